@@ -1,0 +1,84 @@
+"""Headless commands over the same core as the wizard.
+
+Every command lives in its own module of this package and exposes ``register(subparsers)``,
+which adds its parser and sets ``func`` (``args -> exit code``). Exit codes: 0 when no finding
+is an error, 1 when one is, 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from assistant import __version__
+
+# Modules of this package that define commands, in the order `--help` lists them.
+COMMAND_MODULES = (
+    "rules_cmd",
+    "names_cmd",
+    "checklist_cmd",
+    "files_cmd",
+    "letter_cmd",
+    "bundle_cmd",
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A value the user gave is not valid; the message lists the valid ones."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sms-signature-assistant",
+        description=(
+            "Prepare and pre-check SMS signature applications for Tencent Cloud, Alibaba Cloud "
+            "and Huawei Cloud. Without a command, opens the wizard."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"assistant.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"assistant.cli.{name}":
+                continue  # a command not built yet
+            raise
+        module.register(sub)
+    return parser
+
+
+def gui_main() -> int:
+    from assistant.gui.app import run
+
+    return run(sys.argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not argv:
+        try:
+            from assistant.gui.app import run
+        except ModuleNotFoundError as exc:
+            if not (exc.name or "").startswith("assistant.gui"):
+                raise
+            parser.print_help()
+            return EXIT_OK
+        return run([sys.argv[0]])
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help/--version (0) or a usage error (2)
+        return int(exc.code or 0)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.func(args))
+    except UsageError as exc:
+        print(f"{parser.prog} {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE

@@ -1,0 +1,1 @@
+"""Qt-free domain core: rules, checks, documents. Never imports PySide6."""

@@ -1,0 +1,54 @@
+"""Message catalogue of the core, in the user's language.
+
+Every ``resources/i18n/*.toml`` file is a table of ``[key]`` entries with ``en``, ``zh`` and
+optionally ``id`` strings (``str.format`` placeholders). Missing languages fall back to English.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from typing import Any
+
+from assistant.resources import resource_path
+
+LANGUAGES = ("en", "zh", "id")
+DEFAULT_LANGUAGE = "en"
+
+
+@cache
+def _catalogue() -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for path in sorted(resource_path("i18n").glob("*.toml")):
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+        for key, value in data.items():
+            if key in merged:
+                raise ValueError(f"{path.name}: message key {key!r} is defined twice")
+            merged[key] = value
+    return merged
+
+
+def normalize_language(lang: str | None) -> str:
+    if not lang:
+        return DEFAULT_LANGUAGE
+    base = lang.replace("-", "_").split("_")[0].lower()
+    return base if base in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def text(key: str, lang: str | None = None, /, **params: Any) -> str:
+    """The message ``key`` in ``lang``, formatted with ``params``."""
+    entry = _catalogue().get(key)
+    if entry is None:
+        raise KeyError(f"no message {key!r} in resources/i18n")
+    lang = normalize_language(lang)
+    template = entry.get(lang) or entry[DEFAULT_LANGUAGE]
+    return template.format(**params) if params else template
+
+
+def localized(value: dict[str, str] | str, lang: str | None = None) -> str:
+    """Pick the ``lang`` string of a ``{en, zh, id}`` table from a rule pack."""
+    if isinstance(value, str):
+        return value
+    lang = normalize_language(lang)
+    return value.get(lang) or value.get(DEFAULT_LANGUAGE) or next(iter(value.values()), "")
