@@ -1,0 +1,106 @@
+"""The wizard's page flow: which page comes after which, as a pure function of the case.
+
+The GUI (``assistant/gui``) asks :func:`next_page` in ``QWizard.nextId()``; the rules of the flow
+live here so they can be tested without Qt. ``state`` is anything with the case's ``purpose`` and
+``account`` attributes (the case model, or a plain namespace in tests).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Protocol
+
+
+class PageId(IntEnum):
+    START = 0
+    PROVIDER = 1
+    SIGNATURE_TYPE = 2
+    NAMES = 3
+    PARTIES = 4
+    DOCUMENTS = 5
+    LETTER = 6
+    REVIEW = 7
+    EXPORT = 8
+
+
+END = -1  # what QWizard.nextId() returns on the last page
+
+_ORDER: tuple[PageId, ...] = tuple(PageId)
+
+
+class CaseLike(Protocol):
+    @property
+    def purpose(self) -> str | None: ...
+
+
+def needs_letter(state: CaseLike) -> bool:
+    """An authorization letter is part of the application only when applying for others."""
+    return getattr(state, "purpose", None) == "others"
+
+
+def pages(state: CaseLike) -> tuple[PageId, ...]:
+    """Every page the case goes through, in order."""
+    return tuple(p for p in _ORDER if p is not PageId.LETTER or needs_letter(state))
+
+
+def next_page(current: int, state: CaseLike) -> int:
+    """The page after ``current`` for this case, or :data:`END` after the last one."""
+    order = pages(state)
+    try:
+        page = PageId(current)
+    except ValueError:
+        return END
+    if page not in order:  # e.g. on the letter page after switching to self-use: carry on
+        later = [p for p in order if p > page]
+        return int(later[0]) if later else END
+    i = order.index(page)
+    return int(order[i + 1]) if i + 1 < len(order) else END
+
+
+def previous_pages(target: int, state: CaseLike) -> Sequence[PageId]:
+    """The pages before ``target`` in this case's flow (the ones a jump to ``target`` passes)."""
+    order = pages(state)
+    return tuple(p for p in order if p < target)
+
+
+# Which page lets the user fix a finding about a subject. Subjects are the case's field paths
+# ("signature_names[0]", "remarks.domain", "owner.credit_code" …) or a document id.
+_SUBJECT_PAGES: tuple[tuple[str, PageId], ...] = (
+    ("provider", PageId.PROVIDER),
+    ("region", PageId.PROVIDER),
+    ("account", PageId.PROVIDER),
+    ("purpose", PageId.PROVIDER),
+    ("type", PageId.SIGNATURE_TYPE),
+    ("sign_type", PageId.SIGNATURE_TYPE),
+    ("signature_name", PageId.NAMES),
+    ("signature_names", PageId.NAMES),
+    ("names", PageId.NAMES),
+    ("name", PageId.NAMES),
+    ("remarks", PageId.NAMES),
+    ("remark", PageId.NAMES),
+    ("applicant", PageId.PARTIES),
+    ("owner", PageId.PARTIES),
+    ("letter", PageId.LETTER),
+    ("authorization_letter", PageId.LETTER),
+    ("attachments", PageId.DOCUMENTS),
+    ("attachment", PageId.DOCUMENTS),
+    ("document", PageId.DOCUMENTS),
+    ("file", PageId.DOCUMENTS),
+)
+
+
+def page_for_subject(subject: str | None, state: CaseLike | None = None) -> PageId:
+    """The page where a finding about ``subject`` is fixed (the documents page by default).
+
+    A finding about the letter goes to the letter page only when the case has one.
+    """
+    if not subject:
+        return PageId.REVIEW
+    head = subject.split(".", 1)[0].split("[", 1)[0].split(":", 1)[0].strip().lower()
+    for prefix, page in _SUBJECT_PAGES:
+        if head == prefix:
+            if page is PageId.LETTER and state is not None and not needs_letter(state):
+                return PageId.PARTIES
+            return page
+    return PageId.DOCUMENTS

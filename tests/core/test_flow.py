@@ -1,0 +1,89 @@
+"""The wizard's page flow (pure, no Qt)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from assistant.core.flow import END, PageId, next_page, page_for_subject, pages, previous_pages
+
+
+def case(purpose: str | None = "self", account: str | None = "enterprise") -> SimpleNamespace:
+    return SimpleNamespace(purpose=purpose, account=account)
+
+
+def walk(state: SimpleNamespace) -> list[int]:
+    seen = [int(PageId.START)]
+    while (nxt := next_page(seen[-1], state)) != END:
+        seen.append(nxt)
+        assert len(seen) < 20
+    return seen
+
+
+def test_self_use_skips_the_letter() -> None:
+    assert walk(case("self")) == [
+        PageId.START,
+        PageId.PROVIDER,
+        PageId.SIGNATURE_TYPE,
+        PageId.NAMES,
+        PageId.PARTIES,
+        PageId.DOCUMENTS,
+        PageId.REVIEW,
+        PageId.EXPORT,
+    ]
+
+
+def test_for_others_goes_through_the_letter_after_documents() -> None:
+    flow = walk(case("others"))
+    assert PageId.LETTER in flow
+    assert flow.index(PageId.LETTER) == flow.index(PageId.DOCUMENTS) + 1
+    assert flow[-1] == PageId.EXPORT
+
+
+@pytest.mark.parametrize("account", ["enterprise", "individual", None])
+def test_account_does_not_change_the_pages(account: str | None) -> None:
+    assert walk(case("self", account)) == list(pages(case("self")))
+
+
+def test_undecided_purpose_has_no_letter() -> None:
+    assert PageId.LETTER not in pages(case(None))
+
+
+def test_last_page_and_unknown_page_end() -> None:
+    assert next_page(PageId.EXPORT, case()) == END
+    assert next_page(99, case()) == END
+
+
+def test_on_letter_page_after_switching_to_self_use_carries_on() -> None:
+    assert next_page(PageId.LETTER, case("self")) == PageId.REVIEW
+
+
+def test_previous_pages() -> None:
+    assert previous_pages(PageId.NAMES, case()) == (
+        PageId.START,
+        PageId.PROVIDER,
+        PageId.SIGNATURE_TYPE,
+    )
+
+
+@pytest.mark.parametrize(
+    ("subject", "page"),
+    [
+        ("signature_names[1]", PageId.NAMES),
+        ("remarks.domain", PageId.NAMES),
+        ("owner.credit_code", PageId.PARTIES),
+        ("applicant.name", PageId.PARTIES),
+        ("letter.valid_until", PageId.LETTER),
+        ("business_license", PageId.DOCUMENTS),
+        ("type", PageId.SIGNATURE_TYPE),
+        ("account", PageId.PROVIDER),
+        (None, PageId.REVIEW),
+    ],
+)
+def test_page_for_subject(subject: str | None, page: PageId) -> None:
+    assert page_for_subject(subject, case("others")) == page
+
+
+def test_letter_findings_without_a_letter_page_go_to_parties() -> None:
+    assert page_for_subject("letter.valid_until", case("self")) == PageId.PARTIES
