@@ -29,6 +29,10 @@ def _catalogue() -> dict[str, dict[str, str]]:
     return merged
 
 
+def has_text(key: str) -> bool:
+    return key in _catalogue()
+
+
 def normalize_language(lang: str | None) -> str:
     if not lang:
         return DEFAULT_LANGUAGE
