@@ -302,6 +302,10 @@ MERGE: dict[str, str] = {
     "letter.max_signatures": "min",
     "letter.min_validity_months": "max",
     "letter.max_validity_months": "min",
+    # readability of attachments per document kind (the larger minimum is the stricter)
+    "files.min_side_certificate": "max",
+    "files.min_side_letter": "max",
+    "files.min_side_screenshot": "max",
 }
 # Rule ids a pack may use: the merged ones above and these severity-only ones.
 SEVERITY_RULES = frozenset(
