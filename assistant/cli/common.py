@@ -16,8 +16,12 @@ from assistant.core.rules import PROVIDERS, RulePack, load_pack
 _MARK = {"error": "✗", "warning": "!", "info": "i"}
 
 
-def add_format_options(parser: argparse.ArgumentParser, formats: Sequence[str] = ("text", "json")) -> None:
-    parser.add_argument("--format", choices=formats, default="text", help="output format (default: text)")
+def add_format_options(
+    parser: argparse.ArgumentParser, formats: Sequence[str] = ("text", "json")
+) -> None:
+    parser.add_argument(
+        "--format", choices=formats, default="text", help="output format (default: text)"
+    )
     parser.add_argument(
         "--lang", choices=LANGUAGES, default="en", help="language of messages (default: en)"
     )
@@ -29,7 +33,9 @@ def finding_lines(findings: Iterable[Finding | Mapping[str, Any]], indent: str =
     dicts.sort(key=lambda f: ("error", "warning", "info").index(f["severity"]))
     lines = []
     for f in dicts:
-        lines.append(f"{indent}{_MARK[f['severity']]} {f['severity']}: {f['message']} [{f['code']}]")
+        lines.append(
+            f"{indent}{_MARK[f['severity']]} {f['severity']}: {f['message']} [{f['code']}]"
+        )
         if f.get("fix"):
             lines.append(f"{indent}    fix: {f['fix']}")
     return lines
@@ -39,7 +45,8 @@ def add_provider_options(parser: argparse.ArgumentParser, region: bool = True) -
     parser.add_argument("--provider", required=True, choices=PROVIDERS, help="cloud provider")
     if region:
         parser.add_argument(
-            "--region", help="provider region where it has several (Tencent: mainland, international)"
+            "--region",
+            help="provider region where it has several (Tencent: mainland, international)",
         )
 
 
@@ -53,7 +60,9 @@ def pack_and_region(args: argparse.Namespace) -> tuple[RulePack, str | None]:
     return pack, pack.region_or_default(region)
 
 
-def subject_result(subject: str, provider: str, findings: Sequence[Finding], **extra: Any) -> dict[str, Any]:
+def subject_result(
+    subject: str, provider: str, findings: Sequence[Finding], **extra: Any
+) -> dict[str, Any]:
     """The result object of one checked subject (a name, a file …) in every `check-*` command."""
     return {
         "subject": subject,

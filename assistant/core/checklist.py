@@ -88,9 +88,18 @@ class Checklist:
         }
 
 
-def _finding(code: str, lang: str, severity: Severity = Severity.ERROR, source: str | None = None,
-             subject: str | None = None, fix: str | None = None, **params: Any) -> Finding:
-    return Finding(severity, code, text(code, lang, **params), fix=fix, subject=subject, source=source)
+def _finding(
+    code: str,
+    lang: str,
+    severity: Severity = Severity.ERROR,
+    source: str | None = None,
+    subject: str | None = None,
+    fix: str | None = None,
+    **params: Any,
+) -> Finding:
+    return Finding(
+        severity, code, text(code, lang, **params), fix=fix, subject=subject, source=source
+    )
 
 
 def _valid(pack: RulePack, kind: str) -> str:
@@ -98,7 +107,12 @@ def _valid(pack: RulePack, kind: str) -> str:
 
 
 def combination_findings(
-    pack: RulePack, type_: str, account: str, purpose: str, region: str | None = None, lang: str = "en"
+    pack: RulePack,
+    type_: str,
+    account: str,
+    purpose: str,
+    region: str | None = None,
+    lang: str = "en",
 ) -> list[Finding]:
     """Why a combination cannot be applied for (unknown ids, forbidden, withdrawn); empty if it can."""
     region = pack.region_or_default(region)
@@ -115,7 +129,15 @@ def combination_findings(
         unknown.append(("type", type_, _valid(pack, "signature_types")))
     if unknown:
         return [
-            _finding("checklist.unknown", lang, subject=what, what=what, value=value, valid=valid, provider=provider)
+            _finding(
+                "checklist.unknown",
+                lang,
+                subject=what,
+                what=what,
+                value=value,
+                valid=valid,
+                provider=provider,
+            )
             for what, value, valid in unknown
         ]
     findings = []
@@ -152,7 +174,8 @@ def type_options(
 ) -> list[tuple[str, list[Finding]]]:
     """Every signature type of the pack with the findings that keep it from being chosen."""
     return [
-        (t.id, combination_findings(pack, t.id, account, purpose, region, lang)) for t in pack.signature_types
+        (t.id, combination_findings(pack, t.id, account, purpose, region, lang))
+        for t in pack.signature_types
     ]
 
 
@@ -191,7 +214,9 @@ def build_checklist(
                     )
             remark_ids.extend(r for r in req.remarks if r not in remark_ids)
         if not matched and not findings:
-            findings.append(_finding("checklist.no_requirements", lang, provider=localized(pack.name, lang)))
+            findings.append(
+                _finding("checklist.no_requirements", lang, provider=localized(pack.name, lang))
+            )
     return Checklist(
         provider=provider,
         region=region,

@@ -47,11 +47,23 @@ APP_STORE_HOSTS = (
     "www.wandoujia.com",
     "play.google.com",
 )
-BETA_HOSTS = ("fir.im", "betaqr.com", "pgyer.com", "www.pgyer.com", "testflight.apple.com", "d.firim.pro")
+BETA_HOSTS = (
+    "fir.im",
+    "betaqr.com",
+    "pgyer.com",
+    "www.pgyer.com",
+    "testflight.apple.com",
+    "d.firim.pro",
+)
 
 
 def _finding(
-    code: str, severity: Severity, lang: str, subject: str | None, fixed: str | None = None, **params: Any
+    code: str,
+    severity: Severity,
+    lang: str,
+    subject: str | None,
+    fixed: str | None = None,
+    **params: Any,
 ) -> Finding:
     fix_key = f"{code}.fix"
     return Finding(
@@ -76,7 +88,10 @@ def org_code_check_char(first8: str) -> str | None:
     """GB 11714 check character of an 8-character organization code body, or None if invalid."""
     if len(first8) != 8 or not all(c.isdigit() or "A" <= c <= "Z" for c in first8):
         return None
-    total = sum(w * (int(c) if c.isdigit() else ord(c) - 55) for w, c in zip(_ORG_WEIGHTS, first8, strict=True))
+    total = sum(
+        w * (int(c) if c.isdigit() else ord(c) - 55)
+        for w, c in zip(_ORG_WEIGHTS, first8, strict=True)
+    )
     check = 11 - total % 11
     return "X" if check == 10 else "0" if check == 11 else str(check)
 
@@ -90,7 +105,9 @@ def uscc_check_char(first17: str) -> str | None:
     return str(uscc.calc_check_digit(first17))
 
 
-def check_credit_code(value: Any, lang: str = "en", subject: str | None = "credit_code") -> list[Finding]:
+def check_credit_code(
+    value: Any, lang: str = "en", subject: str | None = "credit_code"
+) -> list[Finding]:
     """Unified social credit code (统一社会信用代码), GB 32100-2015."""
     raw = _clean(value)
     code = re.sub(r"[\s-]", "", raw).upper()
@@ -98,14 +115,25 @@ def check_credit_code(value: Any, lang: str = "en", subject: str | None = "credi
         return [_finding("id.credit_code.empty", Severity.ERROR, lang, subject)]
     findings: list[Finding] = []
     if code != raw:
-        findings.append(_finding("id.credit_code.normalized", Severity.INFO, lang, subject, fixed=code))
+        findings.append(
+            _finding("id.credit_code.normalized", Severity.INFO, lang, subject, fixed=code)
+        )
     if len(code) != 18:
-        return [*findings, _finding("id.credit_code.length", Severity.ERROR, lang, subject, count=len(code))]
+        return [
+            *findings,
+            _finding("id.credit_code.length", Severity.ERROR, lang, subject, count=len(code)),
+        ]
     bad = [c for c in code if c not in _USCC_ALPHABET]
     if bad:
         return [
             *findings,
-            _finding("id.credit_code.chars", Severity.ERROR, lang, subject, chars=", ".join(dict.fromkeys(bad))),
+            _finding(
+                "id.credit_code.chars",
+                Severity.ERROR,
+                lang,
+                subject,
+                chars=", ".join(dict.fromkeys(bad)),
+            ),
         ]
     if not _USCC_RE.match(code):
         return [*findings, _finding("id.credit_code.format", Severity.ERROR, lang, subject)]
@@ -113,7 +141,14 @@ def check_credit_code(value: Any, lang: str = "en", subject: str | None = "credi
     if expected != code[17]:
         return [
             *findings,
-            _finding("id.credit_code.checksum", Severity.ERROR, lang, subject, expected=expected, got=code[17]),
+            _finding(
+                "id.credit_code.checksum",
+                Severity.ERROR,
+                lang,
+                subject,
+                expected=expected,
+                got=code[17],
+            ),
         ]
     org_expected = org_code_check_char(code[8:16])
     if org_expected is not None and org_expected != code[16]:
@@ -127,17 +162,35 @@ def check_org_code(value: Any, lang: str = "en", subject: str | None = "org_code
     if not code:
         return [_finding("id.org_code.empty", Severity.ERROR, lang, subject)]
     if len(code) == 18:
-        return [_finding("id.org_code.is_credit_code", Severity.INFO, lang, subject), *check_credit_code(code, lang, subject)]
-    if len(code) != 9 or org_code_check_char(code[:8]) is None or not (code[8].isdigit() or code[8] == "X"):
+        return [
+            _finding("id.org_code.is_credit_code", Severity.INFO, lang, subject),
+            *check_credit_code(code, lang, subject),
+        ]
+    if (
+        len(code) != 9
+        or org_code_check_char(code[:8]) is None
+        or not (code[8].isdigit() or code[8] == "X")
+    ):
         return [_finding("id.org_code.format", Severity.ERROR, lang, subject, count=len(code))]
     expected = org_code_check_char(code[:8])
     if expected != code[8]:
-        return [_finding("id.org_code.checksum", Severity.ERROR, lang, subject, expected=expected, got=code[8])]
+        return [
+            _finding(
+                "id.org_code.checksum",
+                Severity.ERROR,
+                lang,
+                subject,
+                expected=expected,
+                got=code[8],
+            )
+        ]
     return []
 
 
 # --------------------------------------------------------------------------- ICP, domains, links
-def check_icp_number(value: Any, lang: str = "en", subject: str | None = "icp_number") -> list[Finding]:
+def check_icp_number(
+    value: Any, lang: str = "en", subject: str | None = "icp_number"
+) -> list[Finding]:
     """ICP filing number such as 京ICP备12345678号, 京ICP备12345678号-1, app filing 粤ICP备…号-2A."""
     number = _clean(value).replace(" ", "")
     if not number:
@@ -179,13 +232,18 @@ def check_domain(value: Any, lang: str = "en", subject: str | None = "domain") -
         parts = urlsplit(raw if "://" in raw else f"http://{raw}")
         host = parts.hostname or ""
         if host:
-            findings.append(_finding("id.domain.url_given", Severity.WARNING, lang, subject, fixed=host))
+            findings.append(
+                _finding("id.domain.url_given", Severity.WARNING, lang, subject, fixed=host)
+            )
     host = host.rstrip(".").lower()
     ip = _host_is_ip(host)
     if ip is not None:
         return [*findings, _finding("id.domain.ip", Severity.ERROR, lang, subject, host=host)]
     if not _domain_valid(host):
-        return [*findings, _finding("id.domain.invalid", Severity.ERROR, lang, subject, host=host or raw)]
+        return [
+            *findings,
+            _finding("id.domain.invalid", Severity.ERROR, lang, subject, host=host or raw),
+        ]
     return findings
 
 
@@ -199,7 +257,10 @@ def check_url(value: Any, lang: str = "en", subject: str | None = "url") -> list
         findings = check_url(fixed, lang, subject)
         if findings and findings[0].severity is Severity.ERROR:
             return [_finding("id.url.invalid", Severity.ERROR, lang, subject, url=raw)]
-        return [_finding("id.url.no_scheme", Severity.WARNING, lang, subject, fixed=fixed), *findings]
+        return [
+            _finding("id.url.no_scheme", Severity.WARNING, lang, subject, fixed=fixed),
+            *findings,
+        ]
     try:
         parts = urlsplit(raw)
         host = (parts.hostname or "").lower()
@@ -209,7 +270,11 @@ def check_url(value: Any, lang: str = "en", subject: str | None = "url") -> list
         return [_finding("id.url.invalid", Severity.ERROR, lang, subject, url=raw)]
     ip = _host_is_ip(host)
     if ip is not None:
-        severity = Severity.ERROR if (ip.is_private or ip.is_loopback or ip.is_link_local) else Severity.WARNING
+        severity = (
+            Severity.ERROR
+            if (ip.is_private or ip.is_loopback or ip.is_link_local)
+            else Severity.WARNING
+        )
         return [_finding("id.url.ip", severity, lang, subject, host=host)]
     if not _domain_valid(host):
         return [_finding("id.url.invalid", Severity.ERROR, lang, subject, url=raw)]
@@ -220,7 +285,9 @@ def _host_matches(host: str, hosts: tuple[str, ...]) -> bool:
     return any(host == h or host.endswith("." + h) for h in hosts)
 
 
-def check_app_store_link(value: Any, lang: str = "en", subject: str | None = "app_store_link") -> list[Finding]:
+def check_app_store_link(
+    value: Any, lang: str = "en", subject: str | None = "app_store_link"
+) -> list[Finding]:
     """The app's page in an app store: a public link that shows the developer."""
     findings = check_url(value, lang, subject)
     if any(f.severity is Severity.ERROR for f in findings):
@@ -232,7 +299,9 @@ def check_app_store_link(value: Any, lang: str = "en", subject: str | None = "ap
     if _host_matches(host, BETA_HOSTS) or parts.path.lower().endswith((".apk", ".ipa")):
         findings.append(_finding("id.app_link.download", Severity.ERROR, lang, subject, host=host))
     elif not _host_matches(host, APP_STORE_HOSTS):
-        findings.append(_finding("id.app_link.unknown_store", Severity.WARNING, lang, subject, host=host))
+        findings.append(
+            _finding("id.app_link.unknown_store", Severity.WARNING, lang, subject, host=host)
+        )
     return findings
 
 
@@ -253,7 +322,9 @@ def check_landline(value: Any, lang: str = "en", subject: str | None = "landline
     return []
 
 
-def check_trademark_number(value: Any, lang: str = "en", subject: str | None = "trademark_number") -> list[Finding]:
+def check_trademark_number(
+    value: Any, lang: str = "en", subject: str | None = "trademark_number"
+) -> list[Finding]:
     """Trademark registration number: digits as printed on the certificate (第 12345678 号)."""
     raw = _clean(value)
     number = re.sub(r"^第|号$|\s", "", raw)

@@ -21,7 +21,9 @@ from assistant.core.rules import RulePack, load_pack
 _OPEN = "【[(（〔［「『〖<《{"
 _CLOSE = "】])）〕］」』〗>》}"
 _BRACKETS = frozenset(_OPEN + _CLOSE)
-_SPACES = frozenset(" \t\u00a0\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f")
+_SPACES = frozenset(
+    " \t\u00a0\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
+)
 _LOOKALIKE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC")
 
 
@@ -44,11 +46,17 @@ def _is_digit(ch: str) -> bool:
     return "0" <= ch <= "9"
 
 
-_CLASSES: dict[str, Callable[[str], bool]] = {"han": _is_han, "latin": _is_latin, "digit": _is_digit}
+_CLASSES: dict[str, Callable[[str], bool]] = {
+    "han": _is_han,
+    "latin": _is_latin,
+    "digit": _is_digit,
+}
 
 
 def _is_invisible(ch: str) -> bool:
-    return unicodedata.category(ch) in ("Cf", "Cc", "Co", "Cs", "Cn", "Zl", "Zp") and ch not in _SPACES
+    return (
+        unicodedata.category(ch) in ("Cf", "Cc", "Co", "Cs", "Cn", "Zl", "Zp") and ch not in _SPACES
+    )
 
 
 def _is_fullwidth_alnum(ch: str) -> bool:
@@ -143,7 +151,9 @@ def _check_invisible(c: _Ctx) -> None:
 def _check_fullwidth(c: _Ctx) -> None:
     bad = [ch for ch in c.name if _is_fullwidth_alnum(ch)]
     if bad:
-        fixed = "".join(unicodedata.normalize("NFKC", ch) if _is_fullwidth_alnum(ch) else ch for ch in c.name)
+        fixed = "".join(
+            unicodedata.normalize("NFKC", ch) if _is_fullwidth_alnum(ch) else ch for ch in c.name
+        )
         c.add("name.fullwidth", Severity.ERROR, "name.charset", fixed=fixed, chars=_labels(bad))
 
 
@@ -152,7 +162,13 @@ def _check_lookalikes(c: _Ctx) -> set[str]:
     mapping = {k: v for k, v in mapping.items() if v}
     if mapping:
         fixed = "".join(mapping.get(ch, ch) for ch in c.name)
-        c.add("name.lookalike", Severity.ERROR, "name.charset", fixed=fixed, chars=_labels(list(mapping)))
+        c.add(
+            "name.lookalike",
+            Severity.ERROR,
+            "name.charset",
+            fixed=fixed,
+            chars=_labels(list(mapping)),
+        )
     return set(mapping)
 
 
@@ -173,9 +189,17 @@ def _check_brackets(c: _Ctx) -> None:
         and not any(ch in _BRACKETS for ch in inner)
     )
     if wrapped:
-        c.add("name.brackets", sev, "name.brackets", fixed=inner.strip(), chars=stripped[0] + stripped[-1])
+        c.add(
+            "name.brackets",
+            sev,
+            "name.brackets",
+            fixed=inner.strip(),
+            chars=stripped[0] + stripped[-1],
+        )
     else:
-        part = re.search(r"[%s]([^%s]*)[%s]" % tuple(map(re.escape, (_OPEN, _CLOSE, _CLOSE))), c.name)
+        part = re.search(
+            f"[{re.escape(_OPEN)}]([^{re.escape(_CLOSE)}]*)[{re.escape(_CLOSE)}]", c.name
+        )
         c.add(
             "name.bracketed_part",
             sev,
@@ -203,15 +227,33 @@ def _check_charset(c: _Ctx, lookalikes: set[str]) -> None:
     symbols: list[str] = []
     letters: list[str] = []
     for ch in c.name:
-        if ch in handled or _is_invisible(ch) or _is_fullwidth_alnum(ch) or any(f(ch) for f in checks):
+        if (
+            ch in handled
+            or _is_invisible(ch)
+            or _is_fullwidth_alnum(ch)
+            or any(f(ch) for f in checks)
+        ):
             continue
         (letters if unicodedata.category(ch).startswith(("L", "M", "N")) else symbols).append(ch)
     allowed_text = text("name.classes." + "_".join(sorted(allowed)), c.lang)
     if symbols:
         fixed = "".join(ch for ch in c.name if ch not in symbols)
-        c.add("name.symbol", Severity.ERROR, "name.charset", fixed=fixed, chars=_labels(symbols), allowed=allowed_text)
+        c.add(
+            "name.symbol",
+            Severity.ERROR,
+            "name.charset",
+            fixed=fixed,
+            chars=_labels(symbols),
+            allowed=allowed_text,
+        )
     if letters:
-        c.add("name.script", Severity.ERROR, "name.charset", chars=_labels(letters), allowed=allowed_text)
+        c.add(
+            "name.script",
+            Severity.ERROR,
+            "name.charset",
+            chars=_labels(letters),
+            allowed=allowed_text,
+        )
 
 
 def _check_length(c: _Ctx) -> None:
@@ -253,7 +295,13 @@ def _check_test_words(c: _Ctx, core: str) -> None:
         fixed = core
         for w in hits:
             fixed = fixed.replace(w, "")
-        c.add("name.test_word", c.severity("name.test_word"), "name.test_word", fixed=fixed or None, words="、".join(hits))
+        c.add(
+            "name.test_word",
+            c.severity("name.test_word"),
+            "name.test_word",
+            fixed=fixed or None,
+            words="、".join(hits),
+        )
 
 
 def _is_aabb(value: str) -> bool:
@@ -285,7 +333,13 @@ def _check_traditional(c: _Ctx, core: str) -> None:
         return
     changed = [a for a, b in zip(c.name, simplified, strict=False) if a != b and _is_han(a)]
     if changed and len(simplified) == len(c.name):
-        c.add("name.traditional", c.severity("name.traditional"), "name.traditional", fixed=simplified, chars="".join(dict.fromkeys(changed)))
+        c.add(
+            "name.traditional",
+            c.severity("name.traditional"),
+            "name.traditional",
+            fixed=simplified,
+            chars="".join(dict.fromkeys(changed)),
+        )
 
 
 def _check_initialism(c: _Ctx, core: str) -> None:
@@ -299,10 +353,20 @@ def _check_personal_name(c: _Ctx, core: str) -> None:
     words = c.pack.words
     for surname in words.surnames_compound:
         if core.startswith(surname) and 3 <= len(core) <= 4:
-            c.add("name.personal_name", c.severity("name.personal_name", Severity.WARNING), "name.personal_name", surname=surname)
+            c.add(
+                "name.personal_name",
+                c.severity("name.personal_name", Severity.WARNING),
+                "name.personal_name",
+                surname=surname,
+            )
             return
     if 2 <= len(core) <= 3 and core[0] in words.surnames_single:
-        c.add("name.personal_name", c.severity("name.personal_name", Severity.WARNING), "name.personal_name", surname=core[0])
+        c.add(
+            "name.personal_name",
+            c.severity("name.personal_name", Severity.WARNING),
+            "name.personal_name",
+            surname=core[0],
+        )
 
 
 def _check_latin_only(c: _Ctx, core: str) -> None:
@@ -312,7 +376,9 @@ def _check_latin_only(c: _Ctx, core: str) -> None:
         c.add("name.latin_only", c.severity("name.latin_only", Severity.WARNING), "name.latin_only")
 
 
-def check_name(name: Any, provider: str, region: str | None = None, lang: str = "en") -> list[Finding]:
+def check_name(
+    name: Any, provider: str, region: str | None = None, lang: str = "en"
+) -> list[Finding]:
     """All findings for one signature name at ``provider`` (errors first)."""
     pack = load_pack(provider)
     region = pack.region_or_default(region)

@@ -535,7 +535,9 @@ def load_pack_file(path: Path, common_path: Path | None = None) -> RulePack:
             check_source(w["source"], ["signature_types", i, "withdrawn", j, "source"])
             for r in w.get("regions", []):
                 if r not in region_ids:
-                    raise fail(["signature_types", i, "withdrawn", j, "regions"], f"unknown region {r!r}")
+                    raise fail(
+                        ["signature_types", i, "withdrawn", j, "regions"], f"unknown region {r!r}"
+                    )
             withdrawn.append(
                 Withdrawal(
                     since=w["since"],
@@ -555,13 +557,20 @@ def load_pack_file(path: Path, common_path: Path | None = None) -> RulePack:
             )
         )
     type_ids = {t.id for t in types}
-    known = {"types": type_ids, "accounts": account_ids, "purposes": purpose_ids, "regions": region_ids}
+    known = {
+        "types": type_ids,
+        "accounts": account_ids,
+        "purposes": purpose_ids,
+        "regions": region_ids,
+    }
 
     def selector(item: dict[str, Any], parts: list[Any]) -> Selector:
         for key, valid in known.items():
             for value in item.get(key, []):
                 if value not in valid:
-                    raise fail([*parts, key], f"unknown {key[:-1]} {value!r}; valid: {sorted(valid)}")
+                    raise fail(
+                        [*parts, key], f"unknown {key[:-1]} {value!r}; valid: {sorted(valid)}"
+                    )
         return Selector(
             types=_tuple(item.get("types")),
             accounts=_tuple(item.get("accounts")),
@@ -577,7 +586,10 @@ def load_pack_file(path: Path, common_path: Path | None = None) -> RulePack:
         for j, g in enumerate(r.get("documents", [])):
             for d in g["one_of"]:
                 if d not in documents:
-                    raise fail([*parts, "documents", j], f"document {d!r} is not in this pack's [documents]")
+                    raise fail(
+                        [*parts, "documents", j],
+                        f"document {d!r} is not in this pack's [documents]",
+                    )
             conflict = None
             if "conflict" in g:
                 c = g["conflict"]
@@ -674,7 +686,10 @@ def load_pack_file(path: Path, common_path: Path | None = None) -> RulePack:
     for rid in ("name.length", "name.charset"):
         for region in pack.region_ids or (None,):
             if pack.rule(rid, region) is None:
-                raise fail(["rules"], f"rule {rid!r} is missing" + (f" for region {region!r}" if region else ""))
+                raise fail(
+                    ["rules"],
+                    f"rule {rid!r} is missing" + (f" for region {region!r}" if region else ""),
+                )
     return pack
 
 

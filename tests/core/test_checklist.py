@@ -1,0 +1,211 @@
+"""The checklist for every allowed and forbidden combination of every provider."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from assistant.core.checklist import build_checklist, check_remark, type_options
+from assistant.core.findings import Severity
+from assistant.core.rules import PROVIDERS, load_pack
+
+
+def all_combinations() -> list[tuple[str, str | None, str, str, str]]:
+    out = []
+    for provider in PROVIDERS:
+        pack = load_pack(provider)
+        for region, t, a, u in itertools.product(
+            pack.region_ids or (None,), pack.signature_types, pack.accounts, pack.purposes
+        ):
+            out.append((provider, region, a.id, u.id, t.id))
+    return out
+
+
+@pytest.mark.parametrize(("provider", "region", "account", "purpose", "type_"), all_combinations())
+def test_every_combination_is_either_complete_or_explained(
+    provider: str, region: str | None, account: str, purpose: str, type_: str
+) -> None:
+    checklist = build_checklist(provider, account, purpose, type_, region)
+    if checklist.ok:
+        required = [g for g in checklist.groups() if g[0].required]
+        assert required, "an allowed combination needs at least one document"
+        if purpose == "others":
+            assert any(e.document.id == "authorization_letter" for e in checklist.entries)
+        else:
+            assert all(e.document.id != "authorization_letter" for e in checklist.entries)
+    else:
+        for f in checklist.findings:
+            assert f.severity is Severity.ERROR and f.message and f.fix
+            assert f.code in ("checklist.not_allowed", "checklist.withdrawn")
+
+
+def doc_groups(
+    provider: str, account: str, purpose: str, type_: str, region: str | None = None
+) -> list[set[str]]:
+    checklist = build_checklist(provider, account, purpose, type_, region)
+    return [{e.document.id for e in g} for g in checklist.groups() if g[0].required]
+
+
+# seed 001, "for others" table: letter + one of the owner's certificates (company/app/website/OA),
+# letter + trademark certificate, letter + government certificates — narrowed by AddSmsSign's
+# DocumentType sets (the stricter applies).
+def test_tencent_for_others_table() -> None:
+    assert doc_groups("tencent", "enterprise", "others", "company") == [
+        {"authorization_letter"},
+        {"business_license", "three_in_one_certificate"},
+    ]
+    assert doc_groups("tencent", "enterprise", "others", "app", "international") == [
+        {"authorization_letter"},
+        {
+            "three_in_one_certificate",
+            "business_license",
+            "org_code_certificate",
+            "social_credit_certificate",
+        },
+    ]
+    assert doc_groups("tencent", "enterprise", "others", "trademark") == [
+        {"authorization_letter"},
+        {"trademark_certificate"},
+    ]
+    assert doc_groups("tencent", "enterprise", "others", "government") == [
+        {"authorization_letter"},
+        {"org_code_certificate", "social_credit_certificate"},
+    ]
+
+
+def test_tencent_conflict_note_keeps_the_seed_list() -> None:
+    checklist = build_checklist("tencent", "enterprise", "others", "government")
+    notes = [e.conflict_note for e in checklist.entries if e.conflict_note]
+    assert notes and "public institution" in notes[0]["en"]
+
+
+# seed 001, individual users (self-use): the back-office screenshots.
+@pytest.mark.parametrize(
+    ("type_", "doc", "remark"),
+    [
+        ("app", "app_store_screenshot", "app_store_link"),
+        ("website", "icp_filing_screenshot", "domain"),
+        ("official_account", "official_account_screenshot", "account_name"),
+        ("mini_program", "mini_program_screenshot", "account_name"),
+    ],
+)
+def test_tencent_individual_self_use(type_: str, doc: str, remark: str) -> None:
+    checklist = build_checklist("tencent", "individual", "self", type_, "international")
+    assert [e.document.id for e in checklist.entries] == [doc]
+    assert [r.id for r in checklist.remarks] == [remark]
+
+
+@pytest.mark.parametrize("type_", ["company", "trademark", "government"])
+def test_tencent_individuals_cannot_apply_for_organization_types(type_: str) -> None:
+    checklist = build_checklist("tencent", "individual", "self", type_)
+    assert not checklist.ok
+    assert checklist.findings[0].code == "checklist.not_allowed"
+    assert "enterprise" in (checklist.findings[0].fix or "")
+
+
+def test_tencent_app_is_withdrawn_for_mainland_only() -> None:
+    mainland = build_checklist("tencent", "enterprise", "self", "app", "mainland")
+    assert [f.code for f in mainland.findings] == ["checklist.withdrawn"]
+    assert "2026-04-01" in (mainland.findings[0].fix or "")
+    assert build_checklist("tencent", "enterprise", "self", "app", "international").ok
+
+
+def test_tencent_document_codes() -> None:
+    checklist = build_checklist("tencent", "enterprise", "self", "trademark")
+    assert [(e.document.id, e.document.code) for e in checklist.entries] == [
+        ("trademark_certificate", 7)
+    ]
+
+
+@pytest.mark.parametrize("provider", ["alibaba", "huawei"])
+def test_individual_accounts_need_a_company_qualification(provider: str) -> None:
+    for t in load_pack(provider).signature_types:
+        assert any(
+            f.code == "checklist.not_allowed"
+            for f in build_checklist(provider, "individual", "self", t.id).findings
+        )
+
+
+def test_alibaba_government_needs_landline_and_org_certificate() -> None:
+    # seed 003: 政企机关单位的授权委托书和组织机构代码证\社会信用代码证书; landline in the description.
+    checklist = build_checklist("alibaba", "enterprise", "others", "government")
+    assert [{e.document.id for e in g} for g in checklist.groups()] == [
+        {"authorization_letter"},
+        {"org_code_certificate", "social_credit_certificate"},
+    ]
+    assert "landline" in [r.id for r in checklist.remarks]
+
+
+def test_alibaba_trademark_needs_registration_number() -> None:
+    checklist = build_checklist("alibaba", "enterprise", "self", "trademark")
+    assert "trademark_number" in [r.id for r in checklist.remarks]
+
+
+@pytest.mark.parametrize("type_", ["official_account", "mini_program", "eshop"])
+def test_alibaba_sources_stopped_in_2025(type_: str) -> None:
+    assert [f.code for f in build_checklist("alibaba", "enterprise", "self", type_).findings] == [
+        "checklist.withdrawn"
+    ]
+
+
+def test_huawei_third_party_needs_the_owners_license() -> None:
+    # seed 002: a third party is involved -> the business license of the party the signature belongs to.
+    checklist = build_checklist("huawei", "enterprise", "others", "app")
+    ids = [{e.document.id for e in g} for g in checklist.groups()]
+    assert (
+        ids[0] == {"authorization_letter"}
+        and "business_license" in ids[1]
+        and "five_in_one_certificate" in ids[1]
+    )
+    assert "app_store_link" in [r.id for r in checklist.remarks]
+
+
+def test_optional_documents_are_marked() -> None:
+    checklist = build_checklist("alibaba", "enterprise", "self", "website")
+    optional = [e.document.id for e in checklist.entries if not e.required]
+    assert optional == ["icp_filing_screenshot"]
+
+
+def test_unknown_values_list_the_valid_ones() -> None:
+    checklist = build_checklist("huawei", "enterprise", "self", "government")
+    assert checklist.findings[0].code == "checklist.unknown"
+    assert "company" in checklist.findings[0].message and "eshop" in checklist.findings[0].message
+
+
+def test_json_shape() -> None:
+    data = build_checklist("tencent", "enterprise", "others", "company", lang="zh").to_dict("zh")
+    assert set(data) >= {
+        "provider",
+        "account",
+        "purpose",
+        "type",
+        "ok",
+        "findings",
+        "documents",
+        "remarks",
+    }
+    doc = data["documents"][1]
+    assert doc["id"] == "business_license" and doc["name"] == "营业执照"
+    assert doc["one_of"] == ["business_license", "three_in_one_certificate"]
+    assert data["documents"][0]["one_of"] is None and data["documents"][0]["required"] is True
+
+
+def test_type_options_explain_what_cannot_be_chosen() -> None:
+    options = dict(type_options(load_pack("tencent"), "individual", "self", "mainland"))
+    assert options["company"] and options["company"][0].code == "checklist.not_allowed"
+    assert options["website"][0].code == "checklist.withdrawn"
+    assert all(f.severity is Severity.ERROR for fs in options.values() for f in fs)
+
+
+def test_remark_checks_dispatch_and_limit() -> None:
+    alibaba = load_pack("alibaba")
+    assert [f.code for f in check_remark(alibaba, "landline", "13812345678")] == [
+        "id.landline.mobile"
+    ]
+    assert [f.code for f in check_remark(alibaba, "description", "")] == ["id.text.empty"]
+    assert [f.code for f in check_remark(alibaba, "description", "x" * 201)] == [
+        "checklist.remark_too_long"
+    ]
+    assert check_remark(load_pack("huawei"), "description", "x" * 201) == []
+    assert [f.code for f in check_remark(alibaba, "nope", "x")] == ["checklist.unknown_remark"]
