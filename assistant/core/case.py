@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.core.findings import Finding, Severity, has_errors, sort_findings
-from assistant.core.i18n import LANGUAGES, normalize_language, text
+from assistant.core.i18n import LANGUAGES, localized, normalize_language, text
 from assistant.core.rules import PROVIDERS, RulePack, load_pack
 
 CASE_FORMAT = "sms-signature-case"
@@ -732,6 +732,10 @@ def check_case(
     ``progress(done, total, what)`` is called as attachments are inspected (the slow part);
     when ``cancel()`` returns true the review stops and ``cancelled`` is set.
     """
+    from assistant.core.checklist import build_checklist, check_remark
+    from assistant.core.identifiers import check_credit_code
+    from assistant.core.names import check_name
+
     lang = normalize_language(lang or case.language)
     review = CaseReview()
     areas = review.areas
@@ -740,7 +744,6 @@ def check_case(
         return review
     pack = load_pack(case.provider)
     region = effective_region(case, pack)
-    ids_ok = not has_errors(areas["case"])
 
     # names
     names = [n for n in case.signature_names if n.strip()]
@@ -763,78 +766,89 @@ def check_case(
             )
             continue
         seen.add(key)
-        areas["names"].extend(_check_name(name, case.provider, region, lang))
+        areas["names"].extend(
+            _with_subject(f, name, force=True)
+            for f in check_name(name, case.provider, region, lang)
+        )
+    max_names = pack.rule("limits.max_signatures", region)
+    if max_names is not None and len(seen) > int(max_names.value):
+        areas["names"].append(
+            _finding(
+                Severity.ERROR,
+                "case.too_many_names",
+                lang,
+                "signature_names",
+                count=len(seen),
+                max=int(max_names.value),
+            )
+        )
 
     # identifiers
     for who, party in (("applicant", case.applicant), ("owner", case.owner)):
         code = party.credit_code.strip()
         if code:
-            areas["identifiers"].extend(
-                _check_identifier("credit_code", code, lang, f"{who}.credit_code")
-            )
+            areas["identifiers"].extend(check_credit_code(code, lang, f"{who}.credit_code"))
 
-    # the checklist: required documents and remarks, forbidden combinations
-    required_docs: list[tuple[str, ...]] = []
-    required_remarks: list[str] = []
-    if ids_ok:
-        checklist = _checklist(case, region, lang)
-        if checklist is not None:
-            areas["checklist"].extend(getattr(checklist, "findings", []) or [])
-            required_docs = _required_groups(checklist)
-            required_remarks = _required_remarks(checklist)
+    # the checklist: forbidden or withdrawn combinations, required documents and remarks
+    checklist = build_checklist(case.provider, case.account, case.purpose, case.type, region, lang)
+    areas["checklist"].extend(
+        f
+        for f in checklist.findings
+        if f.code != "checklist.unknown"  # already in "case"
+    )
 
-    # remarks
-    for remark_id in required_remarks:
-        if not case.remarks.get(remark_id).strip():
-            name = _localized_name(pack.remarks.get(remark_id), lang) or remark_id
+    # remarks: required ones filled in, every filled one checked, the whole remark short enough
+    for remark in checklist.remarks:
+        if not case.remarks.get(remark.id).strip():
             areas["remarks"].append(
                 _finding(
                     Severity.ERROR,
                     "case.remark_missing",
                     lang,
-                    f"remarks.{remark_id}",
+                    f"remarks.{remark.id}",
                     "case.remark_missing.fix",
-                    field=name,
+                    field=localized(remark.name, lang),
                 )
             )
-    for remark_id, remark in pack.remarks.items():
-        value = case.remarks.get(remark_id).strip()
-        if value and remark.check not in ("text",):
-            areas["remarks"].extend(
-                _check_identifier(remark.check, value, lang, f"remarks.{remark_id}")
-            )
+    for f in fields(Remarks):
+        value = case.remarks.get(f.name).strip()
+        if value:
+            areas["remarks"].extend(check_remark(pack, f.name, value, lang, region))
     limit_rule = pack.rule("limits.remark_max_chars", region)
-    if limit_rule is not None:
-        remark = compose_remark(case, lang)
-        if len(remark) > int(limit_rule.value):
-            areas["remarks"].append(
-                _finding(
-                    Severity.ERROR,
-                    "case.remark_too_long",
-                    lang,
-                    "remarks",
-                    "case.remark_too_long.fix",
-                    length=len(remark),
-                    limit=int(limit_rule.value),
-                )
+    remark_text = compose_remark(case, lang)
+    if (
+        limit_rule is not None
+        and len(remark_text) > int(limit_rule.value)
+        and not any(f.code == "checklist.remark_too_long" for f in areas["remarks"])
+    ):
+        areas["remarks"].append(
+            _finding(
+                Severity.ERROR,
+                "case.remark_too_long",
+                lang,
+                "remarks",
+                "case.remark_too_long.fix",
+                length=len(remark_text),
+                limit=int(limit_rule.value),
             )
+        )
 
-    # attachments: files present and unchanged, each one inspected, every required document there
+    # attachments: files present and unchanged, every required document there, each one inspected
     areas["attachments"].extend(check_attachment_files(case, lang))
     attached = {a.document for a in case.attachments}
-    for group in required_docs:
-        if not attached.intersection(group):
-            names_ = " / ".join(_localized_name(pack.documents.get(d), lang) or d for d in group)
-            areas["attachments"].append(
-                _finding(
-                    Severity.ERROR,
-                    "case.document_missing",
-                    lang,
-                    group[0],
-                    "case.document_missing.fix",
-                    document=names_,
-                )
+    for group in checklist.groups():
+        if not group[0].required or attached.intersection(e.document.id for e in group):
+            continue
+        areas["attachments"].append(
+            _finding(
+                Severity.ERROR,
+                "case.document_missing",
+                lang,
+                group[0].document.id,
+                "case.document_missing.fix",
+                document=" / ".join(localized(e.document.name, lang) for e in group),
             )
+        )
     review.attachment_findings = [[] for _ in case.attachments]
     if inspect_attachments:
         total = len(case.attachments)
@@ -859,23 +873,30 @@ def check_case(
 
 
 def compose_remark(case: Case, lang: str | None = None) -> str:
-    """The remark text sent to the provider: the filled remark fields, one per line."""
+    """The remark text sent to the provider: the filled remark fields, one per line, the
+    description first."""
     pack = load_pack(case.provider) if case.provider in PROVIDERS else None
     lines = []
+    description = case.remarks.description.strip()
+    if description:
+        lines.append(description)
     for f in fields(Remarks):
         value = case.remarks.get(f.name).strip()
-        if not value:
+        if not value or f.name == "description":
             continue
-        if f.name == "description":
-            lines.append(value)
-            continue
-        label = _localized_name(pack.remarks.get(f.name), lang) if pack else f.name
-        lines.append(f"{label or f.name}: {value}")
+        remark = pack.remarks.get(f.name) if pack else None
+        label = localized(remark.name, lang) if remark else f.name
+        lines.append(f"{label}: {value}")
     return "\n".join(lines)
 
 
-# ---- the checks of other modules, called in one place. Each is looked up when it runs, so the
-# case model never imports them at load time (they build on it).
+def _with_subject(f: Finding, subject: str, force: bool = False) -> Finding:
+    from dataclasses import replace
+
+    return f if f.subject and not force else replace(f, subject=subject)
+
+
+# ---- checks of modules that build on this one: looked up when they run (no import cycle).
 def _optional(module: str, name: str) -> Any:
     import importlib
 
@@ -885,56 +906,6 @@ def _optional(module: str, name: str) -> Any:
         if exc.name == f"assistant.core.{module}":
             return None
         raise
-
-
-def _localized_name(obj: Any, lang: str | None) -> str:
-    from assistant.core.i18n import localized
-
-    name = getattr(obj, "name", None)
-    return localized(name, lang) if name else ""
-
-
-def _check_name(name: str, provider: str, region: str | None, lang: str) -> list[Finding]:
-    check = _optional("names", "check_name")
-    return list(check(name, provider, region, lang=lang)) if check else []
-
-
-def _check_identifier(kind: str, value: str, lang: str, subject: str) -> list[Finding]:
-    check = _optional("identifiers", f"check_{kind}")
-    if check is None:
-        return []
-    try:
-        return list(check(value, lang=lang, subject=subject))
-    except TypeError:  # a check without a subject parameter
-        return [_with_subject(f, subject) for f in check(value, lang=lang)]
-
-
-def _with_subject(f: Finding, subject: str) -> Finding:
-    from dataclasses import replace
-
-    return f if f.subject else replace(f, subject=subject)
-
-
-def _checklist(case: Case, region: str | None, lang: str) -> Any:
-    build = _optional("checklist", "build_checklist")
-    if build is None:
-        return None
-    return build(case.provider, case.account, case.purpose, case.type, region=region, lang=lang)
-
-
-def _required_groups(checklist: Any) -> list[tuple[str, ...]]:
-    groups = []
-    for item in getattr(checklist, "documents", []) or []:
-        if not getattr(item, "required", True):
-            continue
-        one_of = getattr(item, "one_of", None) or getattr(item, "documents", None)
-        ids = tuple(getattr(d, "id", d) for d in one_of) if one_of else (getattr(item, "id", ""),)
-        groups.append(tuple(i for i in ids if i))
-    return groups
-
-
-def _required_remarks(checklist: Any) -> list[str]:
-    return [getattr(r, "id", r) for r in getattr(checklist, "remarks", []) or []]
 
 
 def _inspect(a: Attachment, case: Case, region: str | None, lang: str) -> list[Finding]:
