@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
+from collections.abc import Mapping
 from typing import Any
 
 from assistant.resources import resource_path
@@ -50,7 +51,7 @@ def text(key: str, lang: str | None = None, /, **params: Any) -> str:
     return template.format(**params) if params else template
 
 
-def localized(value: dict[str, str] | str, lang: str | None = None) -> str:
+def localized(value: Mapping[str, str] | str, lang: str | None = None) -> str:
     """Pick the ``lang`` string of a ``{en, zh, id}`` table from a rule pack."""
     if isinstance(value, str):
         return value

@@ -158,8 +158,7 @@ def _check_fullwidth(c: _Ctx) -> None:
 
 
 def _check_lookalikes(c: _Ctx) -> set[str]:
-    mapping = {ch: _lookalike(ch) for ch in set(c.name)}
-    mapping = {k: v for k, v in mapping.items() if v}
+    mapping = {ch: latin for ch in set(c.name) if (latin := _lookalike(ch))}
     if mapping:
         fixed = "".join(mapping.get(ch, ch) for ch in c.name)
         c.add(
