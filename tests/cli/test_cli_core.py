@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import unicodedata
 
 import pytest
 
@@ -201,3 +202,70 @@ def test_version_and_module_entry_point() -> None:
         text=True,
     )
     assert result.returncode == 0 and json.loads(result.stdout)[0]["ok"] is True
+
+
+def test_checklist_pdf_and_case(capsys: pytest.CaptureFixture[str], tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    from assistant.core.case import Case, save_case
+
+    out = tmp_path / "checklist.pdf"
+    code, _, err = run(
+        capsys,
+        "checklist",
+        "--provider",
+        "alibaba",
+        "--account",
+        "enterprise",
+        "--purpose",
+        "self",
+        "--type",
+        "trademark",
+        "--format",
+        "pdf",
+    )
+    assert code == 2 and "--output" in err
+    code, stdout, _ = run(
+        capsys,
+        "checklist",
+        "--provider",
+        "alibaba",
+        "--account",
+        "enterprise",
+        "--purpose",
+        "self",
+        "--type",
+        "trademark",
+        "--format",
+        "pdf",
+        "--output",
+        str(out),
+    )
+    assert code == 0 and out.read_bytes().startswith(b"%PDF")
+    # NFKC: Qt's text shaping writes ligatures (ﬁ) into the PDF text
+    text = unicodedata.normalize("NFKC", " ".join(p.extract_text() for p in PdfReader(out).pages))
+    assert "Trademark registration certificate" in " ".join(text.split())
+
+    case_path = tmp_path / "client.smscase.json"
+    save_case(
+        Case(
+            provider="huawei",
+            account="enterprise",
+            purpose="others",
+            type="app",
+            signature_names=["华为云"],
+            language="zh",
+        ),
+        case_path,
+    )
+    code, _, _ = run(capsys, "checklist", "--case", str(case_path), "--format", "json")
+    assert code == 0
+    code, stdout, _ = run(
+        capsys, "checklist", "--case", str(case_path), "--format", "pdf", "--output", str(out)
+    )
+    assert code == 0
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
+    assert "授权委托书" in text  # the case's language
+
+    code, stdout, _ = run(capsys, "checklist", "--case", str(tmp_path / "missing.smscase.json"))
+    assert code == 1 and "missing.smscase.json" in stdout
