@@ -868,7 +868,10 @@ def check_case(
 
     # letter
     if case.purpose == "others":
-        areas["letter"].extend(_check_letter(case, lang))
+        seen_keys = {(f.code, f.subject) for area in AREAS for f in areas[area]}
+        areas["letter"].extend(
+            f for f in _check_letter(case, lang) if (f.code, f.subject) not in seen_keys
+        )
     return review
 
 
@@ -921,4 +924,7 @@ def _check_letter(case: Case, lang: str) -> list[Finding]:
     check = _optional("letter", "check_letter")
     if check is None:
         return []
-    return list(check(case, lang=lang))
+    try:
+        return list(check(case, lang, names=False))  # the names are checked above
+    except TypeError:
+        return list(check(case, lang))
