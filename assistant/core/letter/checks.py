@@ -1,0 +1,383 @@
+"""Checks of an authorization letter's content, before it is filled (findings, never raises).
+
+Sources: seed 003 (授权书 rejection reasons: unsigned, wrong seal, no date, short validity, wrong
+authorizer / authorized party / risk bearer), research/providers.md (Alibaba
+CreateSmsAuthorizationLetter fields, Huawei validity >= 6 months). Validity limits and the number
+of signatures come from the rule packs (``letter.min_validity_months``,
+``letter.max_validity_months``, ``letter.max_signatures``), with the severity the pack gives.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import unicodedata
+from dataclasses import replace
+from typing import Any
+
+from assistant.core.findings import Finding, Severity, sort_findings
+from assistant.core.i18n import text
+from assistant.core.identifiers import check_credit_code
+from assistant.core.letter.model import LETTER_LANGUAGES, LetterInput, _f, parse_date
+from assistant.core.names import check_name
+from assistant.core.rules import PROVIDERS, RulePack, load_pack
+
+# The symbols a party's name may contain besides letters and digits: Alibaba's
+# CreateSmsAuthorizationLetter (``Authorization``: only ·, 【】, （）, () and spaces).
+PARTY_NAME_SYMBOLS = frozenset("·【】（）() ")
+# Look-alikes of the middle dot that people type instead of "·".
+_DOT_LOOKALIKES = {"•": "·", "・": "·", "‧": "·", "∙": "·", "⋅": "·", "･": "·", "．": "·"}
+PARTY_RULE = "letter.party_name_symbols"  # severity in the packs; warning where a pack has none
+EXPIRY_WARNING_DAYS = 30
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def whole_months(start: dt.date, last_day: dt.date) -> int:
+    """Whole months from ``start`` to ``last_day`` inclusive (2026-01-01..2026-12-31 is 12)."""
+    end = last_day + dt.timedelta(days=1)
+    months = (end.year - start.year) * 12 + end.month - start.month
+    while months > 0 and add_months(start, months) > end:
+        months -= 1
+    return max(months, 0)
+
+
+def party_key(name: str) -> str:
+    """How two party names are compared: NFKC, case-folded, without white space."""
+    return "".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def code_key(code: str) -> str:
+    return "".join(code.split()).replace("-", "").upper()
+
+
+def _severity(pack: RulePack, rule_id: str, region: str | None, default: Severity) -> Severity:
+    rule = pack.rule(rule_id, region)
+    return Severity(rule.severity) if rule is not None and rule.severity else default
+
+
+def _source(pack: RulePack, rule_id: str, region: str | None) -> str | None:
+    rule = pack.rule(rule_id, region)
+    return rule.sources[0] if rule is not None and rule.sources else None
+
+
+def field_label(subject: str, lang: str) -> str:
+    """The user-facing name of an input field (``owner.name`` -> "authorizer's name")."""
+    return text(f"letter.field.{subject}", lang)
+
+
+def _check_party_name(
+    value: str, subject: str, pack: RulePack, region: str | None, lang: str
+) -> list[Finding]:
+    findings: list[Finding] = []
+    name = value.strip()
+    if not name:
+        return findings
+    label = field_label(subject, lang)
+    if all(ch.isdigit() or ch.isspace() for ch in name):
+        findings.append(_f("letter.party_name_digits", Severity.ERROR, lang, subject, field=label))
+        return findings
+    bad = [
+        ch
+        for ch in dict.fromkeys(name)
+        if not (unicodedata.category(ch)[0] in "LN" or ch in PARTY_NAME_SYMBOLS)
+    ]
+    if bad:
+        fixed = "".join(_DOT_LOOKALIKES.get(ch, ch) for ch in name)
+        severity = _severity(pack, PARTY_RULE, region, Severity.WARNING)
+        shown = " ".join(f"“{ch}”" if not ch.isspace() else repr(ch) for ch in bad)
+        finding = _f("letter.party_name_symbols", severity, lang, subject, field=label, chars=shown)
+        finding = replace(finding, source=_source(pack, PARTY_RULE, region) or "alibaba-api")
+        if fixed != name and all(
+            unicodedata.category(ch)[0] in "LN" or ch in PARTY_NAME_SYMBOLS for ch in fixed
+        ):
+            finding = replace(finding, fixed_value=fixed)
+        findings.append(finding)
+    return findings
+
+
+def _check_parties(inp: LetterInput, pack: RulePack, lang: str) -> list[Finding]:
+    findings: list[Finding] = []
+    required = (
+        ("owner.name", inp.owner.name, Severity.ERROR),
+        ("owner.credit_code", inp.owner.credit_code, Severity.ERROR),
+        ("owner.legal_representative", inp.owner.legal_representative, Severity.WARNING),
+        ("applicant.name", inp.applicant.name, Severity.ERROR),
+        ("applicant.credit_code", inp.applicant.credit_code, Severity.ERROR),
+    )
+    for subject, value, severity in required:
+        if not value.strip():
+            findings.append(
+                _f("letter.missing", severity, lang, subject, field=field_label(subject, lang))
+            )
+    for subject, value in (
+        ("owner.credit_code", inp.owner.credit_code),
+        ("applicant.credit_code", inp.applicant.credit_code),
+    ):
+        if value.strip():
+            findings.extend(check_credit_code(value, lang=lang, subject=subject))
+
+    owner, applicant = party_key(inp.owner.name), party_key(inp.applicant.name)
+    if owner and owner == applicant:
+        findings.append(_f("letter.same_party", Severity.ERROR, lang, "applicant.name"))
+    owner_code, applicant_code = (
+        code_key(inp.owner.credit_code),
+        code_key(inp.applicant.credit_code),
+    )
+    if owner_code and owner_code == applicant_code and owner != applicant:
+        findings.append(_f("letter.same_code", Severity.ERROR, lang, "applicant.credit_code"))
+    if inp.risk_bearer.strip() and owner and party_key(inp.risk_bearer) != owner:
+        findings.append(
+            _f(
+                "letter.risk_bearer_not_owner",
+                Severity.WARNING,
+                lang,
+                "letter.risk_bearer",
+                risk_bearer=inp.risk_bearer.strip(),
+                owner=inp.owner.name.strip(),
+            )
+        )
+    region = pack.region_or_default(inp.region)
+    for subject, value in (
+        ("owner.name", inp.owner.name),
+        ("applicant.name", inp.applicant.name),
+        ("letter.risk_bearer", inp.risk_bearer),
+        ("owner.legal_representative", inp.owner.legal_representative),
+    ):
+        if subject == "owner.legal_representative":
+            continue  # a person's name; no provider restricts its symbols
+        findings.extend(_check_party_name(value, subject, pack, region, lang))
+    return findings
+
+
+def _check_signatures(inp: LetterInput, pack: RulePack, lang: str, names: bool) -> list[Finding]:
+    findings: list[Finding] = []
+    region = pack.region_or_default(inp.region)
+    listed = [n for n in inp.signature_names if n.strip()]
+    if not listed:
+        return [_f("letter.no_signatures", Severity.ERROR, lang, "signature_names")]
+    rule = pack.rule("letter.max_signatures", region)
+    if rule is not None and len(listed) > int(rule.value):
+        finding = _f(
+            "letter.too_many_signatures",
+            Severity(rule.severity) if rule.severity else Severity.ERROR,
+            lang,
+            "signature_names",
+            count=len(listed),
+            max=rule.value,
+        )
+        findings.append(replace(finding, source=rule.sources[0]))
+    seen: set[str] = set()
+    for i, name in enumerate(inp.signature_names):
+        subject = f"signature_names[{i}]"
+        key = party_key(name)
+        if not key:
+            findings.append(
+                _f("letter.empty_signature", Severity.WARNING, lang, subject, index=i + 1)
+            )
+            continue
+        if key in seen:
+            findings.append(
+                _f("letter.duplicate_signature", Severity.WARNING, lang, subject, name=name.strip())
+            )
+            continue
+        seen.add(key)
+        if names:
+            for f in check_name(name, inp.provider, inp.region, lang=lang):
+                findings.append(replace(f, subject=subject, message=f"“{name}”: {f.message}"))
+    return findings
+
+
+def _check_dates(inp: LetterInput, pack: RulePack, lang: str, today: dt.date) -> list[Finding]:
+    findings: list[Finding] = []
+    region = pack.region_or_default(inp.region)
+    dates: dict[str, dt.date | None] = {}
+    for subject, value, required in (
+        ("letter.valid_from", inp.valid_from, True),
+        ("letter.valid_until", inp.valid_until, True),
+        ("letter.signed_on", inp.signed_on, False),
+    ):
+        label = field_label(subject, lang)
+        if not value.strip():
+            dates[subject] = None
+            if required:
+                findings.append(_f("letter.missing", Severity.ERROR, lang, subject, field=label))
+            continue
+        parsed = parse_date(value)
+        dates[subject] = parsed
+        if parsed is None:
+            findings.append(
+                _f("letter.date_invalid", Severity.ERROR, lang, subject, field=label, value=value)
+            )
+    start, end, signed = (
+        dates["letter.valid_from"],
+        dates["letter.valid_until"],
+        dates["letter.signed_on"],
+    )
+    if start is not None and end is not None:
+        if end < start:
+            findings.append(
+                _f(
+                    "letter.validity_reversed",
+                    Severity.ERROR,
+                    lang,
+                    "letter.valid_until",
+                    start=start.isoformat(),
+                    end=end.isoformat(),
+                )
+            )
+        else:
+            months = whole_months(start, end)
+            low = pack.rule("letter.min_validity_months", region)
+            if low is not None and months < int(low.value):
+                f = _f(
+                    "letter.validity_too_short",
+                    Severity(low.severity) if low.severity else Severity.WARNING,
+                    lang,
+                    "letter.valid_until",
+                    months=months,
+                    min=low.value,
+                    provider=_provider_name(pack, lang),
+                    suggested=(
+                        add_months(start, int(low.value)) - dt.timedelta(days=1)
+                    ).isoformat(),
+                )
+                fixed = (add_months(start, int(low.value)) - dt.timedelta(days=1)).isoformat()
+                findings.append(replace(f, source=low.sources[0], fixed_value=fixed))
+            high = pack.rule("letter.max_validity_months", region)
+            if high is not None and add_months(start, int(high.value)) <= end:
+                f = _f(
+                    "letter.validity_too_long",
+                    Severity(high.severity) if high.severity else Severity.WARNING,
+                    lang,
+                    "letter.valid_until",
+                    months=months,
+                    max=high.value,
+                    provider=_provider_name(pack, lang),
+                )
+                fixed = (add_months(start, int(high.value)) - dt.timedelta(days=1)).isoformat()
+                findings.append(replace(f, source=high.sources[0], fixed_value=fixed))
+    if end is not None and (start is None or end >= start):
+        if end < today:
+            findings.append(
+                _f(
+                    "letter.expired",
+                    Severity.ERROR,
+                    lang,
+                    "letter.valid_until",
+                    end=end.isoformat(),
+                )
+            )
+        elif (end - today).days < EXPIRY_WARNING_DAYS:
+            findings.append(
+                _f(
+                    "letter.expires_soon",
+                    Severity.WARNING,
+                    lang,
+                    "letter.valid_until",
+                    end=end.isoformat(),
+                    days=(end - today).days,
+                )
+            )
+    if start is not None and start > today:
+        findings.append(
+            _f(
+                "letter.not_yet_valid",
+                Severity.WARNING,
+                lang,
+                "letter.valid_from",
+                start=start.isoformat(),
+            )
+        )
+    if signed is not None:
+        if signed > today:
+            findings.append(
+                _f(
+                    "letter.signed_in_future",
+                    Severity.WARNING,
+                    lang,
+                    "letter.signed_on",
+                    date=signed.isoformat(),
+                )
+            )
+        if end is not None and signed > end:
+            findings.append(
+                _f(
+                    "letter.signed_after_end",
+                    Severity.ERROR,
+                    lang,
+                    "letter.signed_on",
+                    date=signed.isoformat(),
+                )
+            )
+    return findings
+
+
+def _provider_name(pack: RulePack, lang: str) -> str:
+    from assistant.core.i18n import localized
+
+    return localized(pack.name, lang)
+
+
+def check_letter(
+    inp: LetterInput | Any,
+    lang: str = "en",
+    *,
+    today: dt.date | None = None,
+    names: bool = True,
+) -> list[Finding]:
+    """Every finding about the letter's content, errors first.
+
+    ``inp`` is a :class:`LetterInput` (or a case object, read with :meth:`LetterInput.from_case`).
+    ``names=False`` leaves out the signature-name checks, for a caller that runs them already.
+    ``today`` is for tests.
+    """
+    if not isinstance(inp, LetterInput):
+        inp = LetterInput.from_case(inp)
+    today = today or dt.date.today()
+    if inp.provider not in PROVIDERS:
+        return [
+            _f(
+                "letter.provider_unknown",
+                Severity.ERROR,
+                lang,
+                "provider",
+                value=inp.provider,
+                valid=", ".join(PROVIDERS),
+            )
+        ]
+    pack = load_pack(inp.provider)
+    findings: list[Finding] = []
+    if inp.region is not None and inp.region not in pack.region_ids:
+        findings.append(
+            _f(
+                "letter.region_unknown",
+                Severity.ERROR,
+                lang,
+                "region",
+                value=inp.region,
+                valid=", ".join(pack.region_ids) or "-",
+            )
+        )
+        inp = replace(inp, region=None)
+    lang_key = inp.language.strip().lower().replace("_", "-").split("-")[0]
+    if lang_key not in LETTER_LANGUAGES:
+        findings.append(
+            _f(
+                "letter.language_unknown",
+                Severity.WARNING,
+                lang,
+                "letter.language",
+                value=inp.language,
+                valid=", ".join(LETTER_LANGUAGES),
+                used=inp.letter_language,
+            )
+        )
+    findings.extend(_check_parties(inp, pack, lang))
+    findings.extend(_check_signatures(inp, pack, lang, names))
+    findings.extend(_check_dates(inp, pack, lang, today))
+    return sort_findings(findings)

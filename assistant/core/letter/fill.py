@@ -1,0 +1,393 @@
+"""Fill an authorization letter: :func:`fill_letter` (check, fill, write atomically)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.document import Document as DocumentObject
+
+from assistant.core.findings import Finding, Severity, sort_findings
+from assistant.core.i18n import localized, text
+from assistant.core.letter.checks import check_letter, field_label
+from assistant.core.letter.engine import FillReport, Value, fill_labels, fill_placeholders
+from assistant.core.letter.model import LetterInput, _f, parse_date
+from assistant.core.letter.placeholders import BY_NAME
+from assistant.core.rules import PROVIDERS, load_pack
+from assistant.resources import resource_path
+
+_MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+# Fields a letter must show somewhere; a user's template that has no place for one is reported.
+ESSENTIAL = ("owner_name", "owner_credit_code", "applicant_name", "signatures", "validity")
+
+
+def template_path(language: str) -> Path:
+    """The bundled template of a letter language (``zh`` or ``en``)."""
+    return resource_path("templates", f"authorization-letter.{language}.docx")
+
+
+def format_date(day: dt.date, language: str) -> str:
+    if language == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def letter_values(inp: LetterInput) -> dict[str, Value]:
+    """The text of every placeholder, in the letter's language; blanks where input is missing."""
+    lang = inp.letter_language
+
+    def given(value: str, blank_key: str = "letter.doc.blank") -> Value:
+        value = value.strip()
+        return Value(value) if value else Value(text(blank_key, lang), missing=True)
+
+    def date_value(raw: str, blank_key: str = "letter.doc.blank") -> Value:
+        day = parse_date(raw)
+        if day is not None:
+            return Value(format_date(day, lang))
+        return (
+            Value(raw.strip(), missing=False) if raw.strip() else Value(text(blank_key, lang), True)
+        )
+
+    names = [n.strip() for n in inp.signature_names if n.strip()]
+    start, end = date_value(inp.valid_from), date_value(inp.valid_until)
+    provider = localized(load_pack(inp.provider).name, lang) if inp.provider in PROVIDERS else ""
+    return {
+        "provider": given(provider),
+        "owner_name": given(inp.owner.name),
+        "owner_credit_code": given(inp.owner.credit_code.strip().upper()),
+        "owner_legal_representative": given(inp.owner.legal_representative),
+        "applicant_name": given(inp.applicant.name),
+        "applicant_credit_code": given(inp.applicant.credit_code.strip().upper()),
+        "risk_bearer": given(inp.effective_risk_bearer),
+        "signature_names": Value(text("letter.doc.joiner", lang).join(names))
+        if names
+        else Value(text("letter.doc.blank", lang), missing=True),
+        "signature_count": Value(str(len(names))),
+        "valid_from": start,
+        "valid_until": end,
+        "validity": Value(
+            text("letter.doc.validity", lang, start=start.text, end=end.text),
+            missing=start.missing or end.missing,
+        ),
+        "signed_on": date_value(inp.signed_on, "letter.doc.date_blank"),
+    }
+
+
+@dataclass(frozen=True)
+class LetterResult:
+    findings: list[Finding]
+    output: Path | None  # None when nothing was written
+    placed: dict[str, int] = field(default_factory=dict)  # field -> times filled
+    signature_rows: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.output is not None and not any(
+            f.severity is Severity.ERROR for f in self.findings
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "output": str(self.output) if self.output else None,
+            "placed": dict(self.placed),
+            "findings": [f.to_dict() for f in sort_findings(self.findings)],
+        }
+
+
+def _open(path: Path, lang: str) -> tuple[DocumentObject | None, list[Finding]]:
+    subject = "letter.template"
+    if not path.exists():
+        return None, [_f("letter.template_missing", Severity.ERROR, lang, subject, path=str(path))]
+    if not path.is_file():
+        return None, [
+            _f(
+                "letter.template_unreadable",
+                Severity.ERROR,
+                lang,
+                subject,
+                path=str(path),
+                reason=text("letter.reason.not_a_file", lang),
+            )
+        ]
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [
+            _f(
+                "letter.template_unreadable",
+                Severity.ERROR,
+                lang,
+                subject,
+                path=str(path),
+                reason=exc.strerror or str(exc),
+            )
+        ]
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE2: a Word 97-2003 .doc
+        return None, [_f("letter.template_old_doc", Severity.ERROR, lang, subject, path=str(path))]
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        return None, [
+            _f(
+                "letter.template_unreadable",
+                Severity.ERROR,
+                lang,
+                subject,
+                path=str(path),
+                reason=text("letter.reason.not_docx", lang),
+            )
+        ]
+    try:
+        return docx.Document(io.BytesIO(data)), []
+    except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors … on bad files
+        reason = text("letter.reason.not_docx", lang) + f" ({type(exc).__name__})"
+        return None, [
+            _f(
+                "letter.template_unreadable",
+                Severity.ERROR,
+                lang,
+                subject,
+                path=str(path),
+                reason=reason,
+            )
+        ]
+
+
+def _write_atomic(doc: DocumentObject, output: Path) -> None:
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(buffer.getvalue())
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def fill_letter(
+    inp: LetterInput,
+    output: str | os.PathLike[str],
+    template: str | os.PathLike[str] | None = None,
+    lang: str = "en",
+    *,
+    today: dt.date | None = None,
+    check: bool = True,
+) -> LetterResult:
+    """Check ``inp``, fill ``template`` (default: the bundled one of the letter's language, or
+    ``inp.template``) and write the letter to ``output`` atomically.
+
+    The template file is only read. The letter is written even when the checks found errors (so
+    the user can see it); the findings say what is wrong. Nothing is written when the template
+    cannot be read or ``output`` is the template.
+    """
+    findings: list[Finding] = list(check_letter(inp, lang, today=today)) if check else []
+    out = Path(output)
+    tpl = Path(template) if template else (Path(inp.template) if inp.template else None)
+    is_ours = tpl is None
+    if tpl is None:
+        tpl = template_path(inp.letter_language)
+    if _same_file(tpl, out) or tpl.resolve() == out.resolve():
+        findings.append(
+            _f("letter.output_is_template", Severity.ERROR, lang, "output", path=str(out))
+        )
+        return LetterResult(sort_findings(findings), None)
+    doc, problems = _open(tpl, lang)
+    if doc is None:
+        return LetterResult(sort_findings(findings + problems), None)
+
+    values = letter_values(inp)
+    names = [n.strip() for n in inp.signature_names if n.strip()]
+    report = FillReport()
+    fill_placeholders(doc, values, names, report)
+    placed = _placed_fields(report)
+    missing_fields = {
+        f
+        for f in (
+            "owner_name",
+            "owner_credit_code",
+            "owner_legal_representative",
+            "applicant_name",
+            "applicant_credit_code",
+            "risk_bearer",
+            "validity",
+            "signature_names",
+            "provider",
+            "valid_from",
+            "valid_until",
+            "signed_on",
+        )
+        if f not in report.placed
+    }
+    if not is_ours:
+        wanted = set(missing_fields)
+        for essential, members in (
+            ("signatures", {"signature_names"}),
+            ("validity", {"validity", "valid_from", "valid_until"}),
+        ):
+            if essential in placed:
+                wanted -= members
+        fill_labels(doc, values, wanted, report)
+        placed = _placed_fields(report)
+
+    findings.extend(_fill_findings(inp, report, placed, lang, findings))
+    if not is_ours:
+        findings.append(
+            _f(
+                "letter.user_template",
+                Severity.INFO,
+                lang,
+                "letter.template",
+                path=str(tpl),
+                count=len(report.labels_filled),
+            )
+        )
+    findings.append(
+        _f(
+            "letter.sign_and_seal",
+            Severity.INFO,
+            lang,
+            None,
+            representative=inp.owner.legal_representative.strip()
+            or field_label("owner.legal_representative", lang),
+            owner=inp.owner.name.strip() or field_label("owner.name", lang),
+        )
+    )
+
+    if not out.parent.is_dir():
+        findings.append(
+            _f(
+                "letter.output_unwritable",
+                Severity.ERROR,
+                lang,
+                "output",
+                path=str(out),
+                reason=text("letter.reason.no_folder", lang),
+            )
+        )
+        return LetterResult(
+            sort_findings(findings), None, dict(report.placed), report.signature_rows
+        )
+    try:
+        _write_atomic(doc, out)
+    except OSError as exc:
+        findings.append(
+            _f(
+                "letter.output_unwritable",
+                Severity.ERROR,
+                lang,
+                "output",
+                path=str(out),
+                reason=exc.strerror or str(exc),
+            )
+        )
+        return LetterResult(
+            sort_findings(findings), None, dict(report.placed), report.signature_rows
+        )
+    return LetterResult(sort_findings(findings), out, dict(report.placed), report.signature_rows)
+
+
+def _placed_fields(report: FillReport) -> set[str]:
+    placed = set(report.placed)
+    if placed & {"signature_name", "signature_names"}:
+        placed.add("signatures")
+    if "validity" in placed or {"valid_from", "valid_until"} <= placed:
+        placed.add("validity")
+    return placed
+
+
+def _fill_findings(
+    inp: LetterInput, report: FillReport, placed: set[str], lang: str, earlier: list[Finding]
+) -> list[Finding]:
+    findings: list[Finding] = []
+    for name in report.unknown:
+        findings.append(
+            _f(
+                "letter.placeholder_unknown",
+                Severity.ERROR,
+                lang,
+                "letter.template",
+                name="{{" + name + "}}",
+                known=", ".join(BY_NAME),
+            )
+        )
+    reported = {f.subject for f in earlier}
+    for name in report.blanks:
+        subject = BY_NAME[name].subject if name in BY_NAME else name
+        if name == "signed_on":
+            findings.append(_f("letter.date_by_hand", Severity.INFO, lang, subject))
+            continue
+        if subject in reported:
+            continue  # the check already said this value is missing
+        findings.append(
+            _f(
+                "letter.value_blank",
+                Severity.WARNING,
+                lang,
+                subject,
+                field=field_label(subject, lang),
+                placeholder="{{" + name + "}}",
+            )
+        )
+    for label, name, existing in report.labels_occupied:
+        subject = BY_NAME[name].subject if name in BY_NAME else name
+        findings.append(
+            _f(
+                "letter.label_occupied",
+                Severity.WARNING,
+                lang,
+                subject,
+                label=label,
+                text=existing or "—",
+            )
+        )
+    for essential in ESSENTIAL:
+        if essential not in placed:
+            subject = {"signatures": "signature_names", "validity": "letter.valid_until"}.get(
+                essential, BY_NAME[essential].subject if essential in BY_NAME else essential
+            )
+            findings.append(
+                _f(
+                    "letter.field_not_placed",
+                    Severity.WARNING,
+                    lang,
+                    subject,
+                    field=text(f"letter.essential.{essential}", lang),
+                    placeholder="{{"
+                    + ("signature_name" if essential == "signatures" else essential)
+                    + "}}",
+                )
+            )
+    return findings
+
+
+__all__ = ["LetterResult", "fill_letter", "format_date", "letter_values", "template_path"]
