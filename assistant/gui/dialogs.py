@@ -1,0 +1,152 @@
+"""Every file dialog, message box, print dialog and desktop hand-off of the wizard.
+
+This is the ONE module that opens modal dialogs or talks to the desktop, so tests replace these
+functions (``monkeypatch.setattr(dialogs, "open_case", ...)``) instead of clicking native dialogs.
+Pages call them as ``dialogs.open_case(self)`` — always through the module, never imported by name.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+CASE_FILTER = "smscase"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("dialogs", text)
+
+
+def _case_filter() -> str:
+    return _tr("SMS signature cases (*.smscase.json);;All files (*)")
+
+
+class Unsaved(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def open_case(parent: QWidget | None, start_dir: str = "") -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, _tr("Open case"), start_dir, _case_filter())
+    return Path(name) if name else None
+
+
+def save_case(parent: QWidget | None, suggested: str = "") -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, _tr("Save case as"), suggested, _case_filter())
+    if not name:
+        return None
+    path = Path(name)
+    if not path.name.endswith(".smscase.json"):
+        path = path.with_name(path.name.removesuffix(".json") + ".smscase.json")
+    return path
+
+
+def choose_attachments(parent: QWidget | None, start_dir: str = "") -> list[Path]:
+    names, _ = QFileDialog.getOpenFileNames(
+        parent,
+        _tr("Attach files"),
+        start_dir,
+        _tr(
+            "Images and PDF (*.jpg *.jpeg *.png *.gif *.pdf *.webp *.heic *.bmp *.tif *.tiff);;All files (*)"
+        ),
+    )
+    return [Path(n) for n in names]
+
+
+def choose_template(parent: QWidget | None, start_dir: str = "") -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent, _tr("Choose a letter template"), start_dir, _tr("Word documents (*.docx)")
+    )
+    return Path(name) if name else None
+
+
+def save_file(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    return Path(name) if name else None
+
+
+def ask_unsaved(parent: QWidget | None) -> Unsaved:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("Unsaved changes"))
+    box.setText(_tr("This case has changes that are not saved."))
+    box.setInformativeText(_tr("Do you want to save them before closing?"))
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return Unsaved.SAVE
+    if answer == QMessageBox.StandardButton.Discard:
+        return Unsaved.DISCARD
+    return Unsaved.CANCEL
+
+
+def confirm(parent: QWidget | None, title: str, text: str, details: str = "") -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if details:
+        box.setInformativeText(details)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if details:
+        box.setInformativeText(details)
+    box.exec()
+
+
+def information(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def about(parent: QWidget | None, title: str, html: str) -> None:
+    QMessageBox.about(parent, title, html)
+
+
+def print_document(parent: QWidget | None, document: QTextDocument) -> bool:
+    """Print ``document`` through the system print dialog; False when the user cancels."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    document.print_(printer)
+    return True
+
+
+def preview_document(parent: QWidget | None, document: QTextDocument) -> None:
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.paintRequested.connect(document.print_)
+    dialog.exec()
+
+
+def open_path(path: Path) -> bool:
+    """Open a file with the desktop's program for it (the office program for a .docx)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def show_in_folder(path: Path) -> bool:
+    """Open the folder that holds ``path`` in the desktop's file manager."""
+    folder = path if path.is_dir() else path.parent
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

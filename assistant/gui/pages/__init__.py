@@ -1,0 +1,40 @@
+"""The wizard's pages, one module each. Heavy core modules are imported when a page is first
+shown (``build``), not when the wizard starts."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWizardPage
+
+from assistant.core.flow import PageId
+
+if TYPE_CHECKING:
+    from assistant.gui.wizard import AssistantWizard
+
+_MODULES = {
+    PageId.START: ("start", "StartPage"),
+    PageId.PROVIDER: ("provider", "ProviderPage"),
+    PageId.SIGNATURE_TYPE: ("signature_type", "SignatureTypePage"),
+    PageId.NAMES: ("names", "NamesPage"),
+    PageId.PARTIES: ("parties", "PartiesPage"),
+    PageId.DOCUMENTS: ("documents", "DocumentsPage"),
+    PageId.LETTER: ("letter", "LetterPage"),
+    PageId.REVIEW: ("review", "ReviewPage"),
+    PageId.EXPORT: ("export", "ExportPage"),
+}
+
+
+def make_page(page_id: PageId, wizard: AssistantWizard) -> QWizardPage:
+    module_name, class_name = _MODULES[page_id]
+    try:
+        module = importlib.import_module(f"assistant.gui.pages.{module_name}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"assistant.gui.pages.{module_name}":
+            raise
+        from assistant.gui.pages.base import UnavailablePage
+
+        return UnavailablePage(wizard, page_id)
+    page: QWizardPage = getattr(module, class_name)(wizard)
+    return page

@@ -1,0 +1,278 @@
+"""Parties: the applicant (the account's verified entity; for others the authorized party) and,
+for others, the signature owner (authorizer) with its legal representative. Credit codes are
+checked live; an applicant can be saved as a profile and reused (agencies apply for many clients)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.core.flow import PageId
+from assistant.gui import settings
+from assistant.gui.pages.base import BasePage
+from assistant.gui.widgets import FindingsView, hint_label
+
+DEBOUNCE_MS = 250
+
+
+class PartiesPage(BasePage):
+    page_id = PageId.PARTIES
+    object_name = "page.parties"
+
+    def retitle(self) -> None:
+        self.setTitle(self.tr_("Applicant and owner"))
+        self.setSubTitle(
+            self.tr_(
+                "Who applies, and who owns the signature. Names exactly as on the business license."
+            )
+        )
+
+    def _line(self, name: str, placeholder: str, accessible: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setPlaceholderText(placeholder)
+        edit.setAccessibleName(accessible)
+        edit.setClearButtonEnabled(True)
+        edit.textChanged.connect(self._edited)
+        return edit
+
+    def build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+
+        self.applicant_box = QGroupBox(self.tr_("Applicant"))
+        self.applicant_box.setObjectName("parties.applicant_box")
+        alay = QVBoxLayout(self.applicant_box)
+        self.applicant_hint = hint_label()
+        alay.addWidget(self.applicant_hint)
+        prof = QHBoxLayout()
+        self.profiles = QComboBox()
+        self.profiles.setObjectName("parties.profiles")
+        self.profiles.setAccessibleName(self.tr_("Saved applicants"))
+        self.profiles.setToolTip(self.tr_("Fill in an applicant you saved before"))
+        self.profiles.activated.connect(self._profile_chosen)
+        prof_label = QLabel(self.tr_("Sa&ved applicants:"))
+        prof_label.setBuddy(self.profiles)
+        prof.addWidget(prof_label)
+        prof.addWidget(self.profiles, 1)
+        self.save_profile = QPushButton(self.tr_("Save &applicant"))
+        self.save_profile.setObjectName("parties.save_profile")
+        self.save_profile.setToolTip(self.tr_("Remember this applicant for your next cases"))
+        self.save_profile.clicked.connect(self._save_profile)
+        prof.addWidget(self.save_profile)
+        alay.addLayout(prof)
+        form = QFormLayout()
+        self.applicant_name = self._line(
+            "parties.applicant.name",
+            self.tr_("Full verified name of your cloud account"),
+            self.tr_("Applicant name"),
+        )
+        self.applicant_code = self._line(
+            "parties.applicant.credit_code",
+            self.tr_("18 characters, e.g. 91110000802100433B"),
+            self.tr_("Applicant credit code"),
+        )
+        self.applicant_code.setMaxLength(24)
+        self.applicant_code_findings = FindingsView(
+            ok_text=self.tr_("Valid unified social credit code.")
+        )
+        self.applicant_code_findings.setObjectName("parties.applicant.findings")
+        self.applicant_code_findings.fixApplied.connect(self.applicant_code.setText)
+        self.applicant_name_label = QLabel(self.tr_("&Name:"))
+        self.applicant_name_label.setBuddy(self.applicant_name)
+        form.addRow(self.applicant_name_label, self.applicant_name)
+        self.applicant_code_label = QLabel(self.tr_("&Credit code:"))
+        self.applicant_code_label.setBuddy(self.applicant_code)
+        code_cell = QWidget()
+        cl = QVBoxLayout(code_cell)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.applicant_code)
+        cl.addWidget(self.applicant_code_findings)
+        form.addRow(self.applicant_code_label, code_cell)
+        alay.addLayout(form)
+        layout.addWidget(self.applicant_box)
+
+        self.owner_box = QGroupBox(self.tr_("Signature owner (authorizer)"))
+        self.owner_box.setObjectName("parties.owner_box")
+        olay = QVBoxLayout(self.owner_box)
+        olay.addWidget(
+            hint_label(
+                self.tr_(
+                    "The organization the signature belongs to. It signs and stamps the authorization letter that lets the applicant use the signature."
+                )
+            )
+        )
+        oform = QFormLayout()
+        self.owner_name = self._line(
+            "parties.owner.name",
+            self.tr_("Full name as on its business license"),
+            self.tr_("Owner name"),
+        )
+        self.owner_code = self._line(
+            "parties.owner.credit_code", self.tr_("18 characters"), self.tr_("Owner credit code")
+        )
+        self.owner_code.setMaxLength(24)
+        self.owner_rep = self._line(
+            "parties.owner.legal_representative",
+            self.tr_("Signs the letter by hand"),
+            self.tr_("Legal representative"),
+        )
+        self.owner_code_findings = FindingsView(
+            ok_text=self.tr_("Valid unified social credit code.")
+        )
+        self.owner_code_findings.setObjectName("parties.owner.findings")
+        self.owner_code_findings.fixApplied.connect(self.owner_code.setText)
+        for text, widget in (
+            (self.tr_("Na&me:"), self.owner_name),
+            (self.tr_("Cr&edit code:"), None),
+            (self.tr_("&Legal representative:"), self.owner_rep),
+        ):
+            label = QLabel(text)
+            if widget is None:
+                cell = QWidget()
+                cl = QVBoxLayout(cell)
+                cl.setContentsMargins(0, 0, 0, 0)
+                cl.addWidget(self.owner_code)
+                cl.addWidget(self.owner_code_findings)
+                label.setBuddy(self.owner_code)
+                oform.addRow(label, cell)
+            else:
+                label.setBuddy(widget)
+                oform.addRow(label, widget)
+        olay.addLayout(oform)
+        self.same_party = FindingsView()
+        self.same_party.setObjectName("parties.same_party")
+        olay.addWidget(self.same_party)
+        layout.addWidget(self.owner_box)
+        layout.addStretch(1)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.refresh_findings)
+
+    # ------------------------------------------------------------------ case -> widgets
+    def load(self) -> None:
+        case = self.case
+        individual = case.account == "individual"
+        others = case.purpose == "others"
+        if others:
+            self.applicant_box.setTitle(self.tr_("Applicant (authorized party)"))
+            self.applicant_hint.setText(
+                self.tr_(
+                    "The entity your cloud account is verified as. The owner authorizes it to use the signature."
+                )
+            )
+        else:
+            self.applicant_box.setTitle(self.tr_("Applicant (signature owner)"))
+            self.applicant_hint.setText(
+                self.tr_(
+                    "The entity your cloud account is verified as; the signature belongs to it."
+                )
+                if not individual
+                else self.tr_("Your name exactly as your cloud account is verified.")
+            )
+        self.applicant_code_label.setVisible(not individual)
+        self.applicant_code.parentWidget().setVisible(not individual)
+        self.owner_box.setVisible(others)
+        for edit, value in (
+            (self.applicant_name, case.applicant.name),
+            (self.applicant_code, case.applicant.credit_code),
+            (self.owner_name, case.owner.name),
+            (self.owner_code, case.owner.credit_code),
+            (self.owner_rep, case.owner.legal_representative),
+        ):
+            if edit.text() != value:
+                edit.setText(value)
+        self._fill_profiles()
+        self.refresh_findings()
+
+    def _fill_profiles(self) -> None:
+        self.profiles.clear()
+        profiles = settings.applicant_profiles()
+        if not profiles:
+            self.profiles.addItem(self.tr_("(none saved yet)"))
+            self.profiles.setEnabled(False)
+            return
+        self.profiles.setEnabled(True)
+        self.profiles.addItem(self.tr_("Choose…"))
+        for name, data in sorted(profiles.items()):
+            self.profiles.addItem(name, data)
+
+    # ------------------------------------------------------------------ widgets -> case
+    def _edited(self, *_: object) -> None:
+        if self._loading:
+            return
+        case = self.case
+        case.applicant.name = self.applicant_name.text()
+        case.applicant.credit_code = self.applicant_code.text()
+        case.owner.name = self.owner_name.text()
+        case.owner.credit_code = self.owner_code.text()
+        case.owner.legal_representative = self.owner_rep.text()
+        self.timer.start()
+        self.changed()
+
+    def _profile_chosen(self, index: int) -> None:
+        data = self.profiles.itemData(index)
+        if not isinstance(data, dict):
+            return
+        self.applicant_name.setText(str(data.get("name", "")))
+        self.applicant_code.setText(str(data.get("credit_code", "")))
+
+    def _save_profile(self) -> None:
+        name = self.applicant_name.text().strip()
+        if not name:
+            self.applicant_name.setFocus()
+            return
+        settings.save_applicant_profile(
+            {"name": name, "credit_code": self.applicant_code.text().strip()}
+        )
+        self._fill_profiles()
+        self.profiles.setCurrentIndex(max(0, self.profiles.findText(name)))
+
+    # ------------------------------------------------------------------ checks
+    def refresh_findings(self) -> None:
+        from assistant.core.identifiers import check_credit_code
+
+        for edit, view, subject in (
+            (self.applicant_code, self.applicant_code_findings, "applicant.credit_code"),
+            (self.owner_code, self.owner_code_findings, "owner.credit_code"),
+        ):
+            value = edit.text()
+            if value.strip():
+                view.set_findings(check_credit_code(value, self.lang, subject))
+            else:
+                view.set_findings([], show_ok=False)
+        self.same_party.set_findings(self._party_findings(), show_ok=False)
+
+    def _party_findings(self) -> list:
+        """The letter's party checks (authorizer ≠ authorized party …) when the core has them."""
+        if self.case.purpose != "others":
+            return []
+        try:
+            from assistant.core.letter import check_parties  # type: ignore[attr-defined]
+        except ImportError:
+            return []
+        try:
+            return list(check_parties(self.case, self.lang))
+        except Exception:
+            return []

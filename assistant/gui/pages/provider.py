@@ -1,0 +1,178 @@
+"""Provider (and region), account type and purpose, each choice with a one-line explanation."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from assistant.core.flow import PageId
+from assistant.gui.pages.base import BasePage
+from assistant.gui.widgets import ChoiceGroup, FindingsView
+
+
+class ProviderPage(BasePage):
+    page_id = PageId.PROVIDER
+    object_name = "page.provider"
+
+    def retitle(self) -> None:
+        self.setTitle(self.tr_("Provider and account"))
+        self.setSubTitle(
+            self.tr_("Where will you send the messages from, and whose signature is it?")
+        )
+
+    def build(self) -> None:
+        from assistant.core.i18n import localized
+        from assistant.core.rules import PROVIDERS, load_pack
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+
+        top = QHBoxLayout()
+        box = QGroupBox(self.tr_("Cloud &provider"))
+        box.setObjectName("provider.box")
+        self.providers = ChoiceGroup("provider.provider")
+        lay = QVBoxLayout(box)
+        lay.addWidget(self.providers)
+        self.providers.set_choices(
+            [
+                (
+                    p,
+                    localized(load_pack(p).name, self.lang),
+                    self.tr_("Apply in: %1").replace(
+                        "%1", localized(load_pack(p).console, self.lang)
+                    ),
+                )
+                for p in PROVIDERS
+            ],
+            None,
+        )
+        self.providers.chosen.connect(self._provider_chosen)
+        top.addWidget(box, 3)
+
+        self.region_box = QGroupBox(self.tr_("&Where are the messages sent?"))
+        self.region_box.setObjectName("provider.region_box")
+        self.regions = ChoiceGroup("provider.region")
+        QVBoxLayout(self.region_box).addWidget(self.regions)
+        self.regions.chosen.connect(self._region_chosen)
+        top.addWidget(self.region_box, 2)
+        layout.addLayout(top)
+
+        mid = QHBoxLayout()
+        acc_box = QGroupBox(self.tr_("How is your cloud &account verified?"))
+        self.accounts = ChoiceGroup("provider.account")
+        QVBoxLayout(acc_box).addWidget(self.accounts)
+        self.accounts.chosen.connect(self._account_chosen)
+        mid.addWidget(acc_box, 1)
+
+        pur_box = QGroupBox(self.tr_("Whose &signature is it?"))
+        self.purposes = ChoiceGroup("provider.purpose")
+        QVBoxLayout(pur_box).addWidget(self.purposes)
+        self.purposes.chosen.connect(self._purpose_chosen)
+        mid.addWidget(pur_box, 1)
+        layout.addLayout(mid)
+
+        self.blocked = FindingsView()
+        self.blocked.setObjectName("provider.blocked")
+        layout.addWidget(self.blocked)
+        layout.addStretch(1)
+
+    # ---- case -> widgets
+    def load(self) -> None:
+        from assistant.core.i18n import localized
+
+        case = self.case
+        pack = self.pack()
+        self.providers.set_current(case.provider)
+        self.region_box.setVisible(bool(pack.regions))
+        if pack.regions:
+            self.regions.set_choices(
+                [
+                    (r.id, localized(r.name, self.lang), localized(r.description, self.lang))
+                    for r in pack.regions
+                ],
+                self.region(),
+            )
+        self.accounts.set_choices(
+            [
+                (a.id, localized(a.name, self.lang), localized(a.description, self.lang))
+                for a in pack.accounts
+            ],
+            case.account,
+        )
+        self.purposes.set_choices(
+            [
+                (p.id, localized(p.name, self.lang), localized(p.description, self.lang))
+                for p in pack.purposes
+            ],
+            case.purpose,
+        )
+        self._update_blocked()
+
+    # ---- widgets -> case
+    def _provider_chosen(self, provider: str) -> None:
+        if self._loading or provider == self.case.provider:
+            return
+        from assistant.core.rules import load_pack
+
+        self.case.provider = provider
+        pack = load_pack(provider)
+        if self.case.region not in pack.region_ids:
+            self.case.region = pack.default_region
+        if (
+            self.case.sign_type is not None
+            and pack.choice("sign_kinds", self.case.sign_type) is None
+        ):
+            self.case.sign_type = None
+        self.initializePage()  # region, account and purpose texts are the provider's
+        self.changed()
+
+    def _region_chosen(self, region: str) -> None:
+        if not self._loading:
+            self.case.region = region
+            self._update_blocked()
+            self.changed()
+
+    def _account_chosen(self, account: str) -> None:
+        if not self._loading:
+            self.case.account = account
+            self._update_blocked()
+            self.changed()
+
+    def _purpose_chosen(self, purpose: str) -> None:
+        if not self._loading:
+            self.case.purpose = purpose
+            self._update_blocked()
+            self.changed()
+            self.wiz.caseChanged.emit()  # the steps list gains or loses the letter page
+
+    # ---- what the provider does not allow
+    def blocking_findings(self) -> list:
+        """When every signature type is ruled out for this account and purpose: the reasons."""
+        from assistant.core.checklist import type_options
+
+        case = self.case
+        options = type_options(self.pack(), case.account, case.purpose, self.region(), self.lang)
+        if any(not findings for _, findings in options):
+            return []
+        reasons = {}
+        for _, findings in options:
+            for f in findings:
+                if f.code == "checklist.not_allowed":
+                    reasons.setdefault(f.message, f)
+        return list(reasons.values())
+
+    def _update_blocked(self) -> None:
+        findings = self.blocking_findings()
+        self.blocked.set_findings(findings, show_ok=False)
+        self.blocked.setVisible(bool(findings))
+
+    def isComplete(self) -> bool:
+        if not self._built:
+            return True
+        return not self.blocking_findings()

@@ -1,0 +1,131 @@
+"""Start: a new case, open a case, recent cases, or continue the autosaved draft."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime, QFileInfo, Qt
+from PySide6.QtWidgets import (
+    QCommandLinkButton,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from assistant.core.flow import PageId
+from assistant.gui import settings
+from assistant.gui.pages.base import BasePage
+from assistant.gui.widgets import hint_label
+
+
+class StartPage(BasePage):
+    page_id = PageId.START
+    object_name = "page.start"
+
+    def retitle(self) -> None:
+        self.setTitle(self.tr_("Prepare an SMS signature application"))
+        self.setSubTitle(
+            self.tr_(
+                "For Tencent Cloud, Alibaba Cloud and Huawei Cloud. A few plain questions, then the "
+                "documents, checks and one bundle to upload. Nothing leaves this computer."
+            )
+        )
+
+    def build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setSpacing(6)
+
+        self.recover_frame = QFrame()
+        self.recover_frame.setObjectName("start.recover_frame")
+        self.recover_frame.setFrameShape(QFrame.Shape.StyledPanel)
+        rlay = QHBoxLayout(self.recover_frame)
+        self.recover_button = QCommandLinkButton(self.tr_("&Continue where you left off"))
+        self.recover_button.setObjectName("start.recover")
+        self.recover_button.clicked.connect(self._recover)
+        rlay.addWidget(self.recover_button, 1)
+        self.discard_draft_button = QPushButton(self.tr_("&Discard draft"))
+        self.discard_draft_button.setObjectName("start.discard_draft")
+        self.discard_draft_button.setToolTip(self.tr_("Delete the autosaved draft"))
+        self.discard_draft_button.clicked.connect(self._discard_draft)
+        rlay.addWidget(self.discard_draft_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.recover_frame)
+
+        self.new_button = QCommandLinkButton(
+            self.tr_("&New application"),
+            self.tr_("Start from the beginning: choose the provider and what you apply for."),
+        )
+        self.new_button.setObjectName("start.new")
+        self.new_button.clicked.connect(self._new)
+        layout.addWidget(self.new_button)
+
+        self.open_button = QCommandLinkButton(
+            self.tr_("&Open a saved case…"),
+            self.tr_("Continue an application saved as a .smscase.json file."),
+        )
+        self.open_button.setObjectName("start.open")
+        self.open_button.clicked.connect(self._open)
+        layout.addWidget(self.open_button)
+
+        recent_label = QLabel(self.tr_("&Recent cases"))
+        recent_label.setStyleSheet("font-weight: bold; margin-top: 10px")
+        layout.addWidget(recent_label)
+        self.recent = QListWidget()
+        self.recent.setObjectName("start.recent")
+        self.recent.setAccessibleName(self.tr_("Recent cases"))
+        self.recent.setToolTip(self.tr_("Double-click or press Enter to open"))
+        self.recent.itemActivated.connect(self._open_recent)
+        recent_label.setBuddy(self.recent)
+        layout.addWidget(self.recent, 1)
+        self.recent_empty = hint_label(
+            self.tr_(
+                "No recent cases yet. Cases you save appear here, so an agency can switch clients quickly."
+            )
+        )
+        self.recent_empty.setObjectName("start.recent_empty")
+        layout.addWidget(self.recent_empty)
+
+    def load(self) -> None:
+        has_draft = self.wiz.has_draft()
+        self.recover_frame.setVisible(has_draft)
+        if has_draft:
+            when = QFileInfo(str(settings.draft_path())).lastModified()
+            self.recover_button.setDescription(
+                self.tr_(
+                    "A draft was kept automatically (last change %1). Nothing you typed is lost."
+                ).replace("%1", QDateTime.toString(when, "yyyy-MM-dd HH:mm"))
+            )
+        self.recent.clear()
+        for path in settings.recent_cases():
+            item = QListWidgetItem(f"{path.name}    —    {path.parent}")
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            item.setToolTip(str(path))
+            if not path.exists():
+                item.setText(item.text() + "   " + self.tr_("(not found)"))
+                item.setForeground(self.palette().placeholderText())
+            self.recent.addItem(item)
+        empty = self.recent.count() == 0
+        self.recent.setVisible(not empty)
+        self.recent_empty.setVisible(empty)
+        (self.recover_button if has_draft else self.new_button).setFocus()
+
+    # ---- actions
+    def _new(self) -> None:
+        if self.wiz.start_new_case():
+            self.wiz.next()
+
+    def _open(self) -> None:
+        self.wiz.open_case_dialog()
+
+    def _open_recent(self, item: QListWidgetItem) -> None:
+        self.wiz.open_case_path(Path(str(item.data(Qt.ItemDataRole.UserRole))))
+
+    def _recover(self) -> None:
+        self.wiz.recover_draft()
+
+    def _discard_draft(self) -> None:
+        self.wiz.remove_draft()
+        self.recover_frame.hide()

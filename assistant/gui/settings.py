@@ -1,0 +1,110 @@
+"""What the wizard remembers between runs, in QSettings: recent cases, window geometry, language,
+saved applicant profiles, and where the autosaved draft lives.
+
+Tests redirect QSettings (IniFormat under a temporary folder), which also moves the draft folder,
+since it is derived from the settings file's location.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 8
+
+
+def _settings() -> QSettings:
+    return QSettings()
+
+
+def recent_cases() -> list[Path]:
+    raw = _settings().value("cases/recent", [])
+    if isinstance(raw, str):
+        raw = [raw]
+    return [Path(p) for p in (raw or []) if p]
+
+
+def add_recent_case(path: Path) -> None:
+    path = path.resolve()
+    items = [p for p in recent_cases() if p != path]
+    items.insert(0, path)
+    _settings().setValue("cases/recent", [str(p) for p in items[:MAX_RECENT]])
+
+
+def remove_recent_case(path: Path) -> None:
+    _settings().setValue("cases/recent", [str(p) for p in recent_cases() if p != path])
+
+
+def last_folder() -> str:
+    return str(_settings().value("cases/last_folder", "") or "")
+
+
+def set_last_folder(path: Path) -> None:
+    _settings().setValue("cases/last_folder", str(path if path.is_dir() else path.parent))
+
+
+def geometry() -> QByteArray | None:
+    value = _settings().value("window/geometry")
+    return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def set_geometry(value: QByteArray) -> None:
+    _settings().setValue("window/geometry", value)
+
+
+def language() -> str:
+    return str(_settings().value("ui/language", "") or "")
+
+
+def set_language(lang: str) -> None:
+    _settings().setValue("ui/language", lang)
+
+
+# ------------------------------------------------------------------ applicant profiles (agencies)
+def applicant_profiles() -> dict[str, dict[str, str]]:
+    """Saved applicants (the account's verified entity), by display name."""
+    raw = _settings().value("applicants/profiles", "")
+    try:
+        data: Any = json.loads(str(raw)) if raw else {}
+    except ValueError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {
+        str(k): {str(a): str(b) for a, b in v.items()}
+        for k, v in data.items()
+        if isinstance(v, dict)
+    }
+
+
+def save_applicant_profile(profile: dict[str, str]) -> None:
+    name = profile.get("name", "").strip()
+    if not name:
+        return
+    profiles = applicant_profiles()
+    profiles[name] = dict(profile)
+    _settings().setValue("applicants/profiles", json.dumps(profiles, ensure_ascii=False))
+
+
+def delete_applicant_profile(name: str) -> None:
+    profiles = applicant_profiles()
+    profiles.pop(name, None)
+    _settings().setValue("applicants/profiles", json.dumps(profiles, ensure_ascii=False))
+
+
+# ------------------------------------------------------------------ autosaved draft
+def draft_folder() -> Path:
+    """Folder of the autosaved draft: beside the settings file (so tests redirect both at once)."""
+    return Path(_settings().fileName()).parent / "drafts"
+
+
+def draft_path() -> Path:
+    return draft_folder() / "draft.smscase.json"
+
+
+def draft_source_path() -> Path:
+    """Beside the draft: the case file the draft belongs to (empty for a new case)."""
+    return draft_folder() / "draft.source"

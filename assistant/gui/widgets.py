@@ -1,0 +1,242 @@
+"""Small reusable widgets of the wizard: findings list, choice groups, the step list."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from assistant.core.findings import Finding
+
+# Colours that read on light and dark palettes alike (the palette decides the text colour).
+SEVERITY_COLOURS = {"error": "#d64545", "warning": "#d48a00", "info": "#3d85c6", "ok": "#2e9e5b"}
+SEVERITY_MARKS = {"error": "✖", "warning": "▲", "info": "ℹ", "ok": "✔"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("widgets", text)
+
+
+def severity_label(severity: str) -> str:
+    return {
+        "error": _tr("Error"),
+        "warning": _tr("Warning"),
+        "info": _tr("Note"),
+        "ok": _tr("OK"),
+    }.get(severity, severity)
+
+
+def mark_html(severity: str) -> str:
+    colour = SEVERITY_COLOURS.get(severity, "#888888")
+    return (
+        f'<span style="color:{colour}; font-weight:bold">{SEVERITY_MARKS.get(severity, "•")}</span>'
+    )
+
+
+def discard(widget: QWidget) -> None:
+    """Retire a widget now (hidden, nameless so findChild no longer sees it) and delete it later.
+
+    It stays in its window until deleted: re-parenting it to None would turn it into a window of
+    its own and take the keyboard focus and the active window away from the wizard.
+    """
+    parent = widget.parentWidget()
+    if parent is not None and widget.isAncestorOf(QApplication.focusWidget()):
+        parent.setFocus()
+    widget.hide()
+    for child in (widget, *widget.findChildren(QObject)):
+        child.setObjectName("")
+    widget.deleteLater()
+
+
+def clear_layout(layout: QLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item is None:
+            break
+        w = item.widget()
+        if w is not None:
+            discard(w)
+        elif item.layout() is not None:
+            clear_layout(item.layout())
+
+
+def hint_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    """A secondary, word-wrapped explanation line (dimmed text of the palette)."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return label
+
+
+class FindingsView(QWidget):
+    """Findings of one subject, each with its fix and, when the core offers a corrected value,
+    a button that applies it (``fixApplied`` carries the value)."""
+
+    fixApplied = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, ok_text: str = "") -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 2, 0, 2)
+        self._layout.setSpacing(4)
+        self.ok_text = ok_text
+        self.findings: list[Finding] = []
+        self.setAccessibleName(_tr("Findings"))
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def clear(self) -> None:
+        clear_layout(self._layout)
+        self.findings = []
+
+    def set_findings(self, findings: Sequence[Finding], show_ok: bool = True) -> None:
+        self.clear()
+        self.findings = list(findings)
+        if not findings:
+            if show_ok and self.ok_text:
+                self._layout.addWidget(self._line("ok", self.ok_text, None))
+            return
+        for f in findings:
+            self._layout.addWidget(self._row(f))
+
+    def _line(self, severity: str, message: str, fix: str | None) -> QLabel:
+        body = f"{mark_html(severity)}&nbsp; {html.escape(message)}"
+        if fix:
+            body += f'<br><span style="margin-left:1.5em">→ {html.escape(fix)}</span>'
+        label = QLabel(body)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setAccessibleName(f"{severity_label(severity)}: {message}")
+        label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        return label
+
+    def _row(self, f: Finding) -> QWidget:
+        row = QWidget()
+        row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        lay = QHBoxLayout(row)
+        lay.setContentsMargins(0, 0, 0, 0)
+        label = self._line(f.severity.value, f.message, f.fix)
+        label.setObjectName(f"finding.{f.code}")
+        lay.addWidget(label, 1)
+        if f.fixed_value is not None and f.fixed_value != "":
+            button = QPushButton(_tr("Use “%1”").replace("%1", f.fixed_value))
+            button.setObjectName(f"fix.{f.code}")
+            button.setToolTip(_tr("Replace the text with the corrected value"))
+            button.setAccessibleName(_tr("Apply the fix: %1").replace("%1", f.fixed_value))
+            value = f.fixed_value
+            button.clicked.connect(lambda _=False, v=value: self.fixApplied.emit(v))
+            lay.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        return row
+
+
+class ChoiceGroup(QWidget):
+    """Radio buttons, one per choice, each with a one-line explanation under it."""
+
+    chosen = Signal(str)
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(2)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self.buttons: dict[str, QRadioButton] = {}
+        self.notes: dict[str, QLabel] = {}
+        self._group.buttonToggled.connect(self._toggled)
+
+    def set_choices(self, choices: Iterable[tuple[str, str, str]], current: str | None) -> None:
+        """``choices``: (id, title, explanation)."""
+        for b in list(self._group.buttons()):
+            self._group.removeButton(b)
+        clear_layout(self._layout)
+        self.buttons.clear()
+        self.notes.clear()
+        for choice_id, title, explanation in choices:
+            button = QRadioButton(title)
+            button.setObjectName(f"{self.objectName()}.{choice_id}")
+            button.setProperty("choice", choice_id)
+            button.setAccessibleDescription(explanation)
+            note = hint_label(explanation)
+            note.setContentsMargins(24, 0, 0, 6)
+            self._group.addButton(button)
+            self._layout.addWidget(button)
+            self._layout.addWidget(note)
+            self.buttons[choice_id] = button
+            self.notes[choice_id] = note
+        self._layout.addStretch(1)
+        self.set_current(current)
+
+    def set_current(self, choice_id: str | None) -> None:
+        button = self.buttons.get(choice_id or "")
+        if button is not None:
+            blocked = self._group.blockSignals(True)
+            button.setChecked(True)
+            self._group.blockSignals(blocked)
+
+    def current(self) -> str | None:
+        button = self._group.checkedButton()
+        return str(button.property("choice")) if button is not None else None
+
+    def set_enabled_choice(self, choice_id: str, enabled: bool, note: str | None = None) -> None:
+        button = self.buttons[choice_id]
+        button.setEnabled(enabled)
+        if note is not None:
+            self.notes[choice_id].setText(note)
+
+    def _toggled(self, button: Any, checked: bool) -> None:
+        if checked:
+            self.chosen.emit(str(button.property("choice")))
+
+
+class StepList(QFrame):
+    """The side panel: the steps of this case, the current one highlighted."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("steps")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(14, 16, 14, 16)
+        self._layout.setSpacing(8)
+        self.setMinimumWidth(200)
+        self.setAccessibleName(_tr("Steps"))
+
+    def set_steps(
+        self, steps: Sequence[tuple[int, str]], current: int, done: Callable[[int], bool]
+    ) -> None:
+        clear_layout(self._layout)
+        for number, (page_id, title) in enumerate(steps, start=1):
+            label = QLabel(f"{number}.  {title}")
+            label.setObjectName(f"steps.{page_id}")
+            font = QFont(label.font())
+            if page_id == current:
+                font.setBold(True)
+                label.setForegroundRole(QPalette.ColorRole.Highlight)
+            elif not done(page_id):
+                label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            label.setFont(font)
+            self._layout.addWidget(label)
+        self._layout.addStretch(1)

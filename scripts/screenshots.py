@@ -1,0 +1,180 @@
+"""A PNG of every wizard page with a realistic case, in light and dark palette.
+
+    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py --output shots/
+    xvfb-run -a python scripts/screenshots.py --output shots/      # a real X server
+
+Settings are redirected to a temporary folder, so the user's recent cases are neither shown nor
+changed. Sample attachments are generated with Pillow.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+
+def dark_palette() -> QPalette:
+    p = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#2b2b2e",
+        QPalette.ColorRole.WindowText: "#e8e8e8",
+        QPalette.ColorRole.Base: "#1f1f22",
+        QPalette.ColorRole.AlternateBase: "#333337",
+        QPalette.ColorRole.ToolTipBase: "#3a3a3e",
+        QPalette.ColorRole.ToolTipText: "#e8e8e8",
+        QPalette.ColorRole.PlaceholderText: "#9a9aa0",
+        QPalette.ColorRole.Text: "#e8e8e8",
+        QPalette.ColorRole.Button: "#37373b",
+        QPalette.ColorRole.ButtonText: "#e8e8e8",
+        QPalette.ColorRole.BrightText: "#ff6b6b",
+        QPalette.ColorRole.Link: "#6cb4ff",
+        QPalette.ColorRole.Highlight: "#3d7edb",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Light: "#4a4a4f",
+        QPalette.ColorRole.Midlight: "#3e3e42",
+        QPalette.ColorRole.Mid: "#2f2f33",
+        QPalette.ColorRole.Dark: "#1a1a1c",
+        QPalette.ColorRole.Shadow: "#000000",
+    }
+    for role, colour in roles.items():
+        p.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a80"))
+    return p
+
+
+def sample_files(folder: Path) -> dict[str, Path]:
+    """A business license photo and a signed letter scan, made with Pillow."""
+    from PIL import Image, ImageDraw
+
+    out = {}
+    for name, size, colour in (
+        ("business-license.jpg", (1600, 1100), (250, 246, 236)),
+        ("authorization-letter-signed.jpg", (1240, 1754), (255, 255, 255)),
+    ):
+        img = Image.new("RGB", size, colour)
+        d = ImageDraw.Draw(img)
+        d.rectangle((40, 40, size[0] - 40, size[1] - 40), outline=(180, 30, 30), width=12)
+        for y in range(200, size[1] - 200, 70):
+            d.line((140, y, size[0] - 140, y), fill=(90, 90, 90), width=6)
+        d.ellipse(
+            (size[0] - 420, size[1] - 420, size[0] - 120, size[1] - 120),
+            outline=(210, 20, 20),
+            width=14,
+        )
+        path = folder / name
+        img.save(path, quality=88)
+        out[name] = path
+    return out
+
+
+def realistic_case(folder: Path):  # -> Case
+    from assistant.core.case import Case
+    from assistant.core.identifiers import org_code_check_char, uscc_check_char
+
+    def code(prefix8: str, org8: str) -> str:
+        first17 = prefix8 + org8 + (org_code_check_char(org8) or "0")
+        return first17 + (uscc_check_char(first17) or "0")
+
+    files = sample_files(folder)
+    case = Case()
+    case.provider = "tencent"
+    case.region = "mainland"
+    case.account = "enterprise"
+    case.purpose = "others"
+    case.type = "company"
+    case.signature_names = ["星河云科技", "星河 云"]
+    case.applicant.name = "杭州蓝鲸数字营销有限公司"
+    case.applicant.credit_code = code("91330106", "MA2H3K4L")
+    case.owner.name = "深圳市星河云科技有限公司"
+    case.owner.credit_code = code("91440300", "MA5F6G7H")
+    case.owner.legal_representative = "李明"
+    case.remarks.description = "向注册用户发送登录验证码和订单通知。官网：https://www.example.com"
+    case.letter.valid_from = dt.date.today()
+    case.letter.valid_until = dt.date.today().replace(year=dt.date.today().year + 2)
+    case.set_attachment("business_license", files["business-license.jpg"])
+    case.set_attachment("authorization_letter", files["authorization-letter-signed.jpg"])
+    return case
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=Path("screenshots"))
+    parser.add_argument("--lang", default="en", choices=("en", "zh", "id"))
+    parser.add_argument(
+        "--scale", type=float, default=1.0, help="QT_SCALE_FACTOR, e.g. 2 for 200 %%"
+    )
+    args = parser.parse_args(argv)
+    if args.scale != 1.0:
+        os.environ["QT_SCALE_FACTOR"] = str(args.scale)
+    args.output.mkdir(parents=True, exist_ok=True)
+
+    tmp = Path(tempfile.mkdtemp(prefix="sms-shots-"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from assistant.core.flow import PageId, pages
+    from assistant.gui import settings
+    from assistant.gui.app import configure_application, install_translators
+    from assistant.gui.wizard import AssistantWizard
+
+    configure_application(app)
+    install_translators(app, args.lang)
+    app.setStyle("Fusion")
+    light = app.style().standardPalette()
+    case_file = tmp / "xinghe.smscase.json"
+    for path in ("xinghe.smscase.json", "lanjing-2024.smscase.json"):
+        settings.add_recent_case(tmp / path)
+
+    written = []
+    for scheme, palette in (("light", light), ("dark", dark_palette())):
+        app.setPalette(palette)
+        wizard = AssistantWizard(lang=args.lang)
+        wizard.resize(980, 720)
+        wizard.show()
+        app.processEvents()
+        shot = args.output / f"{int(PageId.START):02d}-start-{scheme}.png"
+        wizard.grab().save(str(shot))
+        written.append(shot)
+
+        case = realistic_case(tmp)
+        from assistant.core.case import save_case
+
+        save_case(case, case_file)
+        wizard.replace_case(case, case_file)
+        wizard.restart()
+        app.processEvents()
+        for page_id in pages(case)[1:]:
+            wizard.go_to(int(page_id))
+            for _ in range(30):
+                app.processEvents()
+            wizard.currentPage().setFocus(Qt.FocusReason.OtherFocusReason)
+            name = PageId(wizard.currentId()).name.lower()
+            shot = args.output / f"{wizard.currentId():02d}-{name}-{scheme}.png"
+            wizard.grab().save(str(shot))
+            written.append(shot)
+        wizard.dirty = False
+        wizard.close()
+        app.processEvents()
+    for path in written:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
