@@ -1024,6 +1024,12 @@ def write_demo(
     from assistant.core.identifiers import org_code_check_char, uscc_check_char
 
     outdir = Path(outdir)
+    case_path = outdir / f"demo{CASE_SUFFIX}"
+    bundle = outdir / "demo-bundle.zip"
+    if bundle.exists() and not force:
+        lang = normalize_language(lang)
+        found = [_f(Severity.ERROR, "bundle.exists", lang, str(bundle), path=str(bundle))]
+        return case_path, ExportResult(False, None, found)
     outdir.mkdir(parents=True, exist_ok=True)
     images = _write_sample_images(outdir / "files")
     today = bundle_date()
@@ -1053,9 +1059,8 @@ def write_demo(
     case.letter.language = "zh"
     case.set_attachment("business_license", images["business_license"])
     case.set_attachment("authorization_letter", images["authorization_letter"])
-    case_path = outdir / f"demo{CASE_SUFFIX}"
     save_case(case, case_path)
-    result = export_case(case_path, outdir / "demo-bundle.zip", force=force, allow_incomplete=True)
+    result = export_case(case_path, bundle, force=force, allow_incomplete=True)
     return case_path, result
 
 

@@ -636,9 +636,12 @@ def check_attachment_files(
     """
     lang = normalize_language(lang)
     out: list[Finding] = []
+    pack = load_pack(case.provider) if case.provider in PROVIDERS else None
     for i, state in enumerate(attachment_states(case)):
         a = state.attachment
         subject = f"attachments[{i}]"
+        doc = pack.documents.get(a.document) if pack else None
+        doc_name = localized(doc.name, lang) if doc else a.document
         if not state.exists:
             moved = _find_moved(a, base_dir)
             if moved is not None:
@@ -662,7 +665,7 @@ def check_attachment_files(
                     subject,
                     "case.attachment_missing.fix",
                     path=a.path,
-                    document=a.document,
+                    document=doc_name,
                 )
             )
         elif state.changed:
@@ -674,7 +677,7 @@ def check_attachment_files(
                     subject,
                     "case.attachment_changed.fix",
                     path=a.path,
-                    document=a.document,
+                    document=doc_name,
                 )
             )
     return out

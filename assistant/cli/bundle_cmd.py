@@ -1,0 +1,179 @@
+"""`export`, `export-batch` and `demo`: the submission bundle from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from assistant.cli import EXIT_FINDINGS, EXIT_OK, UsageError
+from assistant.cli.common import finding_lines, print_json
+from assistant.core.findings import Finding, Severity, sort_findings
+from assistant.core.i18n import LANGUAGES, text
+
+
+def _common(p: argparse.ArgumentParser, force_help: str) -> None:
+    p.add_argument("--force", action="store_true", help=force_help)
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+    p.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language of messages, README and checklist (default: the case's language)",
+    )
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "export",
+        help="check a case and write its submission bundle (zip)",
+        description="Run every check on CASE (names, identifiers, remarks, attachments, letter). With "
+        "an error nothing is written and the problems are listed (exit 1), unless "
+        "--allow-incomplete, which writes the bundle with INCOMPLETE in its name and manifest. "
+        "The zip holds the renamed and fixed attachments, the filled authorization letter, "
+        "checklist.pdf, README.txt, manifest.json and api/ request payloads.",
+    )
+    p.add_argument("case", metavar="CASE", help="the case file (*.smscase.json)")
+    p.add_argument("--output", "-o", required=True, metavar="ZIP", help="the bundle to write")
+    p.add_argument(
+        "--allow-incomplete",
+        action="store_true",
+        help="write the bundle even with errors, marked INCOMPLETE",
+    )
+    _common(p, "replace an existing bundle")
+    p.set_defaults(func=run_export)
+
+    b = sub.add_parser(
+        "export-batch",
+        help="one bundle per case file of a folder, with summary.csv",
+        description="Export every *.smscase.json in FOLDER (and its sub-folders) to OUTDIR, one "
+        "bundle each, and write OUTDIR/summary.csv (client, signature, status, blocking "
+        "problems). A broken case is reported in the summary and never stops the others. "
+        "Exit 1 when any case is not exported complete.",
+    )
+    b.add_argument("folder", metavar="FOLDER", help="folder with case files")
+    b.add_argument("--output", "-o", required=True, metavar="OUTDIR", help="folder for the bundles")
+    b.add_argument(
+        "--allow-incomplete",
+        action="store_true",
+        help="write bundles with errors too, marked INCOMPLETE",
+    )
+    _common(b, "replace existing bundles")
+    b.set_defaults(func=run_batch)
+
+    d = sub.add_parser(
+        "demo",
+        help="write a sample case with sample images and export its bundle",
+        description="The no-setup way to see the program work: writes DIR/demo.smscase.json, sample "
+        "document images in DIR/files/ and the exported DIR/demo-bundle.zip.",
+    )
+    d.add_argument("--output", "-o", required=True, metavar="DIR", help="folder to write into")
+    _common(d, "replace an existing demo bundle")
+    d.set_defaults(func=run_demo)
+
+
+def _print_findings(findings: list[Finding]) -> None:
+    for line in finding_lines(sort_findings(findings)):
+        print(line)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from assistant.core.bundle import export_case
+
+    case_path = Path(args.case)
+    if not case_path.is_file():
+        raise UsageError(f"no case file {str(case_path)!r}")
+    result = export_case(
+        case_path,
+        Path(args.output),
+        force=args.force,
+        allow_incomplete=args.allow_incomplete,
+        lang=args.lang,
+    )
+    errors = [f for f in result.findings if f.severity is Severity.ERROR]
+    if args.format == "json":
+        print_json(result.to_dict())
+    elif result.output is None:
+        lang = args.lang or (result.case.language if result.case else None)
+        print(f"{case_path}: NOT exported")
+        _print_findings(result.findings)
+        if errors and not any(f.code.startswith("bundle.") for f in errors):
+            print("  " + text("bundle.blocked", lang, count=len(errors)))
+            print("  " + text("bundle.blocked.fix", lang))
+    else:
+        status = "INCOMPLETE" if result.incomplete else "ok"
+        print(f"{case_path}: {status} -> {result.output}")
+        for f in result.files:
+            print(f"  {f['path']}  ({f['size']} bytes)")
+        _print_findings(result.findings)
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    from assistant.core.bundle import export_batch
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        raise UsageError(f"no folder {str(folder)!r}")
+    result = export_batch(
+        folder,
+        Path(args.output),
+        force=args.force,
+        allow_incomplete=args.allow_incomplete,
+        lang=args.lang,
+    )
+    if args.format == "json":
+        print_json(
+            {
+                "ok": result.ok,
+                "summary": str(result.summary) if result.summary else None,
+                "findings": [f.to_dict() for f in result.findings],
+                "cases": [
+                    {
+                        "case_file": r.case_file,
+                        "client": r.client,
+                        "signatures": r.signatures,
+                        "status": r.status,
+                        "output": r.output or None,
+                        "problems": r.problems,
+                    }
+                    for r in result.rows
+                ],
+            }
+        )
+    else:
+        _print_findings(result.findings)
+        for r in result.rows:
+            print(f"{r.status.upper():10} {r.case_file}" + (f" -> {r.output}" if r.output else ""))
+            for p in r.problems[:5]:
+                print(f"    ✗ {p}")
+            if len(r.problems) > 5:
+                print(f"    … {len(r.problems) - 5} more")
+        if result.summary:
+            counts = {
+                s: sum(r.status == s for r in result.rows)
+                for s in ("ok", "incomplete", "blocked", "broken")
+            }
+            print(
+                f"{len(result.rows)} case(s): "
+                + ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+                + f"; summary: {result.summary}"
+            )
+    return EXIT_OK if result.ok else EXIT_FINDINGS
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from assistant.core.bundle import write_demo
+
+    case_path, result = write_demo(Path(args.output), lang=args.lang or "zh", force=args.force)
+    if args.format == "json":
+        print_json({"case": str(case_path), **result.to_dict()})
+    else:
+        print(f"sample case: {case_path}")
+        if result.output:
+            print(f"bundle: {result.output}")
+            for f in result.files:
+                print(f"  {f['path']}  ({f['size']} bytes)")
+        _print_findings(result.findings)
+    return EXIT_OK if result.output else EXIT_FINDINGS
