@@ -21,6 +21,7 @@ from assistant.core.letter.model import LETTER_LANGUAGES, LetterInput, Party, pa
 from assistant.core.letter.placeholders import PLACEHOLDERS, Placeholder
 
 __all__ = [
+    "BUNDLED_TEMPLATES",
     "LETTER_LANGUAGES",
     "PLACEHOLDERS",
     "LetterInput",
@@ -32,5 +33,6 @@ __all__ = [
     "format_date",
     "letter_values",
     "parse_date",
+    "resolve_template",
     "template_path",
 ]

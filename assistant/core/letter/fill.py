@@ -18,7 +18,7 @@ from assistant.core.findings import Finding, Severity, sort_findings
 from assistant.core.i18n import localized, text
 from assistant.core.letter.checks import check_letter, field_label
 from assistant.core.letter.engine import FillReport, Value, fill_labels, fill_placeholders
-from assistant.core.letter.model import LetterInput, _f, parse_date
+from assistant.core.letter.model import LETTER_LANGUAGES, LetterInput, _f, parse_date
 from assistant.core.letter.placeholders import BY_NAME
 from assistant.core.rules import PROVIDERS, load_pack
 from assistant.resources import resource_path
@@ -44,6 +44,31 @@ ESSENTIAL = ("owner_name", "owner_credit_code", "applicant_name", "signatures", 
 def template_path(language: str) -> Path:
     """The bundled template of a letter language (``zh`` or ``en``)."""
     return resource_path("templates", f"authorization-letter.{language}.docx")
+
+
+# Ids of the bundled templates a case file may name instead of a path (``letter.template``).
+BUNDLED_TEMPLATES = {
+    "zh": "zh",
+    "en": "en",
+    "authorization-letter.zh": "zh",
+    "authorization-letter.en": "en",
+}
+
+
+def resolve_template(template: str | os.PathLike[str] | None, language: str) -> tuple[Path, bool]:
+    """The template file to fill and whether it is one of ours (``template`` empty, a bundled id
+    or a path)."""
+    value = os.fspath(template) if template else ""
+    if not value.strip():
+        return template_path(language), True
+    if value.strip() in BUNDLED_TEMPLATES:
+        return template_path(BUNDLED_TEMPLATES[value.strip()]), True
+    path = Path(value).expanduser()
+    try:
+        ours = any(_same_file(path, template_path(lang)) for lang in LETTER_LANGUAGES)
+    except OSError:
+        ours = False
+    return path, ours
 
 
 def format_date(day: dt.date, language: str) -> str:
@@ -212,10 +237,7 @@ def fill_letter(
     """
     findings: list[Finding] = list(check_letter(inp, lang, today=today)) if check else []
     out = Path(output)
-    tpl = Path(template) if template else (Path(inp.template) if inp.template else None)
-    is_ours = tpl is None
-    if tpl is None:
-        tpl = template_path(inp.letter_language)
+    tpl, is_ours = resolve_template(template or inp.template, inp.letter_language)
     if _same_file(tpl, out) or tpl.resolve() == out.resolve():
         findings.append(
             _f("letter.output_is_template", Severity.ERROR, lang, "output", path=str(out))
@@ -390,4 +412,12 @@ def _fill_findings(
     return findings
 
 
-__all__ = ["LetterResult", "fill_letter", "format_date", "letter_values", "template_path"]
+__all__ = [
+    "BUNDLED_TEMPLATES",
+    "LetterResult",
+    "fill_letter",
+    "format_date",
+    "letter_values",
+    "resolve_template",
+    "template_path",
+]
