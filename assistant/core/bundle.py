@@ -23,7 +23,6 @@ deterministic: the same case, files and date give a byte-identical zip. The date
 from __future__ import annotations
 
 import base64
-import contextlib
 import csv
 import datetime as dt
 import hashlib
@@ -36,7 +35,7 @@ import tempfile
 import tomllib
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -165,25 +164,13 @@ def _slug(value: str) -> str:
 
 
 def role_file_name(number: int, document: str, suffix: str, part: int | None = None) -> str:
-    """``02-business-license.jpg``: numbered by checklist order, ASCII, no spaces or symbols."""
-    base = _slug(document.replace("_", "-"))
-    safe = _optional("attachments", "safe_upload_name")
-    if safe is not None:
-        with contextlib.suppress(Exception):  # a helper's problem must not stop the export
-            base = Path(safe(base + suffix)).stem or base
+    """``02-business-license.jpg``: numbered by checklist order, ASCII, no spaces or symbols
+    (through the attachments module's ``safe_upload_name``, which satisfies every provider)."""
+    from assistant.core.attachments import safe_upload_name
+
     tail = f"-p{part}" if part is not None else ""
-    return f"{number:02d}-{base}{tail}{suffix.lower()}"
-
-
-def _optional(module: str, name: str) -> Any:
-    import importlib
-
-    try:
-        return getattr(importlib.import_module(f"assistant.core.{module}"), name, None)
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith(f"assistant.core.{module}"):
-            return None
-        raise
+    base = _slug(document.replace("_", "-"))
+    return safe_upload_name(f"{number:02d}-{base}{tail}{suffix.lower()}", "tencent")
 
 
 # --------------------------------------------------------------------------------------- export
@@ -358,8 +345,9 @@ def _build_files(
         if not source.is_file():
             continue
         number = numbers.setdefault(a.document, len(numbers) + 1)
+        inspection = review.inspections[i] if i < len(review.inspections) else None
         outputs, fixes, fix_findings = _fixed_outputs(
-            a, case, region, lang, work / f"fix-{i}", cancel
+            a, inspection, case, region, lang, work / f"fix-{i}", cancel
         )
         new_findings.extend(fix_findings)
         for part, path in enumerate(outputs, 1):
@@ -451,55 +439,42 @@ def _build_files(
 
 def _fixed_outputs(
     a: Attachment,
+    inspection: Any,
     case: Case,
     region: str | None,
     lang: str,
     out_dir: Path,
     cancel: Cancelled | None,
 ) -> tuple[list[Path], list[str], list[Finding]]:
-    """The file(s) to put in the bundle for attachment ``a``: the fixed copies when the file needs
-    a fix (written under ``out_dir``), else the original. Never modifies the original."""
+    """The file(s) to put in the bundle for attachment ``a``: fixed copies written under
+    ``out_dir`` when the inspection found something fixable, else the original itself. The
+    original is never modified. Returns (paths, codes of what was fixed, findings of the fix)."""
+    from assistant.core.attachments import FIXABLE_CODES, fix_file
+
     source = Path(a.path)
-    fix_file = _optional("attachments", "fix_file")
-    inspect_file = _optional("attachments", "inspect_file")
-    if fix_file is None or inspect_file is None:
-        return [source], [], []
-    inspection = inspect_file(
-        source, case.provider, document=a.document, region=region, lang=lang, cancel=_Cancel(cancel)
-    )
-    if not _needs_fix(inspection):
+    if inspection is None or not (set(inspection.codes) & FIXABLE_CODES):
         return [source], [], []
     out_dir.mkdir(parents=True, exist_ok=True)
     result = fix_file(
         source,
-        out_dir,
         case.provider,
+        out_dir,
         document=a.document,
         region=region,
         lang=lang,
         cancel=_Cancel(cancel),
     )
-    if getattr(result, "cancelled", False):
+    if result.cancelled:
         raise _CancelledError
-    outputs = [Path(p) for p in getattr(result, "outputs", [])]
-    fixes = sorted({f.code for f in getattr(result, "findings", []) if f.severity is Severity.INFO})
-    found = [f for f in getattr(result, "findings", []) if f.severity is not Severity.INFO]
-    if not outputs:
+    fixed = sorted(set(inspection.codes) & FIXABLE_CODES)
+    found = [
+        f if f.subject else replace(f, subject=a.document)
+        for f in result.findings
+        if f.severity is not Severity.INFO
+    ]
+    if not result.outputs:
         return [source], [], found
-    return outputs, fixes, found
-
-
-def _needs_fix(inspection: Any) -> bool:
-    needs = getattr(inspection, "needs_fix", None)
-    if isinstance(needs, bool):
-        return needs
-    fixable = getattr(inspection, "fixable", None)
-    if fixable is not None:
-        return bool(fixable)
-    return any(
-        f.severity is not Severity.INFO or f.fixed_value
-        for f in getattr(inspection, "findings", [])
-    )
+    return [Path(p) for p in result.outputs], fixed, found
 
 
 def _fill_letter(case: Case, path: Path, lang: str) -> tuple[list[Finding], bool]:

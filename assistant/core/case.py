@@ -706,6 +706,9 @@ class CaseReview:
     areas: dict[str, list[Finding]] = field(default_factory=lambda: {a: [] for a in AREAS})
     # Per attachment (same order as case.attachments): the attachment check's findings.
     attachment_findings: list[list[Finding]] = field(default_factory=list)
+    # Per attachment: the attachments module's Inspection (None when not inspected), so the
+    # export does not decode every file twice.
+    inspections: list[Any] = field(default_factory=list)
     cancelled: bool = False
 
     def all(self) -> list[Finding]:
@@ -853,6 +856,7 @@ def check_case(
             )
         )
     review.attachment_findings = [[] for _ in case.attachments]
+    review.inspections = [None for _ in case.attachments]
     if inspect_attachments:
         total = len(case.attachments)
         for i, a in enumerate(case.attachments):
@@ -863,7 +867,11 @@ def check_case(
                 progress(i, total, a.path)
             if not Path(a.path).is_file():
                 continue
-            found = _inspect(a, case, region, lang)
+            inspection, found = _inspect(a, case, region, lang, cancel)
+            if inspection is not None and getattr(inspection, "cancelled", False):
+                review.cancelled = True
+                return review
+            review.inspections[i] = inspection
             review.attachment_findings[i] = found
             areas["attachments"].extend(found)
         if progress is not None:
@@ -902,32 +910,35 @@ def _with_subject(f: Finding, subject: str, force: bool = False) -> Finding:
     return f if f.subject and not force else replace(f, subject=subject)
 
 
-# ---- checks of modules that build on this one: looked up when they run (no import cycle).
-def _optional(module: str, name: str) -> Any:
-    import importlib
+class _CancelFlag:
+    def __init__(self, cancel: Cancelled | None) -> None:
+        self._cancel = cancel
 
-    try:
-        return getattr(importlib.import_module(f"assistant.core.{module}"), name, None)
-    except ModuleNotFoundError as exc:
-        if exc.name == f"assistant.core.{module}":
-            return None
-        raise
+    def is_set(self) -> bool:
+        return bool(self._cancel is not None and self._cancel())
 
 
-def _inspect(a: Attachment, case: Case, region: str | None, lang: str) -> list[Finding]:
-    inspect = _optional("attachments", "inspect_file")
-    if inspect is None:
-        return []
-    result = inspect(a.path, case.provider, region=region, lang=lang)
-    found = getattr(result, "findings", result)
-    return [_with_subject(f, a.document) for f in found]
+def _inspect(
+    a: Attachment, case: Case, region: str | None, lang: str, cancel: Cancelled | None
+) -> tuple[Any, list[Finding]]:
+    """Inspect one attached file. Problems the export fixes by itself (too large, wrong format,
+    rotated …) are warnings here: they do not block, the bundle carries the fixed copy."""
+    from dataclasses import replace
+
+    from assistant.core.attachments import FIXABLE_CODES, inspect_file
+
+    inspection = inspect_file(
+        a.path, case.provider, a.document, region, lang, cancel=_CancelFlag(cancel)
+    )
+    found = []
+    for f in inspection.findings:
+        if f.code in FIXABLE_CODES and f.severity is Severity.ERROR:
+            f = replace(f, severity=Severity.WARNING, fix=text("case.fixed_in_bundle", lang))
+        found.append(_with_subject(f, a.document))
+    return inspection, found
 
 
 def _check_letter(case: Case, lang: str) -> list[Finding]:
-    check = _optional("letter", "check_letter")
-    if check is None:
-        return []
-    try:
-        return list(check(case, lang, names=False))  # the names are checked above
-    except TypeError:
-        return list(check(case, lang))
+    from assistant.core.letter import check_letter  # builds on this module: imported late
+
+    return list(check_letter(case, lang, names=False))  # the names are checked above
