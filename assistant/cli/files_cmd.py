@@ -1,0 +1,102 @@
+"""`check-file` and `fix-file`: inspect attachments, and write compliant copies of them."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from assistant.cli import UsageError
+from assistant.cli.common import (
+    add_format_options,
+    add_provider_options,
+    finding_lines,
+    pack_and_region,
+    print_json,
+    print_subject_results,
+    subject_result,
+)
+from assistant.core.attachments import fix_file, inspect_file
+from assistant.core.rules import RulePack
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "check-file",
+        help="check images and PDFs before upload",
+        description="Check each FILE (image or PDF) against the provider's file rules and, with "
+        "--document, the readability its kind of document needs. Exit 0 when no file has an "
+        "error, 1 when one does.",
+    )
+    add_provider_options(p)
+    _add_document_option(p)
+    add_format_options(p)
+    p.add_argument("files", nargs="+", metavar="FILE", help="image or PDF to check")
+    p.set_defaults(func=run_check)
+
+    p = sub.add_parser(
+        "fix-file",
+        help="write a compliant copy of an image or PDF",
+        description="Write a fixed copy of FILE to OUT (convert, rotate upright, strip metadata, "
+        "flatten transparency, shrink under the size limit, extract the pages of a scanned PDF as "
+        "<OUT stem>-p<N>.<ext>). The original is never changed. The copy is checked again; exit 0 "
+        "when it passes, 1 when it cannot be made to pass.",
+    )
+    add_provider_options(p)
+    _add_document_option(p)
+    add_format_options(p)
+    p.add_argument("file", metavar="FILE", help="image or PDF to fix")
+    p.add_argument(
+        "--output", "-o", required=True, metavar="OUT", help="file (or existing folder) to write"
+    )
+    p.set_defaults(func=run_fix)
+
+
+def _add_document_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--document",
+        metavar="D",
+        help="what the file shows (a document id, e.g. business_license, authorization_letter, "
+        "app_store_screenshot); sets the readability needed",
+    )
+
+
+def _document(args: argparse.Namespace, pack: RulePack) -> str | None:
+    doc: str | None = args.document
+    if doc is not None and doc not in pack.documents:
+        raise UsageError(
+            f"unknown document {doc!r} for {args.provider}; valid: {', '.join(sorted(pack.documents))}"
+        )
+    return doc
+
+
+def run_check(args: argparse.Namespace) -> int:
+    pack, region = pack_and_region(args)
+    document = _document(args, pack)
+    results = []
+    for path in args.files:
+        insp = inspect_file(path, args.provider, document, region, args.lang)
+        results.append(subject_result(path, args.provider, insp.findings, **insp.facts()))
+    return print_subject_results(results, args.format)
+
+
+def run_fix(args: argparse.Namespace) -> int:
+    pack, region = pack_and_region(args)
+    document = _document(args, pack)
+    result = fix_file(args.file, args.provider, args.output, document, region, args.lang)
+    outputs: list[dict[str, Any]] = [
+        subject_result(str(insp.path), args.provider, insp.findings, **insp.facts())
+        for insp in result.inspections
+    ]
+    data = subject_result(args.file, args.provider, result.findings, outputs=outputs)
+    data["ok"] = result.ok
+    if args.format == "json":
+        print_json([data])
+    else:
+        print(f"{args.file}: {'fixed' if result.ok else 'NOT FIXED'}")
+        for line in finding_lines(result.findings):
+            print(line)
+        for out in outputs:
+            print(f"  -> {out['subject']}: {'ok' if out['ok'] else 'NOT OK'}")
+            for line in finding_lines(out["findings"], indent="      "):
+                print(line)
+    return 0 if result.ok else 1

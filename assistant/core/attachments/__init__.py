@@ -1,0 +1,93 @@
+"""Attachments: inspect every image and PDF before it is uploaded, and make compliant copies.
+
+Public API (the rest of the package is internal):
+
+- :func:`inspect_file` ``(path, provider, document=None, region=None, lang="en", progress=None,
+  cancel=None) -> Inspection`` — findings with stable codes (``file.*``, ``image.*``, ``pdf.*``)
+  for the provider's rules and the document's kind (certificate, letter, screenshot); never raises
+  on bad input.
+- :func:`fix_file` ``(path, provider, output, …) -> FixResult`` — writes a new file (several for a
+  scanned PDF: ``<stem>-p<N>.<ext>``), never the original, then re-inspects what it wrote.
+- :func:`safe_upload_name` ``(filename, provider, role=None) -> str`` — the name the bundle uses.
+- :func:`thumbnail` ``(path, max_side) -> PIL.Image.Image | None`` — a preview, bounded decode,
+  never raises.
+
+Progress and cancellation: ``progress`` is called with a non-decreasing fraction 0..1;
+``cancel`` is any object with ``is_set()`` (a ``threading.Event``). Cancellation does **not**
+raise: the result carries an info finding ``file.cancelled``, ``Inspection.ok`` / ``FixResult.ok``
+are False and ``.cancelled`` is True; a cancelled fix leaves no file behind.
+
+Safety: formats are detected from content; decoding stays within a pixel budget without touching
+``PIL.Image.MAX_IMAGE_PIXELS``; JPEG statistics use a reduced (draft) decode; readability
+thresholds per document kind come from the rule packs (``files.min_side_<kind>``).
+"""
+
+from __future__ import annotations
+
+import os
+
+from PIL import Image
+
+from assistant.core.attachments import pdf as _pdf
+from assistant.core.attachments import raster as _raster
+from assistant.core.attachments.fixes import FIXABLE_CODES, fix_file
+from assistant.core.attachments.inspection import FATAL_CODES, inspect_file
+from assistant.core.attachments.model import (
+    DECODE_BUDGET,
+    JPEG_DECLARED_LIMIT,
+    FixResult,
+    Inspection,
+)
+from assistant.core.attachments.sniff import RASTER_FORMATS, safe_upload_name, sniff
+
+__all__ = [
+    "DECODE_BUDGET",
+    "FATAL_CODES",
+    "FIXABLE_CODES",
+    "JPEG_DECLARED_LIMIT",
+    "FixResult",
+    "Inspection",
+    "fix_file",
+    "inspect_file",
+    "safe_upload_name",
+    "thumbnail",
+]
+
+
+def thumbnail(path: str | os.PathLike[str], max_side: int) -> Image.Image | None:
+    """A preview of an image (or of a scanned PDF's first page) whose long side is at most
+    ``max_side``, EXIF orientation applied, detached from the file; None when there is nothing
+    to show. Bounded decode (JPEG draft, pixel budget); never raises."""
+    try:
+        max_side = max(1, int(max_side))
+        with open(path, "rb") as fh:
+            fmt = sniff(fh.read(4096))
+            if fmt == "pdf":
+                reader = _pdf.open_reader(fh)
+                if reader.is_encrypted and not reader.decrypt(""):
+                    return None
+                page = reader.pages[0]
+                img = _pdf.page_image(page, 1)
+                if img is None:
+                    return None
+                im, _ = _pdf.decode_page_image(page, img, for_analysis=True)
+                if img.rotate:
+                    im = im.rotate(-img.rotate, expand=True)
+            elif fmt in RASTER_FORMATS:
+                im = _raster.open_image(fh, fmt)
+                if fmt == "jpeg":
+                    im.draft("RGB" if im.mode in ("RGB", "L") else None, (max_side, max_side))
+                    im.load()
+                else:
+                    im = _raster.full_decode(im, fmt)
+                im = _raster.oriented(im)
+            else:
+                return None
+            im = _raster.to_8bit(im)
+            if im.mode not in ("RGB", "RGBA", "L"):
+                im = im.convert("RGB")
+            im = im.copy()
+            im.thumbnail((max_side, max_side))
+            return im
+    except Exception:  # a preview must never take the GUI down
+        return None

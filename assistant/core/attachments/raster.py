@@ -1,0 +1,460 @@
+"""Raster images: open under a pixel budget, reduced decode for statistics, metadata, checks."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import math
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from PIL import Image, ImageFilter, ImageOps
+
+from assistant.core.attachments.model import (
+    ANALYSIS_LONG_SIDE,
+    DECODE_BUDGET,
+    JPEG_DECLARED_LIMIT,
+    Context,
+)
+from assistant.core.findings import Finding, Severity
+from assistant.core.i18n import localized
+
+try:  # HEIC/HEIF (iPhone photos); optional at run time, a dependency of the package
+    import pillow_heif
+
+    HEIC_SUPPORTED = True
+except ImportError:  # pragma: no cover - exercised only without the dependency
+    HEIC_SUPPORTED = False
+
+_PIL_IDS = {
+    "jpeg": "JPEG",
+    "png": "PNG",
+    "gif": "GIF",
+    "webp": "WEBP",
+    "bmp": "BMP",
+    "tiff": "TIFF",
+    "ico": "ICO",
+    "jp2": "JPEG2000",
+    "psd": "PSD",
+    "avif": "AVIF",
+}
+
+# Errors Pillow and its plugins raise on damaged input (besides OSError for truncation).
+DECODE_ERRORS = (
+    OSError,
+    SyntaxError,
+    ValueError,
+    TypeError,
+    IndexError,
+    KeyError,
+    EOFError,
+    ZeroDivisionError,
+    AttributeError,
+    RuntimeError,
+    NotImplementedError,
+    OverflowError,
+    MemoryError,
+    Image.DecompressionBombError,
+)
+
+# --------------------------------------------------------------------------------------- thresholds
+# Image statistics, measured on the grayscale analysis copy (long side 480–960 px). Derived by the
+# team on generated documents (tests/core/corpus.py) and kept deliberately loose: a false alarm on a
+# good photo costs more than a missed borderline case the reviewer will still judge.
+BLANK_STD = 3.0  # standard deviation of gray levels below which a picture shows nothing
+DARK_P99 = 96  # even the brightest 1 % of the picture is darker than this: underexposed
+WASHED_P1 = 160  # even the darkest 0.2 % is lighter than this: text faded away
+LOW_CONTRAST_SPAN = 48  # p99 - p1 (p1: the darkest 0.2 %) below this: one flat gray
+BLUR_SHARPNESS = 0.30  # Laplacian spread / gray-level spread below this: no crisp edges anywhere
+# DPI values a file may claim without it being odd (printing size only; harmless for upload).
+DPI_RANGE = (50, 2400)
+
+EXIF_ORIENTATION = 0x0112
+EXIF_IFD = 0x8769
+GPS_IFD = 0x8825
+# Tags that identify a person or a particular camera.
+PERSONAL_TAGS = {
+    0x013B: "artist",  # Artist
+    0x9C9D: "author",  # XPAuthor
+    0xA430: "owner",  # CameraOwnerName
+    0xA431: "serial",  # BodySerialNumber
+    0xA435: "serial",  # LensSerialNumber
+    0xA420: "unique_id",  # ImageUniqueID
+}
+PERSONAL_TEXT_KEYS = {"author", "artist", "owner", "copyright", "comment", "description"}
+
+
+class TooManyPixels(Exception):
+    def __init__(self, width: int, height: int) -> None:
+        super().__init__(f"{width}x{height}")
+        self.width = width
+        self.height = height
+
+
+def declared_limit(fmt: str) -> int:
+    return JPEG_DECLARED_LIMIT if fmt == "jpeg" else DECODE_BUDGET
+
+
+def open_image(fh: BinaryIO, fmt: str) -> Image.Image:
+    """Open an image (header only) of a known format without Pillow's process-wide bomb check
+    (``Image.MAX_IMAGE_PIXELS`` is never changed); our own budget is checked here instead.
+
+    Raises :class:`TooManyPixels` over the budget and Pillow's errors on damaged input."""
+    fh.seek(0)
+    if fmt == "heic":
+        if not HEIC_SUPPORTED:
+            raise NotImplementedError("HEIC decoder not installed")
+        heif = pillow_heif.open_heif(fh, convert_hdr_to_8bit=True)
+        width, height = heif.size
+        if width * height > declared_limit(fmt) or width <= 0 or height <= 0:
+            raise TooManyPixels(width, height)
+        im = heif.to_pillow()
+        return im
+    pil_id = _PIL_IDS[fmt]
+    if pil_id not in Image.OPEN:
+        Image.init()
+    factory, accept = Image.OPEN[pil_id]
+    prefix = fh.read(16)
+    fh.seek(0)
+    if accept is not None and not accept(prefix):
+        raise SyntaxError(f"not a {pil_id} file")
+    im = factory(fh, "")
+    width, height = im.size
+    if width <= 0 or height <= 0:
+        raise SyntaxError("image has no pixels")
+    if width * height > declared_limit(fmt):
+        raise TooManyPixels(width, height)
+    return im
+
+
+def full_decode(im: Image.Image, fmt: str, max_pixels: int = DECODE_BUDGET) -> Image.Image:
+    """Decode ``im`` in full, or for a JPEG over the budget at the smallest DCT scale that fits."""
+    width, height = im.size
+    if width * height > max_pixels:
+        if fmt != "jpeg":
+            raise TooManyPixels(width, height)
+        factor = math.ceil(math.sqrt(width * height / max_pixels))
+        scale = next(s for s in (2, 4, 8) if s >= factor) if factor <= 8 else 8
+        im.draft(
+            im.mode if im.mode in ("RGB", "L", "CMYK") else None, (width // scale, height // scale)
+        )
+    im.load()
+    return im
+
+
+def analysis_decode(im: Image.Image, fmt: str) -> Image.Image:
+    """A reduced decode for statistics: JPEG via draft (DCT scaling, no full-resolution decode),
+    others decoded in full then box-reduced. The result's long side lies in [480, 960)."""
+    width, height = im.size
+    long_side = max(width, height)
+    if fmt == "jpeg":
+        target = ANALYSIS_LONG_SIDE / long_side
+        request = (max(1, math.ceil(width * target)), max(1, math.ceil(height * target)))
+        im.draft("L" if im.mode in ("RGB", "L") else None, request)
+        im.load()
+        return im
+    return full_decode(im, fmt)
+
+
+def reduce_for_analysis(im: Image.Image) -> Image.Image:
+    factor = max(1, max(im.size) // ANALYSIS_LONG_SIDE)
+    if factor > 1:
+        if im.mode in ("P", "1", "I;16", "I;16B", "I;16L", "I", "F"):
+            im = to_8bit(im)
+        im = im.reduce(factor)
+    return im
+
+
+def to_8bit(im: Image.Image) -> Image.Image:
+    """8-bit L/RGB/RGBA/LA copy; 16-bit gray is scaled (not clipped) to 0–255."""
+    if im.mode in ("I;16", "I;16B", "I;16L", "I;16N"):
+        return im.convert("I").point(lambda v: v * (1 / 256)).convert("L")
+    if im.mode == "I":
+        extrema = im.getextrema()
+        hi = extrema[1] if isinstance(extrema[1], int | float) else 0
+        factor = 1 / 256 if hi > 255 else 1
+        return im.point(lambda v: v * factor).convert("L")
+    if im.mode == "F":
+        return im.convert("L")
+    if im.mode == "1":
+        return im.convert("L")
+    if im.mode == "P":
+        return im.convert("RGBA" if "transparency" in im.info else "RGB")
+    if im.mode == "PA":
+        return im.convert("RGBA")
+    if im.mode in ("L", "LA", "RGB", "RGBA"):
+        return im
+    return im.convert("RGB")
+
+
+@dataclass
+class Stats:
+    mean: float
+    std: float
+    p1: int  # gray level of the darkest 0.2 % (a sparse letter still has that much ink)
+    p99: int
+    sharpness: float | None
+    alpha_used: bool | None = None  # None: no alpha channel
+    size: tuple[int, int] = (0, 0)
+
+
+def _hist_stats(hist: list[int]) -> tuple[float, float, int, int]:
+    n = sum(hist) or 1
+    mean = sum(i * c for i, c in enumerate(hist)) / n
+    var = sum(c * (i - mean) ** 2 for i, c in enumerate(hist)) / n
+    cum = 0
+    p1 = p99 = 0
+    lo_seen = False
+    for i, c in enumerate(hist):
+        cum += c
+        if not lo_seen and cum >= 0.002 * n:
+            p1, lo_seen = i, True
+        if cum >= 0.99 * n:
+            p99 = i
+            break
+    return mean, math.sqrt(var), p1, p99
+
+
+_LAPLACE = ImageFilter.Kernel((3, 3), (0, 1, 0, 1, -4, 1, 0, 1, 0), scale=1, offset=128)
+
+
+def pixel_stats(im: Image.Image) -> Stats:
+    """Statistics of a decoded image (any mode): gray levels, edges, alpha use."""
+    im = reduce_for_analysis(to_8bit(im))
+    alpha_used: bool | None = None
+    if im.mode in ("RGBA", "LA"):
+        lo = im.getchannel("A").getextrema()[0]
+        alpha_used = isinstance(lo, int | float) and lo < 255
+        background = Image.new("RGB", im.size, (255, 255, 255))
+        background.paste(im.convert("RGBA"), mask=im.getchannel("A"))
+        im = background
+    gray = im.convert("L")
+    mean, std, p1, p99 = _hist_stats(gray.histogram())
+    sharpness: float | None = None
+    if gray.width >= 8 and gray.height >= 8 and std >= BLANK_STD:
+        lap = gray.filter(_LAPLACE).crop((1, 1, gray.width - 1, gray.height - 1))
+        _, lap_std, _, _ = _hist_stats(lap.histogram())
+        sharpness = lap_std / std
+    return Stats(mean, std, p1, p99, sharpness, alpha_used, gray.size)
+
+
+@dataclass
+class RasterFacts:
+    width: int
+    height: int
+    mode: str
+    animated: bool = False
+    frames: int | None = None
+    bit_depth: int | None = None
+    orientation: int = 1
+    gps: bool = False
+    personal: list[str] = field(default_factory=list)
+    dpi: tuple[float, float] | None = None
+    has_metadata: bool = False
+    icc: bool = False
+
+
+def _png_bit_depth(fh: BinaryIO) -> int | None:
+    fh.seek(0)
+    head = fh.read(33)
+    if len(head) >= 25 and head[12:16] == b"IHDR":
+        return head[24]
+    return None
+
+
+def read_facts(im: Image.Image, fmt: str, fh: BinaryIO | None = None) -> RasterFacts:
+    """Header facts and metadata; never decodes pixels (except what Pillow reads for EXIF)."""
+    facts = RasterFacts(im.width, im.height, im.mode)
+    try:
+        facts.animated = bool(getattr(im, "is_animated", False))
+    except DECODE_ERRORS:
+        facts.animated = False
+    if facts.animated:
+        try:
+            frames = int(getattr(im, "n_frames", 2)) if fmt != "gif" else None
+        except DECODE_ERRORS:
+            frames = None
+        facts.frames = frames
+        with contextlib.suppress(*DECODE_ERRORS):
+            im.seek(0)
+    if fmt == "png" and fh is not None:
+        facts.bit_depth = _png_bit_depth(fh)
+    elif im.mode.startswith("I;16") or im.mode == "I":
+        facts.bit_depth = 16
+    exif: Image.Exif | None
+    try:
+        exif = im.getexif()
+    except DECODE_ERRORS:
+        exif = None
+    if exif:
+        facts.has_metadata = True
+        try:
+            facts.orientation = int(exif.get(EXIF_ORIENTATION, 1) or 1)
+        except (TypeError, ValueError):
+            facts.orientation = 1
+        if facts.orientation not in range(1, 9):
+            facts.orientation = 1
+        try:
+            gps = exif.get_ifd(GPS_IFD)
+        except DECODE_ERRORS:
+            gps = {}
+        # GPSLatitude (2) / GPSLongitude (4), or any position data at all
+        facts.gps = bool(gps) and any(tag in gps for tag in (2, 4, 6))
+        found: list[str] = []
+        for tag, what in PERSONAL_TAGS.items():
+            value = exif.get(tag)
+            if value in (None, "", b""):
+                try:
+                    value = exif.get_ifd(EXIF_IFD).get(tag)
+                except DECODE_ERRORS:
+                    value = None
+            if value not in (None, "", b"") and what not in found:
+                found.append(what)
+        facts.personal = found
+    info = im.info or {}
+    xmp = info.get("xmp") or info.get("XML:com.adobe.xmp")
+    if xmp:
+        facts.has_metadata = True
+        raw = xmp if isinstance(xmp, bytes) else str(xmp).encode("utf-8", "ignore")
+        if b"GPSLatitude" in raw or b"GPSLongitude" in raw:
+            facts.gps = True
+    for key in info:
+        if isinstance(key, str) and key.lower() in PERSONAL_TEXT_KEYS and info[key]:
+            facts.has_metadata = True
+            label = "author" if key.lower() in ("author", "artist", "owner") else None
+            if label and label not in facts.personal:
+                facts.personal.append(label)
+    if "comment" in info or "exif" in info:
+        facts.has_metadata = True
+    dpi = info.get("dpi")
+    if isinstance(dpi, tuple) and len(dpi) == 2:
+        try:
+            facts.dpi = (float(dpi[0]), float(dpi[1]))
+        except (TypeError, ValueError):
+            facts.dpi = None
+    facts.icc = bool(info.get("icc_profile"))
+    return facts
+
+
+_ORIENTATION_KEYS = {
+    2: "image.rotated.mirrored",
+    3: "image.rotated.upside_down",
+    4: "image.rotated.mirrored",
+    5: "image.rotated.mirrored",
+    6: "image.rotated.sideways",
+    7: "image.rotated.mirrored",
+    8: "image.rotated.sideways",
+}
+
+
+def fact_findings(ctx: Context, facts: RasterFacts, fmt: str, prefix: str = "") -> list[Finding]:
+    """Findings from header facts: readability by pixel count, orientation, modes, metadata."""
+    out: list[Finding] = []
+    p = {"prefix": prefix}
+    # readability: pixels for the document kind (the most severe threshold crossed wins)
+    short = min(facts.width, facts.height)
+    crossed = [(t, sev, src) for t, sev, src in ctx.min_side_entries() if short < t]
+    if crossed:
+        threshold, severity, source = min(crossed, key=lambda e: (e[1].rank, -e[0]))
+        doc = (
+            localized(ctx.document.name, ctx.lang) if ctx.document else ctx.msg("file.any_document")
+        )
+        out.append(
+            ctx.finding(
+                severity,
+                "image.too_few_pixels",
+                fix=True,
+                source=source,
+                width=facts.width,
+                height=facts.height,
+                min=threshold,
+                document=doc,
+                **p,
+            )
+        )
+    if facts.orientation != 1:
+        out.append(
+            ctx.finding(
+                Severity.WARNING,
+                "image.rotated",
+                fix=True,
+                how=ctx.msg(_ORIENTATION_KEYS[facts.orientation]),
+                **p,
+            )
+        )
+    if facts.animated:
+        out.append(ctx.finding(Severity.WARNING, "image.animated", fix=True, **p))
+    if facts.mode == "CMYK":
+        out.append(ctx.finding(Severity.WARNING, "image.cmyk", fix=True, **p))
+    if facts.bit_depth == 16:
+        out.append(ctx.finding(Severity.INFO, "image.sixteen_bit", fix=True, **p))
+    if facts.dpi is not None:
+        x, y = facts.dpi
+        lo, hi = DPI_RANGE
+        if not (lo <= x <= hi and lo <= y <= hi) or abs(x - y) > 0.01 * max(x, y):
+            out.append(
+                ctx.finding(
+                    Severity.INFO,
+                    "image.unusual_dpi",
+                    fix=True,
+                    dpi=f"{x:g}×{y:g}" if x != y else f"{x:g}",
+                    **p,
+                )
+            )
+    if facts.gps:
+        out.append(ctx.finding(Severity.WARNING, "image.gps", fix=True, **p))
+    if facts.personal:
+        what = ", ".join(ctx.msg(f"image.personal.{w}") for w in facts.personal)
+        out.append(
+            ctx.finding(Severity.WARNING, "image.personal_metadata", fix=True, what=what, **p)
+        )
+    return out
+
+
+def stats_findings(ctx: Context, stats: Stats, prefix: str = "") -> list[Finding]:
+    out: list[Finding] = []
+    p = {"prefix": prefix}
+    if stats.alpha_used is True:
+        out.append(ctx.finding(Severity.WARNING, "image.alpha", fix=True, **p))
+    elif stats.alpha_used is False:
+        out.append(ctx.finding(Severity.INFO, "image.alpha_unused", fix=True, **p))
+    if stats.std < BLANK_STD:
+        out.append(
+            ctx.finding(Severity.ERROR, "image.blank", fix=True, level=round(stats.mean), **p)
+        )
+        return out
+    if stats.p99 < DARK_P99:
+        out.append(ctx.finding(Severity.WARNING, "image.too_dark", fix=True, **p))
+    elif stats.p1 > WASHED_P1:
+        out.append(ctx.finding(Severity.WARNING, "image.washed_out", fix=True, **p))
+    elif stats.p99 - stats.p1 < LOW_CONTRAST_SPAN:
+        out.append(ctx.finding(Severity.WARNING, "image.low_contrast", fix=True, **p))
+    if stats.sharpness is not None and stats.sharpness < BLUR_SHARPNESS:
+        out.append(
+            ctx.finding(
+                Severity.WARNING,
+                "image.blurred",
+                fix=True,
+                sharpness=f"{stats.sharpness:.2f}",
+                **p,
+            )
+        )
+    return out
+
+
+def analyze_bytes(data: bytes, fmt: str) -> tuple[RasterFacts, Stats]:
+    """Facts and statistics of an in-memory image (PDF page images); raises on damage."""
+    fh = io.BytesIO(data)
+    im = open_image(fh, fmt)
+    facts = read_facts(im, fmt, fh)
+    stats = pixel_stats(analysis_decode(im, fmt))
+    return facts, stats
+
+
+def oriented(im: Image.Image) -> Image.Image:
+    """``im`` with its EXIF orientation applied (a new image), or ``im`` itself."""
+    try:
+        result = ImageOps.exif_transpose(im)
+    except DECODE_ERRORS:
+        return im
+    return result if result is not None else im
