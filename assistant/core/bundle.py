@@ -924,6 +924,7 @@ def export_batch(
     blocking problems). A broken case is a row of the summary; it never stops the others."""
     lang = normalize_language(lang)
     outdir = Path(outdir)
+    folder = Path(folder)
     cases = find_case_files(folder)
     if not cases:
         return BatchResult(
@@ -937,7 +938,8 @@ def export_batch(
             break
         if progress is not None:
             progress(i, len(cases), str(path))
-        stem = _slug(path.name.removesuffix(CASE_SUFFIX)) or f"case-{i + 1}"
+        relative = path.relative_to(folder).as_posix().removesuffix(CASE_SUFFIX)
+        stem = _slug(relative) or f"case-{i + 1}"
         while stem in used:
             stem += "-2"
         used.add(stem)
