@@ -1,0 +1,136 @@
+"""The printable checklist: PDF text read back (English and Chinese), case status, fonts,
+determinism, and write failures as findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from assistant.core.case import Case
+from assistant.core.checklist import build_checklist
+from assistant.render import (
+    build_checklist_document,
+    checklist_pdf_bytes,
+    font_findings,
+    paint_document,
+    write_checklist_pdf,
+)
+from assistant.render import checklist_pdf as mod
+
+DAY = dt.date(2026, 3, 2)
+
+
+def _text(pdf: bytes) -> str:
+    reader = PdfReader(io.BytesIO(pdf))
+    raw = "\n".join(page.extract_text() or "" for page in reader.pages)
+    return re.sub(r"\s+", " ", raw)
+
+
+def _needs_cjk_font() -> None:
+    if mod.cjk_font_family() is None:
+        pytest.skip("no CJK font installed (apt install fonts-wqy-microhei)")
+
+
+def test_english_pdf(tmp_path: Path) -> None:
+    checklist = build_checklist("tencent", "enterprise", "others", "company", "mainland", "en")
+    out = tmp_path / "checklist.pdf"
+    assert write_checklist_pdf(checklist, out, lang="en", prepared_on=DAY) == []
+    reader = PdfReader(out)
+    assert reader.pages[0].mediabox.width == pytest.approx(595, abs=2)  # A4
+    text = _text(out.read_bytes())
+    for expected in (
+        "SMS signature checklist",
+        "Authorization letter",
+        "Business license",
+        "Submit one of the following",
+        "Prepared on 2026-03-02",
+        "page 1 of",
+        "tencent-api",  # the rules' sources …
+        "read 2026-11-22",  # … with the date they were read
+        "at most 5 MB",
+    ):
+        assert expected in text, expected
+
+
+def test_chinese_pdf_has_real_glyphs() -> None:
+    _needs_cjk_font()
+    checklist = build_checklist("alibaba", "enterprise", "self", "company", None, "zh")
+    pdf, findings = checklist_pdf_bytes(checklist, lang="zh", prepared_on=DAY)
+    assert findings == []
+    text = _text(pdf).replace(" ", "")
+    for expected in (
+        "短信签名申请材料清单",
+        "营业执照",
+        "场景说明",
+        "阿里云",
+        "编制日期：2026-03-02",
+    ):
+        assert expected in text, expected
+    assert "\x00" not in text
+    assert b"/FontFile2" in pdf  # the font is embedded
+
+
+def test_case_status_is_shown(tmp_path: Path) -> None:
+    photo = tmp_path / "license.png"
+    from PIL import Image
+
+    Image.new("RGB", (1600, 1200), "white").save(photo)
+    case = Case(provider="tencent", purpose="others", signature_names=["云朵科技"], language="en")
+    case.owner.name = "Cloud Ltd"
+    case.set_attachment("business_license", photo)
+    checklist = build_checklist("tencent", "enterprise", "others", "company", "mainland", "en")
+    pdf, _ = checklist_pdf_bytes(
+        checklist, case, prepared_on=DAY, attachment_labels=["02-business-license.png"]
+    )
+    text = _text(pdf)
+    assert "02-business-license.png" in text
+    assert "Missing" in text  # the authorization letter
+    assert "Not needed" in text  # the other license of the one-of group
+    assert "Cloud Ltd" in text
+
+
+def test_document_for_printing_and_pages() -> None:
+    from PySide6.QtGui import QPdfWriter
+
+    checklist = build_checklist("huawei", "enterprise", "others", "company", None, "en")
+    doc = build_checklist_document(checklist, lang="en", prepared_on=DAY)
+    assert "Where to submit" in doc.toPlainText()
+    buffer = io.BytesIO()
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    qbuf = QBuffer()
+    qbuf.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(qbuf)
+    mod._setup_page(writer)
+    pages = paint_document(doc, writer)
+    del writer
+    buffer.write(bytes(qbuf.data()))
+    assert pages >= 1
+    assert len(PdfReader(io.BytesIO(buffer.getvalue())).pages) == pages
+
+
+def test_same_input_same_bytes() -> None:
+    checklist = build_checklist("tencent", "enterprise", "self", "company", "mainland", "en")
+    a, _ = checklist_pdf_bytes(checklist, lang="en", prepared_on=DAY)
+    b, _ = checklist_pdf_bytes(checklist, lang="en", prepared_on=DAY)
+    assert a == b
+    assert b"2026" in a
+
+
+def test_missing_cjk_font_is_a_clear_finding(monkeypatch) -> None:
+    monkeypatch.setattr(mod, "cjk_font_family", lambda: None)
+    found = font_findings("营业执照", "en")
+    assert [f.code for f in found] == ["render.no_cjk_font"]
+    assert "fonts-wqy-microhei" in (found[0].fix or "")
+    assert font_findings("Business license", "en") == []
+
+
+def test_write_failure_is_a_finding(tmp_path: Path) -> None:
+    checklist = build_checklist("tencent", "enterprise", "self", "company", "mainland", "en")
+    found = write_checklist_pdf(checklist, tmp_path / "no" / "such" / "dir.pdf", prepared_on=DAY)
+    assert [f.code for f in found] == ["render.write_failed"]
