@@ -830,9 +830,10 @@ def build_readme(
     lines += [title, "=" * min(72, max(len(title), 20)), ""]
     if incomplete:
         lines += [t("incomplete"), ""]
-        for f in sort_findings(findings):
-            if f.severity is Severity.ERROR:
-                lines.append(f"  ✗ {f.message}" + (f" → {f.fix}" if f.fix else ""))
+        for finding in sort_findings(findings):
+            if finding.severity is Severity.ERROR:
+                fix = f" → {finding.fix}" if finding.fix else ""
+                lines.append(f"  ✗ {finding.message}{fix}")
         lines.append("")
     lines += [
         t("prepared", date=when.isoformat(), version=__version__, pack=pack.version),
@@ -868,8 +869,9 @@ def build_readme(
     warnings = [f for f in sort_findings(findings) if f.severity is Severity.WARNING]
     if warnings:
         lines += ["", t("warnings")]
-        for f in warnings:
-            lines.append(f"  ! {f.message}" + (f" → {f.fix}" if f.fix else ""))
+        for finding in warnings:
+            fix = f" → {finding.fix}" if finding.fix else ""
+            lines.append(f"  ! {finding.message}{fix}")
     lines += ["", t("api")]
     for f in files:
         if f.role == "api":
