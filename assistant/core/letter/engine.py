@@ -348,7 +348,7 @@ def fill_labels(
                 continue
             key = normalize_label(label_text)
             name = labels.fields.get(key)
-            if name in labels.parties:
+            if name is not None and name in labels.parties:
                 party = labels.parties[name]
             if name is None and key in labels.generic:
                 name = _party_field(party, labels.generic[key])
@@ -376,7 +376,12 @@ def fill_labels(
                 if next_key in labels.fields or next_key in labels.generic:
                     continue  # a group label next to its sub-labels (授权方 | 名称 …)
             first_p = next((p for p in el.iter(W_P) if _owner(p, W_TC) is el), None)
-            if inline_ok and first_p is not None and _inline(first_p, values, name, report):
+            if (
+                neighbour is None
+                and inline_ok
+                and first_p is not None
+                and _inline(first_p, values, name, report)
+            ):
                 report.labels_filled.append((label_text, name))
                 continue
             shown = _cell_text(neighbour).strip() if neighbour is not None else ""

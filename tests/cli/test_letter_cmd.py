@@ -1,0 +1,187 @@
+"""`sms-signature-assistant letter CASE --output letter.docx [--template T.docx]`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+
+from assistant.cli import main
+from assistant.core.letter.checks import add_months
+
+START = dt.date.today()
+END = add_months(START, 24) - dt.timedelta(days=1)
+OWNER = "深圳市云天科技有限公司"
+APPLICANT = "杭州星河网络服务有限公司"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def write_json(path: Path, **over: Any) -> Path:
+    data: dict[str, Any] = {
+        "provider": "tencent",
+        "signature_names": ["云天科技", "云天商城"],
+        "owner": {
+            "name": OWNER,
+            "credit_code": "91440300MA5F8K2L2L",
+            "legal_representative": "李明",
+        },
+        "applicant": {"name": APPLICANT, "credit_code": "91330106MA2H7Q4N98"},
+        "letter": {
+            "valid_from": START.isoformat(),
+            "valid_until": END.isoformat(),
+            "language": "zh",
+        },
+    }
+    data.update(over)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def body_text(path: Path) -> str:
+    doc = docx.Document(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    parts += [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return "\n".join(parts)
+
+
+def test_plain_json_writes_the_letter(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    case = write_json(tmp_path / "client.json")
+    out = tmp_path / "letter.docx"
+    code, stdout, _ = run(capsys, "letter", str(case), "--output", str(out))
+    assert code == 0, stdout
+    assert stdout.splitlines()[0] == f"{out}: written"
+    assert "[letter.sign_and_seal]" in stdout
+    text = body_text(out)
+    assert OWNER in text and APPLICANT in text and "腾讯云" in text and "{{" not in text
+
+
+def test_json_output_and_errors_give_exit_1_but_a_letter(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    short = START + dt.timedelta(days=60)
+    case = write_json(
+        tmp_path / "c.json",
+        provider="huawei",
+        letter={
+            "valid_from": START.isoformat(),
+            "valid_until": short.isoformat(),
+            "language": "en",
+        },
+    )
+    out = tmp_path / "letter.docx"
+    code, stdout, _ = run(
+        capsys, "letter", str(case), "-o", str(out), "--format", "json", "--lang", "zh"
+    )
+    assert code == 1
+    data = json.loads(stdout)
+    assert set(data) == {"ok", "output", "placed", "findings"}
+    assert data["ok"] is False and data["output"] == str(out) and out.is_file()
+    (short_f,) = [f for f in data["findings"] if f["code"] == "letter.validity_too_short"]
+    assert short_f["severity"] == "error" and "华为云" in short_f["message"]
+    assert data["placed"]["owner_name"] >= 1
+    assert "DECLARATION OF AUTHORISATION" in body_text(out)
+
+
+def test_user_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tpl_doc = docx.Document()
+    t = tpl_doc.add_table(rows=3, cols=2)
+    for i, label in enumerate(("授权方", "被授权方", "有效期")):
+        t.cell(i, 0).text = label
+    tpl_doc.add_paragraph("签名：{{signature_names}}")
+    tpl = tmp_path / "official.docx"
+    tpl_doc.save(str(tpl))
+    out = tmp_path / "letter.docx"
+    code, stdout, _ = run(
+        capsys,
+        "letter",
+        str(write_json(tmp_path / "c.json")),
+        "-o",
+        str(out),
+        "--template",
+        str(tpl),
+    )
+    assert "[letter.user_template]" in stdout
+    assert "[letter.field_not_placed]" in stdout  # no place for the authorizer's credit code
+    assert code == 0  # warnings only
+    rows = [[c.text for c in r.cells] for r in docx.Document(str(out)).tables[0].rows]
+    assert rows[0] == ["授权方", OWNER] and rows[1] == ["被授权方", APPLICANT]
+    assert "签名：云天科技、云天商城" in body_text(out)
+
+
+def test_case_file_is_read_through_the_case_loader(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assistant.core.case import Case, save_case
+
+    case = Case(provider="alibaba", purpose="others", signature_names=["云天科技"], language="zh")
+    case.owner.name, case.owner.credit_code, case.owner.legal_representative = (
+        OWNER,
+        "91440300MA5F8K2L2L",
+        "李明",
+    )
+    case.applicant.name, case.applicant.credit_code = APPLICANT, "91330106MA2H7Q4N98"
+    case.letter.valid_from, case.letter.valid_until, case.letter.language = START, END, "zh"
+    path = tmp_path / "client.smscase.json"
+    save_case(case, path)
+    out = tmp_path / "letter.docx"
+    code, stdout, _ = run(capsys, "letter", str(path), "-o", str(out))
+    assert code == 0, stdout
+    assert "请打印授权书" in stdout  # the case's language
+    assert "阿里云" in body_text(out)
+
+
+def test_self_use_case_warns_that_no_letter_is_needed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assistant.core.case import Case, save_case
+
+    case = Case(provider="tencent", purpose="self", signature_names=["云天科技"])
+    path = tmp_path / "self.smscase.json"
+    save_case(case, path)
+    code, stdout, _ = run(capsys, "letter", str(path), "-o", str(tmp_path / "l.docx"))
+    assert code == 1  # and the parties are missing
+    assert "[letter.purpose_not_others]" in stdout
+
+
+def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    case = write_json(tmp_path / "c.json")
+    out = tmp_path / "letter.docx"
+    code, _, err = run(capsys, "letter", str(tmp_path / "missing.json"), "-o", str(out))
+    assert code == 2 and "no case file" in err
+    out.write_bytes(b"old")
+    code, _, err = run(capsys, "letter", str(case), "-o", str(out))
+    assert code == 2 and "--force" in err and out.read_bytes() == b"old"
+    code, _, _ = run(capsys, "letter", str(case), "-o", str(out), "--force")
+    assert code == 0 and out.read_bytes() != b"old"
+    code, _, err = run(
+        capsys,
+        "letter",
+        str(case),
+        "-o",
+        str(tmp_path / "x.docx"),
+        "--template",
+        str(tmp_path / "no.docx"),
+    )
+    assert code == 2 and "no template file" in err
+    code, _, _ = run(capsys, "letter", str(case))
+    assert code == 2  # --output is required
+
+
+def test_bad_json_is_a_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"provider": "tencent",', encoding="utf-8")
+    code, stdout, _ = run(capsys, "letter", str(bad), "-o", str(tmp_path / "l.docx"))
+    assert code == 1 and "NOT written" in stdout and "[letter.case_not_json]" in stdout
+    bad.write_text('["not", "an", "object"]', encoding="utf-8")
+    code, stdout, _ = run(capsys, "letter", str(bad), "-o", str(tmp_path / "l.docx"))
+    assert code == 1 and "[letter.not_an_object]" in stdout
+    assert not (tmp_path / "l.docx").exists()

@@ -1,0 +1,107 @@
+"""Render filled letters with LibreOffice, as a user's office suite would, and read the PDF back.
+
+Skips when LibreOffice is not installed (Debian: libreoffice-writer-nogui; Chinese glyphs need a
+CJK font such as fonts-wqy-microhei).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from assistant.core.letter import LetterInput, Party, fill_letter
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+
+TODAY = dt.date(2026, 11, 22)
+A4 = (595, 842)  # points
+
+
+def render(docs: list[Path], out: Path) -> dict[str, Path]:
+    """Convert ``docs`` to PDF with one soffice call and a private profile (parallel-safe)."""
+    assert SOFFICE is not None
+    profile = out / "profile"
+    cmd = [
+        SOFFICE,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out),
+        *map(str, docs),
+    ]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=240)
+    pdfs = {d.stem: out / f"{d.stem}.pdf" for d in docs}
+    missing = [str(p) for p in pdfs.values() if not p.is_file()]
+    assert not missing, f"LibreOffice wrote no {missing}"
+    return pdfs
+
+
+def page_texts(pdf: Path) -> list[str]:
+    return [re.sub(r"\s+", "", page.extract_text() or "") for page in PdfReader(str(pdf)).pages]
+
+
+def letter(language: str, count: int) -> LetterInput:
+    zh = language == "zh"
+    return LetterInput(
+        provider="tencent",
+        signature_names=tuple(
+            f"云天{i:03d}" if zh else f"Yuntian{i:03d}" for i in range(1, count + 1)
+        ),
+        owner=Party(
+            "深圳市云天科技有限公司" if zh else "Shenzhen Yuntian Technology Co Ltd",
+            "91440300MA5F8K2L2L",
+            "李明" if zh else "Li Ming",
+        ),
+        applicant=Party(
+            "杭州星河网络服务有限公司" if zh else "Hangzhou Xinghe Network Services Co Ltd",
+            "91330106MA2H7Q4N98",
+        ),
+        valid_from="2026-11-22",
+        valid_until="2027-11-21",
+        language=language,
+    )
+
+
+def test_letters_render_on_a4_with_the_signature_block_on_the_last_page(tmp_path: Path) -> None:
+    docs = []
+    for language in ("zh", "en"):
+        for count in (3, 100):
+            out = tmp_path / f"{language}-{count}.docx"
+            result = fill_letter(letter(language, count), out, today=TODAY, check=False)
+            assert result.output == out
+            docs.append(out)
+    pdfs = render(docs, tmp_path)
+
+    for name, pdf in pdfs.items():
+        reader = PdfReader(str(pdf))
+        for page in reader.pages:
+            box = page.mediabox
+            assert (round(float(box.width)), round(float(box.height))) == A4, name
+        pages = page_texts(pdf)
+        language, count = name.split("-")
+        if count == "3":
+            assert len(pages) == 1, f"{name}: a short letter fits on one page"
+        else:
+            assert 2 <= len(pages) <= 3, f"{name}: {len(pages)} pages"
+        last = pages[-1]
+        if language == "zh":
+            assert "深圳市云天科技有限公司" in pages[0] and "91440300MA5F8K2L2L" in pages[0]
+            assert "法定代表人（签字）" in last and "授权方（盖章）" in last
+            assert "五、授权有效期" in last  # the block never stands alone on a page
+            assert f"第{len(pages)}页，共{len(pages)}页" in last
+            assert "云天100" in "".join(pages) if count == "100" else "云天003" in pages[0]
+        else:
+            assert "ShenzhenYuntianTechnologyCoLtd" in pages[0]
+            assert "Legalrepresentative(signature)" in last and "5.Validity" in last
+            assert f"Page{len(pages)}of{len(pages)}" in last
+        assert "{{" not in "".join(pages)
