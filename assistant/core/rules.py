@@ -320,6 +320,7 @@ SEVERITY_RULES = frozenset(
         "name.personal_name",
         "name.latin_only",
         "files.name_ascii_only",
+        "letter.party_name_symbols",
     }
 )
 _VALUE_FIELDS = ("min", "max", "value", "allowed", "formats", "chars")

@@ -90,7 +90,9 @@ def test_from_mapping_wrong_types_are_findings_not_tracebacks() -> None:
     assert subjects == {"owner", "signature_names[1]", "applicant.name", "letter.valid_from"}
     assert inp.owner == Party() and inp.signature_names == ("云天科技",)
     # the gaps are then reported by the checks as missing
-    missing = {f.subject for f in check_letter(inp, "en", today=TODAY) if f.code == "letter.missing"}
+    missing = {
+        f.subject for f in check_letter(inp, "en", today=TODAY) if f.code == "letter.missing"
+    }
     assert {"owner.name", "owner.credit_code", "applicant.name", "letter.valid_from"} <= missing
 
 
@@ -227,6 +229,19 @@ def test_party_names_only_allowed_symbols() -> None:
         f for f in check_letter(dot, "en", today=TODAY) if f.code == "letter.party_name_symbols"
     ]
     assert fix.fixed_value == "云天·科技"
+
+
+@pytest.mark.parametrize(
+    ("provider", "severity"),
+    [("alibaba", Severity.ERROR), ("tencent", Severity.WARNING), ("huawei", Severity.WARNING)],
+)
+def test_party_name_symbols_severity_comes_from_the_pack(provider: str, severity: Severity) -> None:
+    inp = good(provider=provider, owner=Party("Yuntian Co., Ltd.", OWNER_CODE, "Li"))
+    (f,) = [
+        f for f in check_letter(inp, "en", today=TODAY) if f.code == "letter.party_name_symbols"
+    ]
+    assert f.severity is severity
+    assert f.source == ("alibaba-api" if provider == "alibaba" else "derived")
 
 
 def test_party_name_all_digits() -> None:
