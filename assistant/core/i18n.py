@@ -7,8 +7,8 @@ optionally ``id`` strings (``str.format`` placeholders). Missing languages fall 
 from __future__ import annotations
 
 import tomllib
-from functools import cache
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from assistant.resources import resource_path
