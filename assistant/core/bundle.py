@@ -542,7 +542,10 @@ def write_zip(path: str | os.PathLike[str], files: Iterable[BundleFile], when: d
                 with f.source.open("rb") as src, zf.open(info, "w", force_zip64=True) as dst:
                     shutil.copyfileobj(src, dst, 1 << 20)
             else:
-                zf.writestr(info, f.read())
+                data = f.read()
+                # big text (base64 payloads) compresses little: the fast level is nearly as small
+                level = 1 if len(data) > (1 << 20) else 6
+                zf.writestr(info, data, compresslevel=level)
 
 
 # --------------------------------------------------------------------------------------- payloads
