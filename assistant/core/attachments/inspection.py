@@ -57,7 +57,11 @@ def inspect_file(
     progress: ProgressCallback | None = None,
     cancel: CancelFlag | None = None,
 ) -> Inspection:
-    """Inspect one file for ``provider`` (and the kind of ``document``, a pack document id)."""
+    """Inspect one file for ``provider`` (and the kind of ``document``, a pack document id).
+
+    Every problem with the file is a finding; nothing about the file raises. An unknown
+    ``provider`` raises ValueError (a programming error); an unknown ``document`` is a warning
+    finding ``file.unknown_document`` and the most lenient readability rule applies."""
     ctx, setup = Context.make(provider, document, region, lang, progress, cancel)
     return inspect_with(ctx, Path(path), setup)
 
