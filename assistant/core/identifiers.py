@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from assistant.core.findings import Finding, Severity
 from assistant.core.i18n import has_text, text
@@ -204,6 +204,16 @@ def check_icp_number(
     return findings
 
 
+def _split(url: str) -> SplitResult | None:
+    """``urlsplit`` that answers None where it would raise (``[/`` and other broken netlocs)."""
+    try:
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018 - parsing the netloc may raise too
+    except ValueError:
+        return None
+    return parts
+
+
 def _host_is_ip(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     try:
         return ipaddress.ip_address(host.strip("[]"))
@@ -229,8 +239,8 @@ def check_domain(value: Any, lang: str = "en", subject: str | None = "domain") -
     findings: list[Finding] = []
     host = raw
     if "://" in raw or "/" in raw:
-        parts = urlsplit(raw if "://" in raw else f"http://{raw}")
-        host = parts.hostname or ""
+        parts = _split(raw if "://" in raw else f"http://{raw}")
+        host = (parts.hostname or "") if parts else ""
         if host:
             findings.append(
                 _finding("id.domain.url_given", Severity.WARNING, lang, subject, fixed=host)
@@ -261,12 +271,9 @@ def check_url(value: Any, lang: str = "en", subject: str | None = "url") -> list
             _finding("id.url.no_scheme", Severity.WARNING, lang, subject, fixed=fixed),
             *findings,
         ]
-    try:
-        parts = urlsplit(raw)
-        host = (parts.hostname or "").lower()
-    except ValueError:
-        return [_finding("id.url.invalid", Severity.ERROR, lang, subject, url=raw)]
-    if parts.scheme not in ("http", "https") or not host:
+    parts = _split(raw)
+    host = ((parts.hostname or "") if parts else "").lower()
+    if parts is None or parts.scheme not in ("http", "https") or not host:
         return [_finding("id.url.invalid", Severity.ERROR, lang, subject, url=raw)]
     ip = _host_is_ip(host)
     if ip is not None:
@@ -294,7 +301,9 @@ def check_app_store_link(
         return findings
     raw = _clean(value)
     url = raw if "://" in raw else f"https://{raw}"
-    parts = urlsplit(url)
+    parts = _split(url)
+    if parts is None:
+        return [_finding("id.url.invalid", Severity.ERROR, lang, subject, url=raw)]
     host = (parts.hostname or "").lower()
     if _host_matches(host, BETA_HOSTS) or parts.path.lower().endswith((".apk", ".ipa")):
         findings.append(_finding("id.app_link.download", Severity.ERROR, lang, subject, host=host))

@@ -146,8 +146,18 @@ def test_trademark_numbers() -> None:
     assert codes(ids.check_trademark_number("TM123")) == ["id.trademark.format"]
 
 
-@settings(max_examples=200, deadline=None)
-@given(value=st.one_of(st.text(max_size=60), st.none(), st.integers()))
+@pytest.mark.parametrize("value", ["[/", "http://[/x", "https://[::1", "//[", "a[b]c.com"])
+def test_broken_urls_are_findings_not_exceptions(value: str) -> None:
+    for check in (ids.check_domain, ids.check_url, ids.check_app_store_link):
+        assert all(f.severity.value in ("error", "warning", "info") for f in check(value))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    value=st.one_of(
+        st.text(max_size=60), st.text(alphabet="[]/:.@ah1", max_size=12), st.none(), st.integers()
+    )
+)
 def test_identifier_checks_never_raise(value: object) -> None:
     for check in (
         *ids.REMARK_CHECKS.values(),
