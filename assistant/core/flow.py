@@ -104,3 +104,23 @@ def page_for_subject(subject: str | None, state: CaseLike | None = None) -> Page
                 return PageId.PARTIES
             return page
     return PageId.DOCUMENTS
+
+
+# The review's areas (``assistant.core.case.AREAS``) and the page that fixes their findings.
+_AREA_PAGES: dict[str, PageId] = {
+    "case": PageId.PROVIDER,
+    "checklist": PageId.SIGNATURE_TYPE,
+    "names": PageId.NAMES,
+    "remarks": PageId.NAMES,
+    "identifiers": PageId.PARTIES,
+    "attachments": PageId.DOCUMENTS,
+    "letter": PageId.LETTER,
+}
+
+
+def page_for_area(area: str, state: CaseLike | None = None) -> PageId:
+    """The page where findings of a review area are fixed."""
+    page = _AREA_PAGES.get(area, PageId.REVIEW)
+    if page is PageId.LETTER and state is not None and not needs_letter(state):
+        return PageId.PARTIES
+    return page

@@ -7,11 +7,13 @@ Pages call them as ``dialogs.open_case(self)`` — always through the module, ne
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 CASE_FILTER = "smscase"
@@ -120,24 +122,25 @@ def about(parent: QWidget | None, title: str, html: str) -> None:
     QMessageBox.about(parent, title, html)
 
 
-def print_document(parent: QWidget | None, document: QTextDocument) -> bool:
-    """Print ``document`` through the system print dialog; False when the user cancels."""
+def print_document(parent: QWidget | None, paint: Callable[[Any], Any]) -> bool:
+    """The system print dialog; ``paint(printer)`` lays the document out. False when cancelled."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
-    document.print_(printer)
+    paint(printer)
     return True
 
 
-def preview_document(parent: QWidget | None, document: QTextDocument) -> None:
+def preview_document(parent: QWidget | None, paint: Callable[[Any], Any]) -> None:
+    """Print preview (with its own print button); ``paint(printer)`` lays the document out."""
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.paintRequested.connect(document.print_)
+    dialog.paintRequested.connect(paint)
     dialog.exec()
 
 
@@ -150,3 +153,57 @@ def show_in_folder(path: Path) -> bool:
     """Open the folder that holds ``path`` in the desktop's file manager."""
     folder = path if path.is_dir() else path.parent
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def fix_preview(
+    parent: QWidget | None,
+    title: str,
+    before: tuple[bytes | None, str],
+    after: tuple[bytes | None, str],
+    notes: list[str],
+) -> bool:
+    """Before/after of a fix (thumbnails as PNG bytes, and a caption each); True to keep it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPixmap
+    from PySide6.QtWidgets import (
+        QDialog,
+        QDialogButtonBox,
+        QGridLayout,
+        QLabel,
+        QVBoxLayout,
+    )
+
+    dialog = QDialog(parent)
+    dialog.setObjectName("fix_preview")
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    grid = QGridLayout()
+    for column, (heading, (png, caption)) in enumerate(
+        ((_tr("Before (your original, unchanged)"), before), (_tr("After (a new copy)"), after))
+    ):
+        head = QLabel(f"<b>{heading}</b>")
+        grid.addWidget(head, 0, column)
+        image = QLabel()
+        image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        image.setMinimumSize(260, 260)
+        pixmap = QPixmap()
+        if png and pixmap.loadFromData(png):
+            image.setPixmap(pixmap)
+        else:
+            image.setText(_tr("(no preview)"))
+        grid.addWidget(image, 1, column)
+        cap = QLabel(caption)
+        cap.setWordWrap(True)
+        grid.addWidget(cap, 2, column)
+    layout.addLayout(grid)
+    if notes:
+        text = QLabel("\n".join(f"• {n}" for n in notes))
+        text.setWordWrap(True)
+        layout.addWidget(text)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    keep = buttons.addButton(_tr("&Use the fixed copy…"), QDialogButtonBox.ButtonRole.AcceptRole)
+    keep.setObjectName("fix_preview.keep")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return dialog.exec() == QDialog.DialogCode.Accepted

@@ -1,99 +1,53 @@
-"""The printable checklist, from the renderer of ``assistant.render`` (issue #5).
+"""The printable checklist of the current case, from ``assistant.render.checklist_pdf``.
 
-The GUI never lays out the checklist itself: it asks the renderer for a QTextDocument (to print or
-preview) or a PDF file. While the renderer is not installed, printing says so.
+The GUI never lays the checklist out itself: the renderer builds the QTextDocument and paints it
+on the printer (or writes the PDF), exactly as the CLI and the bundle do.
 """
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
-
-from assistant.gui import dialogs
-
 if TYPE_CHECKING:
     from assistant.core.case import Case
+    from assistant.core.findings import Finding
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("printing", text)
+def _checklist_and_review(case: Case, lang: str) -> tuple[Any, Any]:
+    from assistant.core.case import check_case, effective_region
+    from assistant.core.checklist import build_checklist
 
-
-def _renderer() -> Any:
-    try:
-        return importlib.import_module("assistant.render.checklist")
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("assistant.render"):
-            return None
-        raise
-
-
-def available() -> bool:
-    return _renderer() is not None
-
-
-def _unavailable() -> None:
-    dialogs.information(
-        None,
-        _tr("Checklist printing"),
-        _tr("Printing the checklist is not available in this version of the program yet."),
+    checklist = build_checklist(
+        case.provider, case.account, case.purpose, case.type, effective_region(case), lang
     )
+    # the files' own problems are shown on the Documents step; printing stays instant
+    review = check_case(case, lang, inspect_attachments=False)
+    return checklist, review
 
 
 def checklist_document(case: Case, lang: str) -> Any:
-    """A QTextDocument of the checklist with the case's status (None when it cannot be made)."""
-    render = _renderer()
-    if render is None:
-        _unavailable()
-        return None
-    for name in ("checklist_document", "case_checklist_document", "build_document"):
-        fn = getattr(render, name, None)
-        if fn is not None:
-            return _call(fn, case, lang)
-    _unavailable()
-    return None
+    """The checklist with the case's status as a QTextDocument."""
+    from assistant.render.checklist_pdf import build_checklist_document
+
+    checklist, review = _checklist_and_review(case, lang)
+    return build_checklist_document(checklist, case, lang=lang, review=review)
 
 
-def write_checklist_pdf(case: Case, lang: str, path: Path) -> Path | None:
-    render = _renderer()
-    if render is None:
-        _unavailable()
-        return None
-    for name in ("write_checklist_pdf", "checklist_pdf", "write_pdf"):
-        fn = getattr(render, name, None)
-        if fn is not None:
-            _call(fn, case, lang, path)
-            return path
+def painter_for(case: Case, lang: str) -> Any:
+    """A ``paint(printer)`` callable for the print and preview dialogs."""
+    from assistant.render.checklist_pdf import paint_document
+
     doc = checklist_document(case, lang)
-    if doc is None:
-        return None
-    from PySide6.QtGui import QPageSize, QPdfWriter
 
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setResolution(300)
-    doc.print_(writer)
-    return path
+    def paint(printer: Any) -> None:
+        paint_document(doc, printer)
+
+    return paint
 
 
-def _call(fn: Any, case: Case, lang: str, *extra: Any) -> Any:
-    """Call a renderer function, passing the case the way it asks for it."""
-    import inspect
+def write_checklist_pdf(case: Case, lang: str, path: Path) -> list[Finding]:
+    from assistant.render.checklist_pdf import write_checklist_pdf as write
 
-    params = inspect.signature(fn).parameters
-    kwargs: dict[str, Any] = {}
-    if "case" in params:
-        kwargs["case"] = case
-    if "lang" in params:
-        kwargs["lang"] = lang
-    if "checklist" in params:
-        from assistant.core.case import effective_region
-        from assistant.core.checklist import build_checklist
-
-        kwargs["checklist"] = build_checklist(
-            case.provider, case.account, case.purpose, case.type, effective_region(case), lang
-        )
-    return fn(*extra, **kwargs) if kwargs else fn(case, *extra)
+    checklist, review = _checklist_and_review(case, lang)
+    return write(checklist, path, case, lang=lang, review=review)

@@ -364,6 +364,9 @@ class AssistantWizard(QWizard):
             return
         settings.set_geometry(self.saveGeometry())
         self.remove_draft()
+        from assistant.gui import workers
+
+        workers.cancel_all()
         super().done(result)
 
     # ------------------------------------------------------------------ actions and menu
@@ -444,35 +447,31 @@ class AssistantWizard(QWizard):
         self.open_case_dialog()
 
     # ------------------------------------------------------------------ checklist printing
-    def checklist_document(self) -> Any:
-        """The printable checklist of the case as a QTextDocument (None if not available)."""
+    def print_checklist(self) -> None:
         from assistant.gui import printing
 
-        return printing.checklist_document(self.case, self.lang)
-
-    def print_checklist(self) -> None:
-        doc = self.checklist_document()
-        if doc is not None:
-            dialogs.print_document(self, doc)
+        dialogs.print_document(self, printing.painter_for(self.case, self.lang))
 
     def preview_checklist(self) -> None:
-        doc = self.checklist_document()
-        if doc is not None:
-            dialogs.preview_document(self, doc)
+        from assistant.gui import printing
+
+        dialogs.preview_document(self, printing.painter_for(self.case, self.lang))
 
     def save_checklist_pdf(self) -> Path | None:
+        from assistant.core.findings import Severity
         from assistant.gui import printing
 
         suggested = str(Path(settings.last_folder() or Path.home()) / "checklist.pdf")
         path = dialogs.save_file(self, _tr("Save checklist as PDF"), suggested, _tr("PDF (*.pdf)"))
         if path is None:
             return None
-        try:
-            printing.write_checklist_pdf(self.case, self.lang, path)
-        except OSError as exc:
-            dialogs.error(self, _tr("Cannot save the PDF"), str(path), exc.strerror or str(exc))
-            return None
-        return path
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        findings = printing.write_checklist_pdf(self.case, self.lang, path)
+        problems = [f for f in findings if f.severity is not Severity.INFO]
+        if problems:
+            dialogs.information(self, _tr("Checklist PDF"), "\n".join(f.message for f in problems))
+        return path if path.is_file() else None
 
     def show_about(self) -> None:
         from assistant.gui.about import about_html

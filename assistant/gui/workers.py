@@ -1,8 +1,11 @@
-"""Slow work off the GUI thread: a QRunnable running a plain function with progress and cancel.
+"""Slow work off the GUI thread: a QRunnable running a plain function, with progress and cancel.
 
-The function gets ``progress(done: int, total: int, message: str)`` and ``cancel: threading.Event``
-keyword arguments (the core's convention: it knows nothing of Qt). Its result comes back on the GUI
-thread through the ``finished`` signal; an exception through ``failed`` (never a crash).
+``Worker(fn)`` runs ``fn(worker)`` in the global QThreadPool. Inside, the function passes the
+worker's adapters to the core in whichever convention that core function uses:
+``worker.report(done, total, what)`` / ``worker.report_fraction(f)`` for progress, and
+``worker.cancel_event`` (``is_set()``) or ``worker.is_cancelled`` (a callable) for cancel. The
+result comes back on the GUI thread through ``finished``; an exception through ``failed`` (the
+window never crashes because a check did).
 """
 
 from __future__ import annotations
@@ -15,51 +18,49 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
-class Cancelled(Exception):
-    """Raised by a task that noticed its cancel flag."""
-
-
 class WorkerSignals(QObject):
-    progress = Signal(int, int, str)  # done, total, message
+    progress = Signal(int, int, str)  # done, total, what
     finished = Signal(object)  # the function's result
     failed = Signal(str)  # a message for the user (the traceback goes to stderr)
     cancelled = Signal()
 
 
 class Worker(QRunnable):
-    def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+    def __init__(self, fn: Callable[[Worker], Any]) -> None:
         super().__init__()
         self.fn = fn
-        self.args = args
-        self.kwargs = kwargs
         self.cancel_event = threading.Event()
         self.signals = WorkerSignals()
-        self.setAutoDelete(True)
+        self.setAutoDelete(False)  # the Python object owns it: signals stay valid after run()
 
+    # ---- adapters for the core's conventions
     def cancel(self) -> None:
         self.cancel_event.set()
 
-    def _progress(self, done: int, total: int, message: str = "") -> None:
+    def is_cancelled(self) -> bool:
+        return self.cancel_event.is_set()
+
+    def report(self, done: int, total: int, what: str = "") -> None:
         if not self.cancel_event.is_set():
-            self.signals.progress.emit(int(done), int(total), str(message))
+            self.signals.progress.emit(int(done), int(total), str(what))
+
+    def report_fraction(self, fraction: float, what: str = "") -> None:
+        self.report(int(max(0.0, min(1.0, float(fraction))) * 1000), 1000, what)
 
     def run(self) -> None:
-        signals = self.signals  # keep a reference: the runnable may be deleted when run() returns
         try:
-            result = self.fn(
-                *self.args, progress=self._progress, cancel=self.cancel_event, **self.kwargs
-            )
-        except Cancelled:
-            signals.cancelled.emit()
-            return
-        except Exception as exc:
+            result = self.fn(self)
+        except Exception as exc:  # report to the user, never crash the window
             traceback.print_exc()
-            signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
             return
         if self.cancel_event.is_set():
-            signals.cancelled.emit()
+            self.signals.cancelled.emit()
         else:
-            signals.finished.emit(result)
+            self.signals.finished.emit(result)
+
+
+_running: set[Worker] = set()
 
 
 def pool() -> QThreadPool:
@@ -68,5 +69,14 @@ def pool() -> QThreadPool:
 
 
 def start(worker: Worker) -> Worker:
+    """Run ``worker`` in the pool; it is kept alive until it has reported its end."""
+    _running.add(worker)
+    for signal in (worker.signals.finished, worker.signals.failed, worker.signals.cancelled):
+        signal.connect(lambda *_: _running.discard(worker))
     pool().start(worker)
     return worker
+
+
+def cancel_all() -> None:
+    for worker in list(_running):
+        worker.cancel()

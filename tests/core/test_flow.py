@@ -6,7 +6,15 @@ from types import SimpleNamespace
 
 import pytest
 
-from assistant.core.flow import END, PageId, next_page, page_for_subject, pages, previous_pages
+from assistant.core.flow import (
+    END,
+    PageId,
+    next_page,
+    page_for_area,
+    page_for_subject,
+    pages,
+    previous_pages,
+)
 
 
 def case(purpose: str | None = "self", account: str | None = "enterprise") -> SimpleNamespace:
@@ -87,3 +95,13 @@ def test_page_for_subject(subject: str | None, page: PageId) -> None:
 
 def test_letter_findings_without_a_letter_page_go_to_parties() -> None:
     assert page_for_subject("letter.valid_until", case("self")) == PageId.PARTIES
+
+
+def test_every_review_area_has_a_page() -> None:
+    from assistant.core.case import AREAS
+
+    for area in AREAS:
+        assert page_for_area(area, case("others")) != PageId.REVIEW
+    assert page_for_area("letter", case("others")) == PageId.LETTER
+    assert page_for_area("letter", case("self")) == PageId.PARTIES
+    assert page_for_area("attachments") == PageId.DOCUMENTS

@@ -32,6 +32,7 @@ DIALOG_FUNCTIONS = (
     "preview_document",
     "open_path",
     "show_in_folder",
+    "fix_preview",
 )
 
 
@@ -58,6 +59,7 @@ class FakeDialogs:
             "print_document": False,
             "open_path": True,
             "show_in_folder": True,
+            "fix_preview": False,
         }
 
         def fake(*args: Any, **kwargs: Any) -> Any:

@@ -1,0 +1,237 @@
+"""Export: choose where, progress, result, "show in folder". With errors the export is refused
+and the errors listed, unless the user explicitly asks for an incomplete bundle (and confirms)."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from assistant.core.flow import PageId
+from assistant.gui import dialogs, settings, workers
+from assistant.gui.pages.base import BasePage
+from assistant.gui.widgets import FindingsView, hint_label
+
+
+class ExportPage(BasePage):
+    page_id = PageId.EXPORT
+    object_name = "page.export"
+
+    def retitle(self) -> None:
+        self.setTitle(self.tr_("Export the bundle"))
+        self.setSubTitle(
+            self.tr_(
+                "One zip with the renamed and fixed files, the letter, the checklist, a README and the API payloads."
+            )
+        )
+
+    def build(self) -> None:
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        label = QLabel(self.tr_("&Save the bundle as:"))
+        self.target = QLineEdit()
+        self.target.setObjectName("export.target")
+        self.target.setAccessibleName(self.tr_("Bundle file"))
+        label.setBuddy(self.target)
+        self.target.textChanged.connect(lambda _t: self.completeChanged.emit())
+        row.addWidget(label)
+        row.addWidget(self.target, 1)
+        self.choose = QPushButton(self.tr_("C&hoose…"))
+        self.choose.setObjectName("export.choose")
+        self.choose.clicked.connect(self._choose)
+        row.addWidget(self.choose)
+        layout.addLayout(row)
+        self.incomplete = QCheckBox(
+            self.tr_("Export even with errors (the bundle is marked INCOMPLETE)")
+        )
+        self.incomplete.setObjectName("export.incomplete")
+        layout.addWidget(self.incomplete)
+        buttons = QHBoxLayout()
+        self.export_button = QPushButton(self.tr_("&Export"))
+        self.export_button.setObjectName("export.run")
+        self.export_button.setDefault(False)
+        self.export_button.clicked.connect(self.export)
+        buttons.addWidget(self.export_button)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("export.progress")
+        buttons.addWidget(self.progress, 1)
+        self.cancel_button = QPushButton(self.tr_("&Stop"))
+        self.cancel_button.setObjectName("export.cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons.addWidget(self.cancel_button)
+        layout.addLayout(buttons)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("export.result")
+        self.result_label.setWordWrap(True)
+        layout.addWidget(self.result_label)
+        self.findings = FindingsView()
+        self.findings.setObjectName("export.findings")
+        layout.addWidget(self.findings)
+        self.show_folder = QPushButton(self.tr_("Show in &folder"))
+        self.show_folder.setObjectName("export.show_folder")
+        self.show_folder.clicked.connect(self._show_folder)
+        layout.addWidget(self.show_folder)
+        layout.addWidget(
+            hint_label(
+                self.tr_(
+                    "Then upload the files in the provider's console as the README in the bundle says."
+                )
+            )
+        )
+        layout.addStretch(1)
+        self.worker: workers.Worker | None = None
+        self.output: Path | None = None
+        self._busy(False)
+        self.show_folder.hide()
+
+    def load(self) -> None:
+        if not self.target.text():
+            folder = Path(settings.last_folder() or Path.home())
+            stem = self.wiz.suggested_file_name().removesuffix(".smscase.json")
+            self.target.setText(str(folder / f"{stem}-bundle.zip"))
+
+    def _choose(self) -> None:
+        path = dialogs.save_file(
+            self,
+            self.tr_("Save the bundle as"),
+            self.target.text(),
+            self.tr_("Zip archives (*.zip)"),
+        )
+        if path is not None:
+            if path.suffix.lower() != ".zip":
+                path = path.with_name(path.name + ".zip")
+            self.target.setText(str(path))
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.export_button.setEnabled(not busy)
+        self.choose.setEnabled(not busy)
+
+    def busy(self) -> bool:
+        return self.worker is not None
+
+    def export(self) -> None:
+        from assistant.core.bundle import export_case
+
+        text = self.target.text().strip()
+        if not text:
+            self._choose()
+            text = self.target.text().strip()
+            if not text:
+                return
+        output = Path(text).expanduser()
+        force = False
+        if output.exists():
+            if not dialogs.confirm(
+                self,
+                self.tr_("Replace the bundle?"),
+                self.tr_("%1 already exists. Replace it?").replace("%1", output.name),
+            ):
+                return
+            force = True
+        allow_incomplete = self.incomplete.isChecked()
+        if allow_incomplete and not dialogs.confirm(
+            self,
+            self.tr_("Export an incomplete bundle?"),
+            self.tr_(
+                "A bundle with errors will be rejected by the provider. Export it anyway, marked INCOMPLETE?"
+            ),
+        ):
+            return
+        snapshot = copy.deepcopy(self.case)
+        lang = self.lang
+
+        def task(worker: workers.Worker) -> Any:
+            return export_case(
+                snapshot,
+                output,
+                force=force,
+                allow_incomplete=allow_incomplete,
+                lang=lang,
+                progress=worker.report,
+                cancel=worker.is_cancelled,
+            )
+
+        worker = workers.Worker(task)
+        worker.signals.progress.connect(self._progress)
+        worker.signals.finished.connect(lambda r, w=worker: self._done(w, r))
+        worker.signals.failed.connect(lambda m, w=worker: self._failed(w, m))
+        worker.signals.cancelled.connect(lambda w=worker: self._stopped(w))
+        self.worker = worker
+        self.result_label.setText(self.tr_("Exporting…"))
+        self.findings.set_findings([], show_ok=False)
+        self.show_folder.hide()
+        self.progress.setRange(0, 0)
+        self._busy(True)
+        workers.start(worker)
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+
+    def _progress(self, done: int, total: int, what: str) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+        self.progress.setFormat(what or "%p%")
+
+    def _stopped(self, worker: workers.Worker) -> None:
+        if worker is self.worker:
+            self.worker = None
+            self._busy(False)
+            self.result_label.setText(self.tr_("Export stopped; nothing was written."))
+
+    def _failed(self, worker: workers.Worker, message: str) -> None:
+        if worker is self.worker:
+            self.worker = None
+            self._busy(False)
+            self.result_label.setText(self.tr_("The export failed: %1").replace("%1", message))
+
+    def _done(self, worker: workers.Worker, result: Any) -> None:
+        from assistant.core.findings import Severity, sort_findings
+
+        if worker is not self.worker:
+            return
+        self.worker = None
+        self._busy(False)
+        shown = [f for f in sort_findings(result.findings) if f.severity is not Severity.INFO]
+        self.findings.set_findings(shown, show_ok=False)
+        if result.output is not None and (result.ok or result.incomplete):
+            self.output = Path(result.output)
+            settings.set_last_folder(self.output)
+            if result.incomplete:
+                self.result_label.setText(
+                    self.tr_(
+                        "⚠ Incomplete bundle written: %1. Fix the errors below before uploading."
+                    ).replace("%1", str(self.output))
+                )
+            else:
+                self.result_label.setText(
+                    self.tr_("✔ Bundle written: %1 (%2 files).")
+                    .replace("%1", str(self.output))
+                    .replace("%2", str(len(result.files)))
+                )
+            self.show_folder.show()
+        else:
+            self.output = None
+            errors = sum(f.severity is Severity.ERROR for f in result.findings)
+            self.result_label.setText(
+                self.tr_(
+                    "Nothing was exported: %1 error(s) must be fixed first (see below, or the Review step)."
+                ).replace("%1", str(errors))
+            )
+
+    def _show_folder(self) -> None:
+        if self.output is not None:
+            dialogs.show_in_folder(self.output)

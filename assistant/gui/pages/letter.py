@@ -1,0 +1,312 @@
+"""Authorization letter (for others): validity with a calendar, language, risk bearer, template
+(ours or a .docx the user picks), generate, open in the office program, attach the signed scan."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QTimer
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.core.flow import PageId
+from assistant.gui import dialogs, settings, workers
+from assistant.gui.pages.base import BasePage
+from assistant.gui.widgets import FindingsView, hint_label
+
+LETTER_DOCUMENT = "authorization_letter"
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+class LetterPage(BasePage):
+    page_id = PageId.LETTER
+    object_name = "page.letter"
+
+    def retitle(self) -> None:
+        self.setTitle(self.tr_("Authorization letter"))
+        self.setSubTitle(
+            self.tr_(
+                "The owner authorizes the applicant. Generate the letter, have it signed and stamped, then attach the scan."
+            )
+        )
+
+    def build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+
+        box = QGroupBox(self.tr_("Letter"))
+        form = QFormLayout(box)
+        self.valid_from = QDateEdit()
+        self.valid_from.setObjectName("letter.valid_from")
+        self.valid_until = QDateEdit()
+        self.valid_until.setObjectName("letter.valid_until")
+        for edit in (self.valid_from, self.valid_until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(self._edited)
+        dates = QHBoxLayout()
+        dates.addWidget(self.valid_from)
+        dates.addWidget(QLabel("—"))
+        dates.addWidget(self.valid_until)
+        dates.addStretch(1)
+        valid_label = QLabel(self.tr_("&Valid from – until:"))
+        valid_label.setBuddy(self.valid_from)
+        form.addRow(valid_label, dates)
+        self.language = QComboBox()
+        self.language.setObjectName("letter.language")
+        self.language.addItem("中文（授权委托书）", "zh")
+        self.language.addItem("English (Declaration of Authorisation)", "en")
+        self.language.currentIndexChanged.connect(self._edited)
+        lang_label = QLabel(self.tr_("&Language:"))
+        lang_label.setBuddy(self.language)
+        form.addRow(lang_label, self.language)
+        self.risk_bearer = QLineEdit()
+        self.risk_bearer.setObjectName("letter.risk_bearer")
+        self.risk_bearer.setPlaceholderText(self.tr_("Empty: the owner bears the risk"))
+        self.risk_bearer.textChanged.connect(self._edited)
+        risk_label = QLabel(self.tr_("&Risk bearer:"))
+        risk_label.setBuddy(self.risk_bearer)
+        form.addRow(risk_label, self.risk_bearer)
+        tpl = QHBoxLayout()
+        self.ours = QRadioButton(self.tr_("&Our template"))
+        self.ours.setObjectName("letter.template.ours")
+        self.own = QRadioButton(self.tr_("My own .&docx"))
+        self.own.setObjectName("letter.template.own")
+        group = QButtonGroup(self)
+        group.addButton(self.ours)
+        group.addButton(self.own)
+        self.ours.toggled.connect(self._template_toggled)
+        self.template_label = QLabel()
+        self.template_label.setObjectName("letter.template.path")
+        self.choose_template = QPushButton(self.tr_("Choose…"))
+        self.choose_template.setObjectName("letter.template.choose")
+        self.choose_template.clicked.connect(self._choose_template)
+        tpl.addWidget(self.ours)
+        tpl.addWidget(self.own)
+        tpl.addWidget(self.choose_template)
+        tpl.addWidget(self.template_label, 1)
+        form.addRow(QLabel(self.tr_("Template:")), tpl)
+        layout.addWidget(box)
+
+        self.checks = FindingsView(ok_text=self.tr_("The letter's content checks out."))
+        self.checks.setObjectName("letter.findings")
+        layout.addWidget(self.checks)
+
+        steps = QGroupBox(self.tr_("Steps"))
+        slay = QVBoxLayout(steps)
+        row = QHBoxLayout()
+        self.generate = QPushButton(self.tr_("1. &Generate the letter…"))
+        self.generate.setObjectName("letter.generate")
+        self.generate.clicked.connect(self.generate_letter)
+        row.addWidget(self.generate)
+        self.open_button = QPushButton(self.tr_("2. &Open it to print"))
+        self.open_button.setObjectName("letter.open")
+        self.open_button.setToolTip(self.tr_("Opens the .docx in your office program"))
+        self.open_button.clicked.connect(self._open)
+        row.addWidget(self.open_button)
+        self.attach_scan = QPushButton(self.tr_("3. &Attach the signed scan…"))
+        self.attach_scan.setObjectName("letter.attach_scan")
+        self.attach_scan.clicked.connect(self._attach_scan)
+        row.addWidget(self.attach_scan)
+        row.addStretch(1)
+        slay.addLayout(row)
+        self.generated_label = QLabel()
+        self.generated_label.setObjectName("letter.generated")
+        self.generated_label.setWordWrap(True)
+        slay.addWidget(self.generated_label)
+        self.fill_findings = FindingsView()
+        self.fill_findings.setObjectName("letter.fill_findings")
+        slay.addWidget(self.fill_findings)
+        self.scan_label = QLabel()
+        self.scan_label.setObjectName("letter.scan")
+        slay.addWidget(self.scan_label)
+        slay.addWidget(
+            hint_label(
+                self.tr_(
+                    "The legal representative signs by hand and the owner stamps its official seal at the bottom right. Scan or photograph the whole page."
+                )
+            )
+        )
+        layout.addWidget(steps)
+        layout.addStretch(1)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self.refresh_checks)
+        self.generated: Path | None = None
+        self.worker: workers.Worker | None = None
+
+    # ------------------------------------------------------------------ case -> widgets
+    def load(self) -> None:
+        letter = self.case.letter
+        if letter.valid_from is None or letter.valid_until is None:
+            today = dt.date.today()
+            letter.valid_from = letter.valid_from or today
+            start = letter.valid_from
+            try:
+                letter.valid_until = letter.valid_until or start.replace(
+                    year=start.year + 2
+                ) - dt.timedelta(days=1)
+            except ValueError:  # 29 February
+                letter.valid_until = start.replace(year=start.year + 2, day=28)
+            self.wiz.mark_dirty()
+        self.valid_from.setDate(_qdate(letter.valid_from))
+        self.valid_until.setDate(_qdate(letter.valid_until))
+        self.language.setCurrentIndex(max(0, self.language.findData(letter.language)))
+        self.risk_bearer.setText(letter.risk_bearer)
+        own = bool(letter.template) and letter.template.lower().endswith(".docx")
+        (self.own if own else self.ours).setChecked(True)
+        self.template_label.setText(Path(letter.template).name if own else "")
+        self.choose_template.setEnabled(own)
+        self._show_scan()
+        self.refresh_checks()
+
+    # ------------------------------------------------------------------ widgets -> case
+    def _edited(self, *_: Any) -> None:
+        if self._loading:
+            return
+        letter = self.case.letter
+        letter.valid_from = _pydate(self.valid_from.date())
+        letter.valid_until = _pydate(self.valid_until.date())
+        letter.language = str(self.language.currentData() or "zh")
+        letter.risk_bearer = self.risk_bearer.text()
+        self.timer.start()
+        self.changed()
+
+    def _template_toggled(self, ours: bool) -> None:
+        self.choose_template.setEnabled(not ours)
+        if self._loading:
+            return
+        if ours:
+            self.case.letter.template = ""
+            self.template_label.setText("")
+            self.changed()
+        elif not self.case.letter.template:
+            self._choose_template()
+
+    def _choose_template(self) -> None:
+        path = dialogs.choose_template(self, settings.last_folder())
+        if path is None:
+            if not self.case.letter.template:
+                self.ours.setChecked(True)
+            return
+        self.case.letter.template = str(path)
+        self.template_label.setText(path.name)
+        self.changed()
+
+    # ------------------------------------------------------------------ checks
+    def refresh_checks(self) -> None:
+        from assistant.core.letter import LetterInput, check_letter
+
+        try:
+            findings = check_letter(LetterInput.from_case(self.case), self.lang)
+        except Exception as exc:  # a check must never break the page
+            findings = []
+            self.generated_label.setText(str(exc))
+        self.checks.set_findings(findings)
+
+    # ------------------------------------------------------------------ generate, open, attach
+    def generate_letter(self) -> None:
+        from assistant.core.letter import LetterInput, fill_letter
+
+        stem = self.wiz.suggested_file_name().removesuffix(".smscase.json")
+        suggested = str(
+            Path(settings.last_folder() or Path.home()) / f"{stem}-authorization-letter.docx"
+        )
+        path = dialogs.save_file(
+            self, self.tr_("Save the letter as"), suggested, self.tr_("Word documents (*.docx)")
+        )
+        if path is None:
+            return
+        if path.suffix.lower() != ".docx":
+            path = path.with_name(path.name + ".docx")
+        inp = LetterInput.from_case(copy.deepcopy(self.case))
+        lang = self.lang
+
+        def task(_worker: workers.Worker) -> Any:
+            return fill_letter(inp, path, lang=lang)
+
+        worker = workers.Worker(task)
+        worker.signals.finished.connect(self._generated)
+        worker.signals.failed.connect(lambda m: self.generated_label.setText(m))
+        self.worker = worker
+        self.generate.setEnabled(False)
+        self.generated_label.setText(self.tr_("Writing the letter…"))
+        workers.start(worker)
+
+    def busy(self) -> bool:
+        return self.worker is not None
+
+    def _generated(self, result: Any) -> None:
+        self.worker = None
+        self.generate.setEnabled(True)
+        self.fill_findings.set_findings(result.findings, show_ok=False)
+        if result.output is None:
+            self.generated = None
+            self.generated_label.setText(self.tr_("The letter could not be written."))
+            return
+        self.generated = Path(result.output)
+        settings.set_last_folder(self.generated)
+        self.generated_label.setText(self.tr_("Written: %1").replace("%1", str(self.generated)))
+        self.open_button.setEnabled(True)
+
+    def _open(self) -> None:
+        if self.generated is None:
+            self.generate_letter()
+            return
+        if not dialogs.open_path(self.generated):
+            dialogs.error(self, self.tr_("Cannot open the letter"), str(self.generated))
+
+    def _attach_scan(self) -> None:
+        paths = dialogs.choose_attachments(self, settings.last_folder())
+        if not paths:
+            return
+        try:
+            self.case.set_attachment(LETTER_DOCUMENT, paths[0])
+        except OSError as exc:
+            dialogs.error(
+                self, self.tr_("Cannot attach the file"), str(paths[0]), exc.strerror or str(exc)
+            )
+            return
+        self.changed()
+        self._show_scan()
+
+    def _show_scan(self) -> None:
+        found = self.case.attachments_for(LETTER_DOCUMENT)
+        self.scan_label.setText(
+            self.tr_("Signed scan attached: %1").replace("%1", Path(found[0].path).name)
+            if found
+            else self.tr_("No signed scan attached yet (it is checked on the Documents step).")
+        )

@@ -1,0 +1,217 @@
+"""Review: every remaining finding, grouped by the page that fixes it; activating one goes there."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+
+from assistant.core.flow import PageId
+from assistant.gui import workers
+from assistant.gui.pages.base import BasePage
+from assistant.gui.widgets import SEVERITY_COLOURS, SEVERITY_MARKS, severity_label
+
+
+class FindingsTree(QTreeWidget):
+    """Enter activates the current line and stops there (it must not also press Next)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
+            self.itemActivated.emit(self.currentItem(), 0)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class ReviewPage(BasePage):
+    page_id = PageId.REVIEW
+    object_name = "page.review"
+
+    def retitle(self) -> None:
+        self.setTitle(self.tr_("Review"))
+        self.setSubTitle(
+            self.tr_(
+                "Everything that is still wrong, by step. Double-click a line (or press Enter) to go and fix it."
+            )
+        )
+
+    def build(self) -> None:
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.summary = QLabel()
+        self.summary.setObjectName("review.summary")
+        self.summary.setWordWrap(True)
+        top.addWidget(self.summary, 1)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("review.progress")
+        self.progress.setMaximumWidth(220)
+        top.addWidget(self.progress)
+        self.cancel_button = QPushButton(self.tr_("&Stop"))
+        self.cancel_button.setObjectName("review.cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        top.addWidget(self.cancel_button)
+        self.recheck = QPushButton(self.tr_("Check &again"))
+        self.recheck.setObjectName("review.recheck")
+        self.recheck.clicked.connect(self.run_checks)
+        top.addWidget(self.recheck)
+        layout.addLayout(top)
+        self.tree = FindingsTree()
+        self.tree.setObjectName("review.tree")
+        self.tree.setAccessibleName(self.tr_("Remaining problems"))
+        self.tree.setHeaderLabels([self.tr_("Problem"), self.tr_("What to do")])
+        self.tree.setColumnWidth(0, 380)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.itemActivated.connect(self._activated)
+        layout.addWidget(self.tree, 1)
+        self.go_button = QPushButton(self.tr_("&Go to this step"))
+        self.go_button.setObjectName("review.go")
+        self.go_button.clicked.connect(lambda: self._activated(self.tree.currentItem(), 0))
+        layout.addWidget(self.go_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.worker: workers.Worker | None = None
+        self.review: Any = None
+
+    def load(self) -> None:
+        self.run_checks()
+
+    # ------------------------------------------------------------------ checks in the background
+    def run_checks(self) -> None:
+        from assistant.core.case import check_case
+
+        self.cancel()
+        snapshot = copy.deepcopy(self.case)
+        lang = self.lang
+
+        def task(worker: workers.Worker) -> Any:
+            return check_case(snapshot, lang, progress=worker.report, cancel=worker.is_cancelled)
+
+        worker = workers.Worker(task)
+        worker.signals.progress.connect(self._progress)
+        worker.signals.finished.connect(lambda r, w=worker: self._done(w, r))
+        worker.signals.failed.connect(lambda msg, w=worker: self._failed(w, msg))
+        worker.signals.cancelled.connect(lambda w=worker: self._stopped(w))
+        self.worker = worker
+        self._busy(True)
+        self.summary.setText(self.tr_("Checking everything…"))
+        workers.start(worker)
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+
+    def busy(self) -> bool:
+        return self.worker is not None
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.recheck.setEnabled(not busy)
+        if busy:
+            self.progress.setRange(0, 0)
+
+    def _progress(self, done: int, total: int, what: str) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+        if what:
+            self.progress.setFormat(what)
+
+    def _stopped(self, worker: workers.Worker) -> None:
+        if worker is self.worker:
+            self.worker = None
+            self._busy(False)
+            self.summary.setText(self.tr_("Checks stopped. Press “Check again” to run them."))
+
+    def _failed(self, worker: workers.Worker, message: str) -> None:
+        if worker is self.worker:
+            self.worker = None
+            self._busy(False)
+            self.summary.setText(self.tr_("The checks failed: %1").replace("%1", message))
+
+    def _done(self, worker: workers.Worker, review: Any) -> None:
+        if worker is not self.worker:
+            return
+        self.worker = None
+        self._busy(False)
+        if review.cancelled:
+            self._stopped(worker)
+            return
+        self.review = review
+        self._show(review)
+
+    def _show(self, review: Any) -> None:
+        from assistant.core.case import AREAS
+        from assistant.core.findings import sort_findings
+        from assistant.core.flow import page_for_area, pages
+        from assistant.gui.wizard import page_titles
+
+        self.tree.clear()
+        by_page: dict[PageId, list[Any]] = {}
+        for area in AREAS:
+            for f in review.areas.get(area, []):
+                by_page.setdefault(page_for_area(area, self.case), []).append(f)
+        titles = page_titles()
+        errors = warnings = 0
+        for page in pages(self.case):
+            findings = sort_findings(by_page.get(page, []))
+            if not findings:
+                continue
+            head = QTreeWidgetItem([f"{titles[page]} ({len(findings)})", ""])
+            head.setData(0, Qt.ItemDataRole.UserRole, int(page))
+            font = head.font(0)
+            font.setBold(True)
+            head.setFont(0, font)
+            self.tree.addTopLevelItem(head)
+            for f in findings:
+                sev = f.severity.value
+                errors += sev == "error"
+                warnings += sev == "warning"
+                item = QTreeWidgetItem([f"{SEVERITY_MARKS[sev]}  {f.message}", f.fix or ""])
+                item.setData(0, Qt.ItemDataRole.UserRole, int(page))
+                item.setData(1, Qt.ItemDataRole.UserRole, f.code)
+                item.setForeground(0, _brush(SEVERITY_COLOURS[sev]))
+                item.setToolTip(0, f"{severity_label(sev)}: {f.message}")
+                item.setToolTip(1, f.fix or "")
+                head.addChild(item)
+            head.setExpanded(True)
+        if errors:
+            self.summary.setText(
+                self.tr_("%1 error(s) must be fixed before export; %2 warning(s) to look at.")
+                .replace("%1", str(errors))
+                .replace("%2", str(warnings))
+            )
+        elif warnings:
+            self.summary.setText(
+                self.tr_("Ready to export. %1 warning(s) worth a look.").replace(
+                    "%1", str(warnings)
+                )
+            )
+        else:
+            self.summary.setText(self.tr_("✔ Everything checks out. Ready to export."))
+        self.tree.resizeColumnToContents(1)
+        if self.tree.topLevelItemCount():
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+
+    def _activated(self, item: QTreeWidgetItem | None, _column: int) -> None:
+        if item is None:
+            return
+        page = item.data(0, Qt.ItemDataRole.UserRole)
+        if page is not None:
+            self.wiz.go_to(int(page))
+
+
+def _brush(colour: str) -> Any:
+    from PySide6.QtGui import QBrush, QColor
+
+    return QBrush(QColor(colour))
