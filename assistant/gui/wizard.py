@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from assistant.core.findings import Finding
 
 AUTOSAVE_DELAY_MS = 1500
+PAGES_DELAY_MS = 30  # the other pages are made just after the first one is on screen
+_NO_CASE = SimpleNamespace(purpose="self", account="enterprise")
 
 
 def _tr(text: str) -> str:
@@ -106,8 +109,12 @@ class AssistantWizard(QWizard):
         )
         self.customButtonClicked.connect(self._custom_button)
 
-        self._build_actions()
-        self._build_pages()
+        # Only the start page before the window is on screen; the rest right after (fast start).
+        self._pages_built = False
+        from assistant.gui.pages import make_page
+
+        self.setPage(PageId.START, make_page(PageId.START, self))
+        QTimer.singleShot(PAGES_DELAY_MS, self.ensure_pages)
 
         self.steps = StepList(self)
         self.setSideWidget(self.steps)
@@ -127,17 +134,27 @@ class AssistantWizard(QWizard):
         self._update_title()
 
     # ------------------------------------------------------------------ pages
-    def _build_pages(self) -> None:
+    def ensure_pages(self) -> None:
+        """Create the pages after the start page, and the actions and menu (idempotent)."""
+        if self._pages_built:
+            return
+        self._pages_built = True
         from assistant.gui.pages import make_page
 
         for page_id in PageId:
-            self.setPage(page_id, make_page(page_id, self))
+            if page_id is not PageId.START:
+                self.setPage(page_id, make_page(page_id, self))
+        self._build_actions()
+        self._refresh_steps()
 
     def nextId(self) -> int:
         current = self.currentId()
         if current == -1:
             return int(PageId.START)
-        nxt = next_page(current, self.case)
+        # before a case exists (the start page), the flow of a default case: no import of the
+        # case model (and the rule packs) before the first page is on screen
+        state = self._case if self._case is not None else _NO_CASE
+        nxt = next_page(current, state)
         return nxt if nxt != END else -1
 
     def _page_changed(self, _page_id: int) -> None:
@@ -156,6 +173,7 @@ class AssistantWizard(QWizard):
 
     def go_to(self, page_id: int) -> None:
         """Jump to a page: back through the history, or forward through the flow."""
+        self.ensure_pages()
         if page_id in self.visitedIds():
             while self.currentId() != page_id and self.currentId() != int(PageId.START):
                 self.back()
@@ -253,6 +271,7 @@ class AssistantWizard(QWizard):
 
     def restart_at(self, page_id: PageId) -> None:
         """Show the case from the start of the flow, then move on to ``page_id``."""
+        self.ensure_pages()
         self.restart()
         self.go_to(int(page_id))
 

@@ -115,6 +115,7 @@ class StartPage(BasePage):
     # ---- actions
     def _new(self) -> None:
         if self.wiz.start_new_case():
+            self.wiz.ensure_pages()
             self.wiz.next()
 
     def _open(self) -> None:
