@@ -114,6 +114,7 @@ def make_wizard(qtbot: Any) -> Iterator[Callable[..., Any]]:
             wizard.show()
         with qtbot.waitActive(wizard):
             wizard.activateWindow()
+        qtbot.waitUntil(lambda: wizard._pages_built)  # built just after the first page is shown
         made.append(wizard)
         return wizard
 
