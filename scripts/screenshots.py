@@ -14,6 +14,7 @@ import datetime as dt
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -161,6 +162,12 @@ def main(argv: list[str] | None = None) -> int:
         app.processEvents()
         for page_id in pages(case)[1:]:
             wizard.go_to(int(page_id))
+            page = wizard.currentPage()
+            for _ in range(600):  # let background checks finish (at most ~30 s)
+                app.processEvents()
+                if not (hasattr(page, "busy") and page.busy()):
+                    break
+                time.sleep(0.05)
             for _ in range(30):
                 app.processEvents()
             wizard.currentPage().setFocus(Qt.FocusReason.OtherFocusReason)

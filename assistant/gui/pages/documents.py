@@ -152,6 +152,7 @@ class DocumentRow(QFrame):
             "ok": self.page.tr_("OK"),
             "problems": self.page.tr_("Problems"),
             "unchecked": self.page.tr_("Not checked"),
+            "optional": self.page.tr_("Not needed"),
         }
         colour = {
             "missing": SEVERITY_COLOURS["warning"],
@@ -159,6 +160,7 @@ class DocumentRow(QFrame):
             "ok": SEVERITY_COLOURS["ok"],
             "problems": SEVERITY_COLOURS["error"],
             "unchecked": "#888888",
+            "optional": "#888888",
         }[status]
         self.status.setText(texts[status])
         self.status.setProperty("status", status)
@@ -226,6 +228,7 @@ class DocumentsPage(BasePage):
         self.running: dict[str, workers.Worker] = {}
         self.progress_parts: dict[str, float] = {}
         self.stopped: set[Any] = set()
+        self.groups: list[list[str]] = []
         self._key: tuple[str, ...] = ()
         self._fix_dir = tempfile.TemporaryDirectory(prefix="sms-fix-")
         self.wiz.finished.connect(lambda _result: self._fix_dir.cleanup())
@@ -255,6 +258,7 @@ class DocumentsPage(BasePage):
                 )
                 empty.setObjectName("docs.empty")
                 self.rows_layout.addWidget(empty)
+            self.groups = [[e.document.id for e in g] for g in checklist.groups()]
             for group in checklist.groups():
                 if len(group) > 1:
                     head = QLabel(self.tr_("<b>One of these</b> (attach the one you have):"))
@@ -290,6 +294,9 @@ class DocumentsPage(BasePage):
 
     def status(self, doc_id: str) -> str:
         if self._attachment(doc_id) is None:
+            peers = next((g for g in self.groups if doc_id in g), [doc_id])
+            if any(self._attachment(p) is not None for p in peers if p != doc_id):
+                return "optional"  # another document of its one-of group is attached
             return "missing"
         if doc_id in self.running:
             return "checking"
@@ -339,11 +346,15 @@ class DocumentsPage(BasePage):
         row.fix.setVisible(bool(checked.inspection.codes & FIXABLE_CODES))
 
     def update_summary(self) -> None:
-        statuses = [self.status(d) for d in self.rows]
+        def group_status(group: list[str]) -> str:
+            found = [self.status(d) for d in group if self._attachment(d) is not None]
+            return found[0] if found else "missing"
+
+        statuses = [group_status(g) for g in self.groups]
         done = sum(s == "ok" for s in statuses)
         problems = sum(s == "problems" for s in statuses)
         self.summary.setText(
-            self.tr_("%1 of %2 documents attached and fine; %3 with problems.")
+            self.tr_("%1 of %2 required documents attached and fine; %3 with problems.")
             .replace("%1", str(done))
             .replace("%2", str(len(statuses)))
             .replace("%3", str(problems))
@@ -366,14 +377,16 @@ class DocumentsPage(BasePage):
             return
         settings.set_last_folder(path)
         self.changed()
-        self.refresh_row(doc_id)
+        for peer in self.rows:
+            self.refresh_row(peer)
         self._ensure_checked(doc_id)
 
     def remove_attachment(self, doc_id: str) -> None:
         self._cancel(doc_id)
         self.case.remove_attachment(doc_id)
         self.changed()
-        self.refresh_row(doc_id)
+        for peer in self.rows:
+            self.refresh_row(peer)
         self.update_summary()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -450,9 +463,12 @@ class DocumentsPage(BasePage):
             parts = self.progress_parts.values()
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(1000 * sum(parts) / max(1, len(parts))))
-            self.progress.setFormat(
-                self.tr_("Checking %1 file(s)… %p%").replace("%1", str(len(self.running)))
+            self.progress.setFormat("%p%")
+            self.summary.setText(
+                self.tr_("Checking %1 file(s)…").replace("%1", str(len(self.running)))
             )
+        elif hasattr(self, "rows"):
+            self.update_summary()
 
     def _cancel(self, doc_id: str) -> None:
         worker = self.running.get(doc_id)

@@ -184,7 +184,10 @@ class ExportPage(BasePage):
         if total:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-        self.progress.setFormat(what or "%p%")
+        self.progress.setFormat("%p%")
+        if what:
+            name = what.replace("\\", "/").rsplit("/", 1)[-1]
+            self.result_label.setText(self.tr_("Exporting… %1").replace("%1", name))
 
     def _stopped(self, worker: workers.Worker) -> None:
         if worker is self.worker:

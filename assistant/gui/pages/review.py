@@ -124,8 +124,10 @@ class ReviewPage(BasePage):
         if total:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
+        self.progress.setFormat("%v / %m")
         if what:
-            self.progress.setFormat(what)
+            name = what.replace("\\", "/").rsplit("/", 1)[-1]
+            self.summary.setText(self.tr_("Checking everything… %1").replace("%1", name))
 
     def _stopped(self, worker: workers.Worker) -> None:
         if worker is self.worker:
