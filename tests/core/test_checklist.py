@@ -107,7 +107,10 @@ def test_tencent_individuals_cannot_apply_for_organization_types(type_: str) -> 
 def test_tencent_app_is_withdrawn_for_mainland_only() -> None:
     mainland = build_checklist("tencent", "enterprise", "self", "app", "mainland")
     assert [f.code for f in mainland.findings] == ["checklist.withdrawn"]
-    assert "2026-04-01" in (mainland.findings[0].fix or "")
+    assert "April 2026" in mainland.findings[0].message
+    assert "2026-04-01" in (mainland.findings[0].fix or "") and "company" in (
+        mainland.findings[0].fix or ""
+    )
     assert build_checklist("tencent", "enterprise", "self", "app", "international").ok
 
 
