@@ -19,12 +19,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 CASE_FILTER = "smscase"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
-
-
 def _case_filter() -> str:
-    return _tr("SMS signature cases (*.smscase.json);;All files (*)")
+    return QCoreApplication.translate(
+        "dialogs", "SMS signature cases (*.smscase.json);;All files (*)"
+    )
 
 
 class Unsaved(Enum):
@@ -34,12 +32,16 @@ class Unsaved(Enum):
 
 
 def open_case(parent: QWidget | None, start_dir: str = "") -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, _tr("Open case"), start_dir, _case_filter())
+    name, _ = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("dialogs", "Open case"), start_dir, _case_filter()
+    )
     return Path(name) if name else None
 
 
 def save_case(parent: QWidget | None, suggested: str = "") -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, _tr("Save case as"), suggested, _case_filter())
+    name, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("dialogs", "Save case as"), suggested, _case_filter()
+    )
     if not name:
         return None
     path = Path(name)
@@ -51,10 +53,11 @@ def save_case(parent: QWidget | None, suggested: str = "") -> Path | None:
 def choose_attachments(parent: QWidget | None, start_dir: str = "") -> list[Path]:
     names, _ = QFileDialog.getOpenFileNames(
         parent,
-        _tr("Attach files"),
+        QCoreApplication.translate("dialogs", "Attach files"),
         start_dir,
-        _tr(
-            "Images and PDF (*.jpg *.jpeg *.png *.gif *.pdf *.webp *.heic *.bmp *.tif *.tiff);;All files (*)"
+        QCoreApplication.translate(
+            "dialogs",
+            "Images and PDF (*.jpg *.jpeg *.png *.gif *.pdf *.webp *.heic *.bmp *.tif *.tiff);;All files (*)",
         ),
     )
     return [Path(n) for n in names]
@@ -62,7 +65,10 @@ def choose_attachments(parent: QWidget | None, start_dir: str = "") -> list[Path
 
 def choose_template(parent: QWidget | None, start_dir: str = "") -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
-        parent, _tr("Choose a letter template"), start_dir, _tr("Word documents (*.docx)")
+        parent,
+        QCoreApplication.translate("dialogs", "Choose a letter template"),
+        start_dir,
+        QCoreApplication.translate("dialogs", "Word documents (*.docx)"),
     )
     return Path(name) if name else None
 
@@ -75,9 +81,11 @@ def save_file(parent: QWidget | None, title: str, suggested: str, file_filter: s
 def ask_unsaved(parent: QWidget | None) -> Unsaved:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Unsaved changes"))
-    box.setText(_tr("This case has changes that are not saved."))
-    box.setInformativeText(_tr("Do you want to save them before closing?"))
+    box.setWindowTitle(QCoreApplication.translate("dialogs", "Unsaved changes"))
+    box.setText(QCoreApplication.translate("dialogs", "This case has changes that are not saved."))
+    box.setInformativeText(
+        QCoreApplication.translate("dialogs", "Do you want to save them before closing?")
+    )
     box.setStandardButtons(
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
@@ -179,7 +187,10 @@ def fix_preview(
     layout = QVBoxLayout(dialog)
     grid = QGridLayout()
     for column, (heading, (png, caption)) in enumerate(
-        ((_tr("Before (your original, unchanged)"), before), (_tr("After (a new copy)"), after))
+        (
+            (QCoreApplication.translate("dialogs", "Before (your original, unchanged)"), before),
+            (QCoreApplication.translate("dialogs", "After (a new copy)"), after),
+        )
     ):
         head = QLabel(f"<b>{heading}</b>")
         grid.addWidget(head, 0, column)
@@ -190,7 +201,7 @@ def fix_preview(
         if png and pixmap.loadFromData(png):
             image.setPixmap(pixmap)
         else:
-            image.setText(_tr("(no preview)"))
+            image.setText(QCoreApplication.translate("dialogs", "(no preview)"))
         grid.addWidget(image, 1, column)
         cap = QLabel(caption)
         cap.setWordWrap(True)
@@ -201,7 +212,10 @@ def fix_preview(
         text.setWordWrap(True)
         layout.addWidget(text)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-    keep = buttons.addButton(_tr("&Use the fixed copy…"), QDialogButtonBox.ButtonRole.AcceptRole)
+    keep = buttons.addButton(
+        QCoreApplication.translate("dialogs", "&Use the fixed copy…"),
+        QDialogButtonBox.ButtonRole.AcceptRole,
+    )
     keep.setObjectName("fix_preview.keep")
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)

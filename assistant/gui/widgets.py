@@ -30,16 +30,12 @@ SEVERITY_COLOURS = {"error": "#d64545", "warning": "#d48a00", "info": "#3d85c6",
 SEVERITY_MARKS = {"error": "✖", "warning": "▲", "info": "ℹ", "ok": "✔"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("widgets", text)
-
-
 def severity_label(severity: str) -> str:
     return {
-        "error": _tr("Error"),
-        "warning": _tr("Warning"),
-        "info": _tr("Note"),
-        "ok": _tr("OK"),
+        "error": QCoreApplication.translate("widgets", "Error"),
+        "warning": QCoreApplication.translate("widgets", "Warning"),
+        "info": QCoreApplication.translate("widgets", "Note"),
+        "ok": QCoreApplication.translate("widgets", "OK"),
     }.get(severity, severity)
 
 
@@ -100,7 +96,7 @@ class FindingsView(QWidget):
         self._layout.setSpacing(4)
         self.ok_text = ok_text
         self.findings: list[Finding] = []
-        self.setAccessibleName(_tr("Findings"))
+        self.setAccessibleName(QCoreApplication.translate("widgets", "Findings"))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def clear(self) -> None:
@@ -138,10 +134,18 @@ class FindingsView(QWidget):
         label.setObjectName(f"finding.{f.code}")
         lay.addWidget(label, 1)
         if f.fixed_value is not None and f.fixed_value != "":
-            button = QPushButton(_tr("Use “%1”").replace("%1", f.fixed_value))
+            button = QPushButton(
+                QCoreApplication.translate("widgets", "Use “%1”").replace("%1", f.fixed_value)
+            )
             button.setObjectName(f"fix.{f.code}")
-            button.setToolTip(_tr("Replace the text with the corrected value"))
-            button.setAccessibleName(_tr("Apply the fix: %1").replace("%1", f.fixed_value))
+            button.setToolTip(
+                QCoreApplication.translate("widgets", "Replace the text with the corrected value")
+            )
+            button.setAccessibleName(
+                QCoreApplication.translate("widgets", "Apply the fix: %1").replace(
+                    "%1", f.fixed_value
+                )
+            )
             value = f.fixed_value
             button.clicked.connect(lambda _=False, v=value: self.fixApplied.emit(v))
             lay.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
@@ -222,7 +226,7 @@ class StepList(QFrame):
         self._layout.setContentsMargins(14, 16, 14, 16)
         self._layout.setSpacing(8)
         self.setMinimumWidth(200)
-        self.setAccessibleName(_tr("Steps"))
+        self.setAccessibleName(QCoreApplication.translate("widgets", "Steps"))
 
     def set_steps(
         self, steps: Sequence[tuple[int, str]], current: int, done: Callable[[int], bool]

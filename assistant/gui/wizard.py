@@ -30,21 +30,17 @@ PAGES_DELAY_MS = 30  # the other pages are made just after the first one is on s
 _NO_CASE = SimpleNamespace(purpose="self", account="enterprise")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AssistantWizard", text)
-
-
 def page_titles() -> dict[PageId, str]:
     return {
-        PageId.START: _tr("Welcome"),
-        PageId.PROVIDER: _tr("Provider and account"),
-        PageId.SIGNATURE_TYPE: _tr("Signature type"),
-        PageId.NAMES: _tr("Signature name"),
-        PageId.PARTIES: _tr("Applicant and owner"),
-        PageId.DOCUMENTS: _tr("Documents"),
-        PageId.LETTER: _tr("Authorization letter"),
-        PageId.REVIEW: _tr("Review"),
-        PageId.EXPORT: _tr("Export"),
+        PageId.START: QCoreApplication.translate("AssistantWizard", "Welcome"),
+        PageId.PROVIDER: QCoreApplication.translate("AssistantWizard", "Provider and account"),
+        PageId.SIGNATURE_TYPE: QCoreApplication.translate("AssistantWizard", "Signature type"),
+        PageId.NAMES: QCoreApplication.translate("AssistantWizard", "Signature name"),
+        PageId.PARTIES: QCoreApplication.translate("AssistantWizard", "Applicant and owner"),
+        PageId.DOCUMENTS: QCoreApplication.translate("AssistantWizard", "Documents"),
+        PageId.LETTER: QCoreApplication.translate("AssistantWizard", "Authorization letter"),
+        PageId.REVIEW: QCoreApplication.translate("AssistantWizard", "Review"),
+        PageId.EXPORT: QCoreApplication.translate("AssistantWizard", "Export"),
     }
 
 
@@ -74,16 +70,27 @@ class AssistantWizard(QWizard):
         self.dirty = False
         self.open_findings: list[Finding] = []
         self.setObjectName("wizard")
-        self.setWindowTitle(_tr("SMS Signature Assistant"))
+        self.setWindowTitle(
+            QCoreApplication.translate("AssistantWizard", "SMS Signature Assistant")
+        )
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setOption(QWizard.WizardOption.HaveCustomButton2, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, False)
         self.setOption(QWizard.WizardOption.CancelButtonOnLeft, False)
-        self.setButtonText(QWizard.WizardButton.CustomButton1, _tr("&Case"))
-        self.setButtonText(QWizard.WizardButton.CustomButton2, _tr("&Print checklist…"))
-        self.setButtonText(QWizard.WizardButton.CancelButton, _tr("Close"))
+        self.setButtonText(
+            QWizard.WizardButton.CustomButton1,
+            QCoreApplication.translate("AssistantWizard", "&Case"),
+        )
+        self.setButtonText(
+            QWizard.WizardButton.CustomButton2,
+            QCoreApplication.translate("AssistantWizard", "&Print checklist…"),
+        )
+        self.setButtonText(
+            QWizard.WizardButton.CancelButton,
+            QCoreApplication.translate("AssistantWizard", "Close"),
+        )
         self.setButtonLayout(
             [
                 QWizard.WizardButton.CustomButton1,
@@ -105,7 +112,10 @@ class AssistantWizard(QWizard):
         ):
             self.button(which).setObjectName(name)
         self.button(QWizard.WizardButton.CustomButton2).setToolTip(
-            _tr("Print the checklist of documents for this case, or save it as PDF (Ctrl+P)")
+            QCoreApplication.translate(
+                "AssistantWizard",
+                "Print the checklist of documents for this case, or save it as PDF (Ctrl+P)",
+            )
         )
         self.customButtonClicked.connect(self._custom_button)
 
@@ -210,8 +220,14 @@ class AssistantWizard(QWizard):
         self._update_title()
 
     def _update_title(self) -> None:
-        name = self.case_path.name if self.case_path else _tr("New case")
-        self.setWindowTitle(f"{name}[*] — {_tr('SMS Signature Assistant')}")
+        name = (
+            self.case_path.name
+            if self.case_path
+            else QCoreApplication.translate("AssistantWizard", "New case")
+        )
+        self.setWindowTitle(
+            f"{name}[*] — {QCoreApplication.translate('AssistantWizard', 'SMS Signature Assistant')}"
+        )
         self.setWindowModified(self.dirty)
 
     def replace_case(self, case: Case, path: Path | None, dirty: bool = False) -> None:
@@ -246,8 +262,10 @@ class AssistantWizard(QWizard):
         if case is None:
             dialogs.error(
                 self,
-                _tr("Cannot open the case"),
-                _tr("%1 cannot be opened.").replace("%1", str(path)),
+                QCoreApplication.translate("AssistantWizard", "Cannot open the case"),
+                QCoreApplication.translate("AssistantWizard", "%1 cannot be opened.").replace(
+                    "%1", str(path)
+                ),
                 "\n".join(f.message for f in findings),
             )
             settings.remove_recent_case(path)
@@ -261,8 +279,10 @@ class AssistantWizard(QWizard):
         if serious:
             dialogs.information(
                 self,
-                _tr("Opened with problems"),
-                _tr("The case was opened; please look at these problems:")
+                QCoreApplication.translate("AssistantWizard", "Opened with problems"),
+                QCoreApplication.translate(
+                    "AssistantWizard", "The case was opened; please look at these problems:"
+                )
                 + "\n\n"
                 + "\n".join(f"• {f.message}" for f in serious),
             )
@@ -291,7 +311,9 @@ class AssistantWizard(QWizard):
         base = self.case.client or (
             self.case.signature_names[0] if self.case.signature_names else ""
         )
-        base = "".join(ch for ch in base if ch not in '\\/:*?"<>|').strip() or _tr("new-case")
+        base = "".join(
+            ch for ch in base if ch not in '\\/:*?"<>|'
+        ).strip() or QCoreApplication.translate("AssistantWizard", "new-case")
         return f"{base}.smscase.json"
 
     def _save_to(self, path: Path) -> bool:
@@ -300,7 +322,12 @@ class AssistantWizard(QWizard):
         try:
             save_case(self.case, path)
         except OSError as exc:
-            dialogs.error(self, _tr("Cannot save the case"), str(path), exc.strerror or str(exc))
+            dialogs.error(
+                self,
+                QCoreApplication.translate("AssistantWizard", "Cannot save the case"),
+                str(path),
+                exc.strerror or str(exc),
+            )
             return False
         self.case_path = path.resolve()
         settings.add_recent_case(path)
@@ -346,8 +373,10 @@ class AssistantWizard(QWizard):
         if case is None:
             dialogs.error(
                 self,
-                _tr("Cannot recover the draft"),
-                _tr("The autosaved draft cannot be read."),
+                QCoreApplication.translate("AssistantWizard", "Cannot recover the draft"),
+                QCoreApplication.translate(
+                    "AssistantWizard", "The autosaved draft cannot be read."
+                ),
                 "\n".join(f.message for f in findings),
             )
             self.remove_draft()
@@ -401,37 +430,60 @@ class AssistantWizard(QWizard):
             return act
 
         self.act_new = action(
-            _tr("&New case"), "action.new", QKeySequence.StandardKey.New, self._act_new
+            QCoreApplication.translate("AssistantWizard", "&New case"),
+            "action.new",
+            QKeySequence.StandardKey.New,
+            self._act_new,
         )
         self.act_open = action(
-            _tr("&Open…"), "action.open", QKeySequence.StandardKey.Open, self._act_open
+            QCoreApplication.translate("AssistantWizard", "&Open…"),
+            "action.open",
+            QKeySequence.StandardKey.Open,
+            self._act_open,
         )
         self.act_save = action(
-            _tr("&Save"), "action.save", QKeySequence.StandardKey.Save, self.save
+            QCoreApplication.translate("AssistantWizard", "&Save"),
+            "action.save",
+            QKeySequence.StandardKey.Save,
+            self.save,
         )
         self.act_save_as = action(
-            _tr("Save &as…"), "action.save_as", QKeySequence("Ctrl+Shift+S"), self.save_as
+            QCoreApplication.translate("AssistantWizard", "Save &as…"),
+            "action.save_as",
+            QKeySequence("Ctrl+Shift+S"),
+            self.save_as,
         )
         self.act_print = action(
-            _tr("&Print checklist…"),
+            QCoreApplication.translate("AssistantWizard", "&Print checklist…"),
             "action.print",
             QKeySequence.StandardKey.Print,
             self.print_checklist,
         )
         self.act_preview = action(
-            _tr("Print pre&view…"), "action.preview", None, self.preview_checklist
+            QCoreApplication.translate("AssistantWizard", "Print pre&view…"),
+            "action.preview",
+            None,
+            self.preview_checklist,
         )
         self.act_pdf = action(
-            _tr("Save checklist as P&DF…"), "action.pdf", None, self.save_checklist_pdf
+            QCoreApplication.translate("AssistantWizard", "Save checklist as P&DF…"),
+            "action.pdf",
+            None,
+            self.save_checklist_pdf,
         )
         self.act_about = action(
-            _tr("&About"), "action.about", QKeySequence.StandardKey.HelpContents, self.show_about
+            QCoreApplication.translate("AssistantWizard", "&About"),
+            "action.about",
+            QKeySequence.StandardKey.HelpContents,
+            self.show_about,
         )
         menu = QMenu(self)
         menu.setObjectName("menu.case")
         for act in (self.act_new, self.act_open, None, self.act_save, self.act_save_as, None):
             menu.addSeparator() if act is None else menu.addAction(act)
-        self.recent_menu = menu.addMenu(_tr("Open &recent"))
+        self.recent_menu = menu.addMenu(
+            QCoreApplication.translate("AssistantWizard", "Open &recent")
+        )
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         menu.addSeparator()
         for act in (self.act_print, self.act_preview, self.act_pdf, None, self.act_about):
@@ -439,14 +491,18 @@ class AssistantWizard(QWizard):
         self.case_menu = menu
         self.button(QWizard.WizardButton.CustomButton1).setMenu(menu)
         self.button(QWizard.WizardButton.CustomButton1).setToolTip(
-            _tr("New, open, save, print the checklist, about")
+            QCoreApplication.translate(
+                "AssistantWizard", "New, open, save, print the checklist, about"
+            )
         )
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         recent = settings.recent_cases()
         if not recent:
-            empty = self.recent_menu.addAction(_tr("No recent cases"))
+            empty = self.recent_menu.addAction(
+                QCoreApplication.translate("AssistantWizard", "No recent cases")
+            )
             empty.setEnabled(False)
             return
         for path in recent:
@@ -481,7 +537,12 @@ class AssistantWizard(QWizard):
         from assistant.gui import printing
 
         suggested = str(Path(settings.last_folder() or Path.home()) / "checklist.pdf")
-        path = dialogs.save_file(self, _tr("Save checklist as PDF"), suggested, _tr("PDF (*.pdf)"))
+        path = dialogs.save_file(
+            self,
+            QCoreApplication.translate("AssistantWizard", "Save checklist as PDF"),
+            suggested,
+            QCoreApplication.translate("AssistantWizard", "PDF (*.pdf)"),
+        )
         if path is None:
             return None
         if path.suffix.lower() != ".pdf":
@@ -489,10 +550,18 @@ class AssistantWizard(QWizard):
         findings = printing.write_checklist_pdf(self.case, self.lang, path)
         problems = [f for f in findings if f.severity is not Severity.INFO]
         if problems:
-            dialogs.information(self, _tr("Checklist PDF"), "\n".join(f.message for f in problems))
+            dialogs.information(
+                self,
+                QCoreApplication.translate("AssistantWizard", "Checklist PDF"),
+                "\n".join(f.message for f in problems),
+            )
         return path if path.is_file() else None
 
     def show_about(self) -> None:
         from assistant.gui.about import about_html
 
-        dialogs.about(self, _tr("About SMS Signature Assistant"), about_html(self.lang))
+        dialogs.about(
+            self,
+            QCoreApplication.translate("AssistantWizard", "About SMS Signature Assistant"),
+            about_html(self.lang),
+        )

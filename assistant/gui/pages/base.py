@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWizardPage
 
 from assistant.core.flow import PageId
@@ -36,9 +35,6 @@ class BasePage(QWizardPage):
 
     def load(self) -> None:
         pass
-
-    def tr_(self, text: str) -> str:
-        return QCoreApplication.translate(type(self).__name__, text)
 
     @property
     def wiz(self) -> AssistantWizard:
@@ -101,7 +97,7 @@ class UnavailablePage(BasePage):
 
         self.setTitle(page_titles()[self.page_id])
         layout = QVBoxLayout(self)
-        label = QLabel(self.tr_("This step is not available in this version of the program yet."))
+        label = QLabel(self.tr("This step is not available in this version of the program yet."))
         label.setWordWrap(True)
         layout.addWidget(label)
         layout.addStretch(1)

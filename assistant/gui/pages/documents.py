@@ -123,20 +123,20 @@ class DocumentRow(QFrame):
         self.findings.setObjectName(f"docs.findings.{document_id}")
         body.addWidget(self.findings)
         buttons = QHBoxLayout()
-        self.attach = QPushButton(page.tr_("Attach…"))
+        self.attach = QPushButton(self.tr("Attach…"))
         self.attach.setObjectName(f"docs.attach.{document_id}")
         self.attach.clicked.connect(lambda: page.attach_dialog(document_id))
         buttons.addWidget(self.attach)
-        self.fix = QPushButton(page.tr_("Preview fix…"))
+        self.fix = QPushButton(self.tr("Preview fix…"))
         self.fix.setObjectName(f"docs.fix.{document_id}")
         self.fix.setToolTip(
-            page.tr_(
+            self.tr(
                 "Make a compliant copy and compare it with your original (which stays unchanged)"
             )
         )
         self.fix.clicked.connect(lambda: page.preview_fix(document_id))
         buttons.addWidget(self.fix)
-        self.remove = QPushButton(page.tr_("Remove"))
+        self.remove = QPushButton(self.tr("Remove"))
         self.remove.setObjectName(f"docs.remove.{document_id}")
         self.remove.clicked.connect(lambda: page.remove_attachment(document_id))
         buttons.addWidget(self.remove)
@@ -147,12 +147,12 @@ class DocumentRow(QFrame):
 
     def set_status(self, status: str) -> None:
         texts = {
-            "missing": self.page.tr_("Missing"),
-            "checking": self.page.tr_("Checking…"),
-            "ok": self.page.tr_("OK"),
-            "problems": self.page.tr_("Problems"),
-            "unchecked": self.page.tr_("Not checked"),
-            "optional": self.page.tr_("Not needed"),
+            "missing": self.tr("Missing"),
+            "checking": self.tr("Checking…"),
+            "ok": self.tr("OK"),
+            "problems": self.tr("Problems"),
+            "unchecked": self.tr("Not checked"),
+            "optional": self.tr("Not needed"),
         }
         colour = {
             "missing": SEVERITY_COLOURS["warning"],
@@ -167,7 +167,7 @@ class DocumentRow(QFrame):
         self.status.setStyleSheet(
             f"color: white; background: {colour}; border-radius: 4px; padding: 2px 8px; font-weight: bold"
         )
-        self.status.setAccessibleName(self.page.tr_("Status: %1").replace("%1", texts[status]))
+        self.status.setAccessibleName(self.tr("Status: %1").replace("%1", texts[status]))
 
     # ---- drag and drop
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -186,9 +186,9 @@ class DocumentsPage(BasePage):
     object_name = "page.documents"
 
     def retitle(self) -> None:
-        self.setTitle(self.tr_("Documents"))
+        self.setTitle(self.tr("Documents"))
         self.setSubTitle(
-            self.tr_(
+            self.tr(
                 "Attach each document (button or drag and drop). Every file is checked against the provider's rules; your originals are never changed."
             )
         )
@@ -205,13 +205,13 @@ class DocumentsPage(BasePage):
         self.progress = QProgressBar()
         self.progress.setObjectName("docs.progress")
         self.progress.setMaximumWidth(220)
-        self.progress.setAccessibleName(self.tr_("Checking files"))
+        self.progress.setAccessibleName(self.tr("Checking files"))
         bar.addWidget(self.progress)
-        self.cancel_button = QPushButton(self.tr_("&Stop checks"))
+        self.cancel_button = QPushButton(self.tr("&Stop checks"))
         self.cancel_button.setObjectName("docs.cancel")
         self.cancel_button.clicked.connect(self.cancel_checks)
         bar.addWidget(self.cancel_button)
-        self.recheck = QPushButton(self.tr_("Check &again"))
+        self.recheck = QPushButton(self.tr("Check &again"))
         self.recheck.setObjectName("docs.recheck")
         self.recheck.clicked.connect(self.check_again)
         bar.addWidget(self.recheck)
@@ -252,7 +252,7 @@ class DocumentsPage(BasePage):
             self.rows.clear()
             if not checklist.entries:
                 empty = hint_label(
-                    self.tr_(
+                    self.tr(
                         "No documents are needed for this choice, or the choice is not allowed: go back to the signature type."
                     )
                 )
@@ -261,7 +261,7 @@ class DocumentsPage(BasePage):
             self.groups = [[e.document.id for e in g] for g in checklist.groups()]
             for group in checklist.groups():
                 if len(group) > 1:
-                    head = QLabel(self.tr_("<b>One of these</b> (attach the one you have):"))
+                    head = QLabel(self.tr("<b>One of these</b> (attach the one you have):"))
                     self.rows_layout.addWidget(head)
                 for entry in group:
                     doc = entry.document
@@ -269,7 +269,7 @@ class DocumentsPage(BasePage):
                     name = localized(doc.name, self.lang)
                     row.title.setText(f"<b>{name}</b>")
                     row.guidance.setText(localized(doc.guidance, self.lang))
-                    row.attach.setAccessibleName(self.tr_("Attach %1").replace("%1", name))
+                    row.attach.setAccessibleName(self.tr("Attach %1").replace("%1", name))
                     self.rows[doc.id] = row
                     self.rows_layout.addWidget(row)
             self.rows_layout.addStretch(1)
@@ -315,12 +315,12 @@ class DocumentsPage(BasePage):
         status = self.status(doc_id)
         row.set_status(status)
         row.remove.setVisible(a is not None)
-        row.attach.setText(self.tr_("Replace…") if a else self.tr_("Attach…"))
+        row.attach.setText(self.tr("Replace…") if a else self.tr("Attach…"))
         checked = self.result(doc_id)
         if a is None:
-            row.file_label.setText(self.tr_("Drop a file here, or attach it with the button."))
+            row.file_label.setText(self.tr("Drop a file here, or attach it with the button."))
             row.thumb.setPixmap(QPixmap())
-            row.thumb.setText(self.tr_("No file"))
+            row.thumb.setText(self.tr("No file"))
             row.findings.set_findings([], show_ok=False)
             row.fix.hide()
             return
@@ -341,7 +341,7 @@ class DocumentsPage(BasePage):
                 )
             )
         else:
-            row.thumb.setText(self.tr_("No preview"))
+            row.thumb.setText(self.tr("No preview"))
         row.findings.set_findings(checked.inspection.sorted_findings(), show_ok=False)
         row.fix.setVisible(bool(checked.inspection.codes & FIXABLE_CODES))
 
@@ -354,7 +354,7 @@ class DocumentsPage(BasePage):
         done = sum(s == "ok" for s in statuses)
         problems = sum(s == "problems" for s in statuses)
         self.summary.setText(
-            self.tr_("%1 of %2 required documents attached and fine; %3 with problems.")
+            self.tr("%1 of %2 required documents attached and fine; %3 with problems.")
             .replace("%1", str(done))
             .replace("%2", str(len(statuses)))
             .replace("%3", str(problems))
@@ -372,7 +372,7 @@ class DocumentsPage(BasePage):
             self.case.set_attachment(doc_id, path)
         except OSError as exc:
             dialogs.error(
-                self, self.tr_("Cannot attach the file"), str(path), exc.strerror or str(exc)
+                self, self.tr("Cannot attach the file"), str(path), exc.strerror or str(exc)
             )
             return
         settings.set_last_folder(path)
@@ -445,7 +445,7 @@ class DocumentsPage(BasePage):
 
     def _failed(self, doc_id: str, message: str) -> None:
         self._ended(doc_id)
-        dialogs.error(self, self.tr_("A check failed"), message)
+        dialogs.error(self, self.tr("A check failed"), message)
 
     def _ended(self, doc_id: str) -> None:
         self.running.pop(doc_id, None)
@@ -465,7 +465,7 @@ class DocumentsPage(BasePage):
             self.progress.setValue(int(1000 * sum(parts) / max(1, len(parts))))
             self.progress.setFormat("%p%")
             self.summary.setText(
-                self.tr_("Checking %1 file(s)…").replace("%1", str(len(self.running)))
+                self.tr("Checking %1 file(s)…").replace("%1", str(len(self.running)))
             )
         elif hasattr(self, "rows"):
             self.update_summary()
@@ -528,7 +528,7 @@ class DocumentsPage(BasePage):
             f"{inspection.width}×{inspection.height}" if inspection.width else "",
         ]
         errors = sum(f.severity.value == "error" for f in inspection.findings)
-        parts.append(self.tr_("%1 error(s)").replace("%1", str(errors)))
+        parts.append(self.tr("%1 error(s)").replace("%1", str(errors)))
         return " · ".join(p for p in parts if p)
 
     def _fix_ready(self, doc_id: str, before: Checked, outcome: tuple[Any, bytes | None]) -> None:
@@ -539,8 +539,8 @@ class DocumentsPage(BasePage):
         if not result.outputs:
             dialogs.error(
                 self,
-                self.tr_("No fix possible"),
-                self.tr_("This file cannot be fixed automatically."),
+                self.tr("No fix possible"),
+                self.tr("This file cannot be fixed automatically."),
                 "\n".join(f.message for f in result.findings),
             )
             return
@@ -548,7 +548,7 @@ class DocumentsPage(BasePage):
         notes = [f.message for f in result.findings]
         keep = dialogs.fix_preview(
             self,
-            self.tr_("Fix preview"),
+            self.tr("Fix preview"),
             (before.thumbnail, self._describe(before.inspection)),
             (after_thumb, self._describe(after) if after else ""),
             notes,
@@ -560,22 +560,22 @@ class DocumentsPage(BasePage):
         fixed = result.outputs[0]
         suggested = str(source.with_name(f"{source.stem}-fixed{fixed.suffix}"))
         target = dialogs.save_file(
-            self, self.tr_("Keep the fixed copy as"), suggested, f"*{fixed.suffix}"
+            self, self.tr("Keep the fixed copy as"), suggested, f"*{fixed.suffix}"
         )
         if target is None:
             return
         if target.resolve() == source.resolve():
             dialogs.error(
                 self,
-                self.tr_("Choose another name"),
-                self.tr_("Your original file is never overwritten."),
+                self.tr("Choose another name"),
+                self.tr("Your original file is never overwritten."),
             )
             return
         try:
             target.write_bytes(fixed.read_bytes())
         except OSError as exc:
             dialogs.error(
-                self, self.tr_("Cannot save the fixed copy"), str(target), exc.strerror or str(exc)
+                self, self.tr("Cannot save the fixed copy"), str(target), exc.strerror or str(exc)
             )
             return
         self.attach_files(doc_id, [target])

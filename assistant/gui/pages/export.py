@@ -28,9 +28,9 @@ class ExportPage(BasePage):
     object_name = "page.export"
 
     def retitle(self) -> None:
-        self.setTitle(self.tr_("Export the bundle"))
+        self.setTitle(self.tr("Export the bundle"))
         self.setSubTitle(
-            self.tr_(
+            self.tr(
                 "One zip with the renamed and fixed files, the letter, the checklist, a README and the API payloads."
             )
         )
@@ -38,26 +38,26 @@ class ExportPage(BasePage):
     def build(self) -> None:
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
-        label = QLabel(self.tr_("&Save the bundle as:"))
+        label = QLabel(self.tr("&Save the bundle as:"))
         self.target = QLineEdit()
         self.target.setObjectName("export.target")
-        self.target.setAccessibleName(self.tr_("Bundle file"))
+        self.target.setAccessibleName(self.tr("Bundle file"))
         label.setBuddy(self.target)
         self.target.textChanged.connect(lambda _t: self.completeChanged.emit())
         row.addWidget(label)
         row.addWidget(self.target, 1)
-        self.choose = QPushButton(self.tr_("C&hoose…"))
+        self.choose = QPushButton(self.tr("C&hoose…"))
         self.choose.setObjectName("export.choose")
         self.choose.clicked.connect(self._choose)
         row.addWidget(self.choose)
         layout.addLayout(row)
         self.incomplete = QCheckBox(
-            self.tr_("Export even with errors (the bundle is marked INCOMPLETE)")
+            self.tr("Export even with errors (the bundle is marked INCOMPLETE)")
         )
         self.incomplete.setObjectName("export.incomplete")
         layout.addWidget(self.incomplete)
         buttons = QHBoxLayout()
-        self.export_button = QPushButton(self.tr_("&Export"))
+        self.export_button = QPushButton(self.tr("&Export"))
         self.export_button.setObjectName("export.run")
         self.export_button.setDefault(False)
         self.export_button.clicked.connect(self.export)
@@ -65,7 +65,7 @@ class ExportPage(BasePage):
         self.progress = QProgressBar()
         self.progress.setObjectName("export.progress")
         buttons.addWidget(self.progress, 1)
-        self.cancel_button = QPushButton(self.tr_("&Stop"))
+        self.cancel_button = QPushButton(self.tr("&Stop"))
         self.cancel_button.setObjectName("export.cancel")
         self.cancel_button.clicked.connect(self.cancel)
         buttons.addWidget(self.cancel_button)
@@ -77,13 +77,13 @@ class ExportPage(BasePage):
         self.findings = FindingsView()
         self.findings.setObjectName("export.findings")
         layout.addWidget(self.findings)
-        self.show_folder = QPushButton(self.tr_("Show in &folder"))
+        self.show_folder = QPushButton(self.tr("Show in &folder"))
         self.show_folder.setObjectName("export.show_folder")
         self.show_folder.clicked.connect(self._show_folder)
         layout.addWidget(self.show_folder)
         layout.addWidget(
             hint_label(
-                self.tr_(
+                self.tr(
                     "Then upload the files in the provider's console as the README in the bundle says."
                 )
             )
@@ -103,9 +103,9 @@ class ExportPage(BasePage):
     def _choose(self) -> None:
         path = dialogs.save_file(
             self,
-            self.tr_("Save the bundle as"),
+            self.tr("Save the bundle as"),
             self.target.text(),
-            self.tr_("Zip archives (*.zip)"),
+            self.tr("Zip archives (*.zip)"),
         )
         if path is not None:
             if path.suffix.lower() != ".zip":
@@ -135,16 +135,16 @@ class ExportPage(BasePage):
         if output.exists():
             if not dialogs.confirm(
                 self,
-                self.tr_("Replace the bundle?"),
-                self.tr_("%1 already exists. Replace it?").replace("%1", output.name),
+                self.tr("Replace the bundle?"),
+                self.tr("%1 already exists. Replace it?").replace("%1", output.name),
             ):
                 return
             force = True
         allow_incomplete = self.incomplete.isChecked()
         if allow_incomplete and not dialogs.confirm(
             self,
-            self.tr_("Export an incomplete bundle?"),
-            self.tr_(
+            self.tr("Export an incomplete bundle?"),
+            self.tr(
                 "A bundle with errors will be rejected by the provider. Export it anyway, marked INCOMPLETE?"
             ),
         ):
@@ -169,7 +169,7 @@ class ExportPage(BasePage):
         worker.signals.failed.connect(lambda m, w=worker: self._failed(w, m))
         worker.signals.cancelled.connect(lambda w=worker: self._stopped(w))
         self.worker = worker
-        self.result_label.setText(self.tr_("Exporting…"))
+        self.result_label.setText(self.tr("Exporting…"))
         self.findings.set_findings([], show_ok=False)
         self.show_folder.hide()
         self.progress.setRange(0, 0)
@@ -187,19 +187,19 @@ class ExportPage(BasePage):
         self.progress.setFormat("%p%")
         if what:
             name = what.replace("\\", "/").rsplit("/", 1)[-1]
-            self.result_label.setText(self.tr_("Exporting… %1").replace("%1", name))
+            self.result_label.setText(self.tr("Exporting… %1").replace("%1", name))
 
     def _stopped(self, worker: workers.Worker) -> None:
         if worker is self.worker:
             self.worker = None
             self._busy(False)
-            self.result_label.setText(self.tr_("Export stopped; nothing was written."))
+            self.result_label.setText(self.tr("Export stopped; nothing was written."))
 
     def _failed(self, worker: workers.Worker, message: str) -> None:
         if worker is self.worker:
             self.worker = None
             self._busy(False)
-            self.result_label.setText(self.tr_("The export failed: %1").replace("%1", message))
+            self.result_label.setText(self.tr("The export failed: %1").replace("%1", message))
 
     def _done(self, worker: workers.Worker, result: Any) -> None:
         from assistant.core.findings import Severity, sort_findings
@@ -215,13 +215,13 @@ class ExportPage(BasePage):
             settings.set_last_folder(self.output)
             if result.incomplete:
                 self.result_label.setText(
-                    self.tr_(
+                    self.tr(
                         "⚠ Incomplete bundle written: %1. Fix the errors below before uploading."
                     ).replace("%1", str(self.output))
                 )
             else:
                 self.result_label.setText(
-                    self.tr_("✔ Bundle written: %1 (%2 files).")
+                    self.tr("✔ Bundle written: %1 (%2 files).")
                     .replace("%1", str(self.output))
                     .replace("%2", str(len(result.files)))
                 )
@@ -230,7 +230,7 @@ class ExportPage(BasePage):
             self.output = None
             errors = sum(f.severity is Severity.ERROR for f in result.findings)
             self.result_label.setText(
-                self.tr_(
+                self.tr(
                     "Nothing was exported: %1 error(s) must be fixed first (see below, or the Review step)."
                 ).replace("%1", str(errors))
             )

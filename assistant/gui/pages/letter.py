@@ -47,9 +47,9 @@ class LetterPage(BasePage):
     object_name = "page.letter"
 
     def retitle(self) -> None:
-        self.setTitle(self.tr_("Authorization letter"))
+        self.setTitle(self.tr("Authorization letter"))
         self.setSubTitle(
-            self.tr_(
+            self.tr(
                 "The owner authorizes the applicant. Generate the letter, have it signed and stamped, then attach the scan."
             )
         )
@@ -65,7 +65,7 @@ class LetterPage(BasePage):
         scroll.setWidget(body)
         outer.addWidget(scroll)
 
-        box = QGroupBox(self.tr_("Letter"))
+        box = QGroupBox(self.tr("Letter"))
         form = QFormLayout(box)
         self.valid_from = QDateEdit()
         self.valid_from.setObjectName("letter.valid_from")
@@ -80,7 +80,7 @@ class LetterPage(BasePage):
         dates.addWidget(QLabel("—"))
         dates.addWidget(self.valid_until)
         dates.addStretch(1)
-        valid_label = QLabel(self.tr_("&Valid from – until:"))
+        valid_label = QLabel(self.tr("&Valid from – until:"))
         valid_label.setBuddy(self.valid_from)
         form.addRow(valid_label, dates)
         self.language = QComboBox()
@@ -88,20 +88,20 @@ class LetterPage(BasePage):
         self.language.addItem("中文（授权委托书）", "zh")
         self.language.addItem("English (Declaration of Authorisation)", "en")
         self.language.currentIndexChanged.connect(self._edited)
-        lang_label = QLabel(self.tr_("&Language:"))
+        lang_label = QLabel(self.tr("&Language:"))
         lang_label.setBuddy(self.language)
         form.addRow(lang_label, self.language)
         self.risk_bearer = QLineEdit()
         self.risk_bearer.setObjectName("letter.risk_bearer")
-        self.risk_bearer.setPlaceholderText(self.tr_("Empty: the owner bears the risk"))
+        self.risk_bearer.setPlaceholderText(self.tr("Empty: the owner bears the risk"))
         self.risk_bearer.textChanged.connect(self._edited)
-        risk_label = QLabel(self.tr_("&Risk bearer:"))
+        risk_label = QLabel(self.tr("&Risk bearer:"))
         risk_label.setBuddy(self.risk_bearer)
         form.addRow(risk_label, self.risk_bearer)
         tpl = QHBoxLayout()
-        self.ours = QRadioButton(self.tr_("&Our template"))
+        self.ours = QRadioButton(self.tr("&Our template"))
         self.ours.setObjectName("letter.template.ours")
-        self.own = QRadioButton(self.tr_("My own .&docx"))
+        self.own = QRadioButton(self.tr("My own .&docx"))
         self.own.setObjectName("letter.template.own")
         group = QButtonGroup(self)
         group.addButton(self.ours)
@@ -109,33 +109,33 @@ class LetterPage(BasePage):
         self.ours.toggled.connect(self._template_toggled)
         self.template_label = QLabel()
         self.template_label.setObjectName("letter.template.path")
-        self.choose_template = QPushButton(self.tr_("Choose…"))
+        self.choose_template = QPushButton(self.tr("Choose…"))
         self.choose_template.setObjectName("letter.template.choose")
         self.choose_template.clicked.connect(self._choose_template)
         tpl.addWidget(self.ours)
         tpl.addWidget(self.own)
         tpl.addWidget(self.choose_template)
         tpl.addWidget(self.template_label, 1)
-        form.addRow(QLabel(self.tr_("Template:")), tpl)
+        form.addRow(QLabel(self.tr("Template:")), tpl)
         layout.addWidget(box)
 
-        self.checks = FindingsView(ok_text=self.tr_("The letter's content checks out."))
+        self.checks = FindingsView(ok_text=self.tr("The letter's content checks out."))
         self.checks.setObjectName("letter.findings")
         layout.addWidget(self.checks)
 
-        steps = QGroupBox(self.tr_("Steps"))
+        steps = QGroupBox(self.tr("Steps"))
         slay = QVBoxLayout(steps)
         row = QHBoxLayout()
-        self.generate = QPushButton(self.tr_("1. &Generate the letter…"))
+        self.generate = QPushButton(self.tr("1. &Generate the letter…"))
         self.generate.setObjectName("letter.generate")
         self.generate.clicked.connect(self.generate_letter)
         row.addWidget(self.generate)
-        self.open_button = QPushButton(self.tr_("2. &Open it to print"))
+        self.open_button = QPushButton(self.tr("2. &Open it to print"))
         self.open_button.setObjectName("letter.open")
-        self.open_button.setToolTip(self.tr_("Opens the .docx in your office program"))
+        self.open_button.setToolTip(self.tr("Opens the .docx in your office program"))
         self.open_button.clicked.connect(self._open)
         row.addWidget(self.open_button)
-        self.attach_scan = QPushButton(self.tr_("3. &Attach the signed scan…"))
+        self.attach_scan = QPushButton(self.tr("3. &Attach the signed scan…"))
         self.attach_scan.setObjectName("letter.attach_scan")
         self.attach_scan.clicked.connect(self._attach_scan)
         row.addWidget(self.attach_scan)
@@ -153,7 +153,7 @@ class LetterPage(BasePage):
         slay.addWidget(self.scan_label)
         slay.addWidget(
             hint_label(
-                self.tr_(
+                self.tr(
                     "The legal representative signs by hand and the owner stamps its official seal at the bottom right. Scan or photograph the whole page."
                 )
             )
@@ -246,7 +246,7 @@ class LetterPage(BasePage):
             Path(settings.last_folder() or Path.home()) / f"{stem}-authorization-letter.docx"
         )
         path = dialogs.save_file(
-            self, self.tr_("Save the letter as"), suggested, self.tr_("Word documents (*.docx)")
+            self, self.tr("Save the letter as"), suggested, self.tr("Word documents (*.docx)")
         )
         if path is None:
             return
@@ -263,7 +263,7 @@ class LetterPage(BasePage):
         worker.signals.failed.connect(lambda m: self.generated_label.setText(m))
         self.worker = worker
         self.generate.setEnabled(False)
-        self.generated_label.setText(self.tr_("Writing the letter…"))
+        self.generated_label.setText(self.tr("Writing the letter…"))
         workers.start(worker)
 
     def busy(self) -> bool:
@@ -275,11 +275,11 @@ class LetterPage(BasePage):
         self.fill_findings.set_findings(result.findings, show_ok=False)
         if result.output is None:
             self.generated = None
-            self.generated_label.setText(self.tr_("The letter could not be written."))
+            self.generated_label.setText(self.tr("The letter could not be written."))
             return
         self.generated = Path(result.output)
         settings.set_last_folder(self.generated)
-        self.generated_label.setText(self.tr_("Written: %1").replace("%1", str(self.generated)))
+        self.generated_label.setText(self.tr("Written: %1").replace("%1", str(self.generated)))
         self.open_button.setEnabled(True)
 
     def _open(self) -> None:
@@ -287,7 +287,7 @@ class LetterPage(BasePage):
             self.generate_letter()
             return
         if not dialogs.open_path(self.generated):
-            dialogs.error(self, self.tr_("Cannot open the letter"), str(self.generated))
+            dialogs.error(self, self.tr("Cannot open the letter"), str(self.generated))
 
     def _attach_scan(self) -> None:
         paths = dialogs.choose_attachments(self, settings.last_folder())
@@ -297,7 +297,7 @@ class LetterPage(BasePage):
             self.case.set_attachment(LETTER_DOCUMENT, paths[0])
         except OSError as exc:
             dialogs.error(
-                self, self.tr_("Cannot attach the file"), str(paths[0]), exc.strerror or str(exc)
+                self, self.tr("Cannot attach the file"), str(paths[0]), exc.strerror or str(exc)
             )
             return
         self.changed()
@@ -306,7 +306,7 @@ class LetterPage(BasePage):
     def _show_scan(self) -> None:
         found = self.case.attachments_for(LETTER_DOCUMENT)
         self.scan_label.setText(
-            self.tr_("Signed scan attached: %1").replace("%1", Path(found[0].path).name)
+            self.tr("Signed scan attached: %1").replace("%1", Path(found[0].path).name)
             if found
-            else self.tr_("No signed scan attached yet (it is checked on the Documents step).")
+            else self.tr("No signed scan attached yet (it is checked on the Documents step).")
         )

@@ -49,20 +49,20 @@ class NameRow(QWidget):
         top = QHBoxLayout()
         self.edit = QLineEdit()
         self.edit.setObjectName(f"names.name.{index}")
-        self.edit.setAccessibleName(page.tr_("Signature name %1").replace("%1", str(index + 1)))
-        self.edit.setPlaceholderText(page.tr_("e.g. 腾讯科技 or the company's short name"))
+        self.edit.setAccessibleName(self.tr("Signature name %1").replace("%1", str(index + 1)))
+        self.edit.setPlaceholderText(self.tr("e.g. 腾讯科技 or the company's short name"))
         self.edit.setClearButtonEnabled(True)
         self.edit.textChanged.connect(page.names_edited)
         top.addWidget(self.edit, 1)
         self.remove = QToolButton()
         self.remove.setText("✕")
         self.remove.setObjectName(f"names.remove.{index}")
-        self.remove.setToolTip(page.tr_("Remove this name"))
-        self.remove.setAccessibleName(page.tr_("Remove name %1").replace("%1", str(index + 1)))
+        self.remove.setToolTip(self.tr("Remove this name"))
+        self.remove.setAccessibleName(self.tr("Remove name %1").replace("%1", str(index + 1)))
         self.remove.clicked.connect(lambda: page.remove_row(self))
         top.addWidget(self.remove)
         lay.addLayout(top)
-        self.findings = FindingsView(ok_text=page.tr_("Looks good for this provider."))
+        self.findings = FindingsView(ok_text=self.tr("Looks good for this provider."))
         self.findings.setObjectName(f"names.findings.{index}")
         self.findings.fixApplied.connect(self.edit.setText)
         lay.addWidget(self.findings)
@@ -112,9 +112,9 @@ class NamesPage(BasePage):
     object_name = "page.names"
 
     def retitle(self) -> None:
-        self.setTitle(self.tr_("Signature name"))
+        self.setTitle(self.tr("Signature name"))
         self.setSubTitle(
-            self.tr_("The text shown in 【】 at the start of every message. Checked as you type.")
+            self.tr("The text shown in 【】 at the start of every message. Checked as you type.")
         )
 
     def build(self) -> None:
@@ -128,7 +128,7 @@ class NamesPage(BasePage):
         scroll.setWidget(body)
         outer.addWidget(scroll)
 
-        names_box = QGroupBox(self.tr_("Signature &names"))
+        names_box = QGroupBox(self.tr("Signature &names"))
         names_box.setObjectName("names.box")
         nlay = QVBoxLayout(names_box)
         self.rules_hint = hint_label()
@@ -136,10 +136,10 @@ class NamesPage(BasePage):
         nlay.addWidget(self.rules_hint)
         self.rows_layout = QVBoxLayout()
         nlay.addLayout(self.rows_layout)
-        self.add_button = QPushButton(self.tr_("&Add another name"))
+        self.add_button = QPushButton(self.tr("&Add another name"))
         self.add_button.setObjectName("names.add")
         self.add_button.setToolTip(
-            self.tr_(
+            self.tr(
                 "One application can list several names of the same owner (one letter covers them all)"
             )
         )
@@ -147,7 +147,7 @@ class NamesPage(BasePage):
         nlay.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.body_layout.addWidget(names_box)
 
-        self.remarks_box = QGroupBox(self.tr_("&Remarks for the reviewer"))
+        self.remarks_box = QGroupBox(self.tr("&Remarks for the reviewer"))
         self.remarks_box.setObjectName("names.remarks_box")
         self.remarks_form = QFormLayout(self.remarks_box)
         self.remarks_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -176,7 +176,7 @@ class NamesPage(BasePage):
         if length is not None:
             lo, hi = length.value
             self.rules_hint.setText(
-                self.tr_(
+                self.tr(
                     "%1: %2–%3 characters; Chinese characters, letters and digits. Do not type the 【】 brackets."
                 )
                 .replace("%1", localized(pack.name, self.lang))
@@ -221,7 +221,7 @@ class NamesPage(BasePage):
             field = pack.remarks[field_id]
             name = localized(field.name, self.lang)
             if field_id not in required:
-                name = self.tr_("%1 (optional)").replace("%1", name)
+                name = self.tr("%1 (optional)").replace("%1", name)
             row = RemarkRow(
                 self,
                 field_id,
@@ -333,7 +333,7 @@ class NamesPage(BasePage):
             count = len(row.text())
             row.counter.show()
             if limit is None:
-                row.counter.setText(self.tr_("%1 characters").replace("%1", str(count)))
+                row.counter.setText(self.tr("%1 characters").replace("%1", str(count)))
                 continue
             row.counter.setText(f"{count} / {limit.value}")
             over = count > limit.value

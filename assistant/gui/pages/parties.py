@@ -32,9 +32,9 @@ class PartiesPage(BasePage):
     object_name = "page.parties"
 
     def retitle(self) -> None:
-        self.setTitle(self.tr_("Applicant and owner"))
+        self.setTitle(self.tr("Applicant and owner"))
         self.setSubTitle(
-            self.tr_(
+            self.tr(
                 "Who applies, and who owns the signature. Names exactly as on the business license."
             )
         )
@@ -59,7 +59,7 @@ class PartiesPage(BasePage):
         scroll.setWidget(body)
         outer.addWidget(scroll)
 
-        self.applicant_box = QGroupBox(self.tr_("Applicant"))
+        self.applicant_box = QGroupBox(self.tr("Applicant"))
         self.applicant_box.setObjectName("parties.applicant_box")
         alay = QVBoxLayout(self.applicant_box)
         self.applicant_hint = hint_label()
@@ -67,40 +67,40 @@ class PartiesPage(BasePage):
         prof = QHBoxLayout()
         self.profiles = QComboBox()
         self.profiles.setObjectName("parties.profiles")
-        self.profiles.setAccessibleName(self.tr_("Saved applicants"))
-        self.profiles.setToolTip(self.tr_("Fill in an applicant you saved before"))
+        self.profiles.setAccessibleName(self.tr("Saved applicants"))
+        self.profiles.setToolTip(self.tr("Fill in an applicant you saved before"))
         self.profiles.activated.connect(self._profile_chosen)
-        prof_label = QLabel(self.tr_("Sa&ved applicants:"))
+        prof_label = QLabel(self.tr("Sa&ved applicants:"))
         prof_label.setBuddy(self.profiles)
         prof.addWidget(prof_label)
         prof.addWidget(self.profiles, 1)
-        self.save_profile = QPushButton(self.tr_("Save &applicant"))
+        self.save_profile = QPushButton(self.tr("Save &applicant"))
         self.save_profile.setObjectName("parties.save_profile")
-        self.save_profile.setToolTip(self.tr_("Remember this applicant for your next cases"))
+        self.save_profile.setToolTip(self.tr("Remember this applicant for your next cases"))
         self.save_profile.clicked.connect(self._save_profile)
         prof.addWidget(self.save_profile)
         alay.addLayout(prof)
         form = QFormLayout()
         self.applicant_name = self._line(
             "parties.applicant.name",
-            self.tr_("Full verified name of your cloud account"),
-            self.tr_("Applicant name"),
+            self.tr("Full verified name of your cloud account"),
+            self.tr("Applicant name"),
         )
         self.applicant_code = self._line(
             "parties.applicant.credit_code",
-            self.tr_("18 characters, e.g. 91110000802100433B"),
-            self.tr_("Applicant credit code"),
+            self.tr("18 characters, e.g. 91110000802100433B"),
+            self.tr("Applicant credit code"),
         )
         self.applicant_code.setMaxLength(24)
         self.applicant_code_findings = FindingsView(
-            ok_text=self.tr_("Valid unified social credit code.")
+            ok_text=self.tr("Valid unified social credit code.")
         )
         self.applicant_code_findings.setObjectName("parties.applicant.findings")
         self.applicant_code_findings.fixApplied.connect(self.applicant_code.setText)
-        self.applicant_name_label = QLabel(self.tr_("&Name:"))
+        self.applicant_name_label = QLabel(self.tr("&Name:"))
         self.applicant_name_label.setBuddy(self.applicant_name)
         form.addRow(self.applicant_name_label, self.applicant_name)
-        self.applicant_code_label = QLabel(self.tr_("&Credit code:"))
+        self.applicant_code_label = QLabel(self.tr("&Credit code:"))
         self.applicant_code_label.setBuddy(self.applicant_code)
         code_cell = QWidget()
         cl = QVBoxLayout(code_cell)
@@ -111,12 +111,12 @@ class PartiesPage(BasePage):
         alay.addLayout(form)
         layout.addWidget(self.applicant_box)
 
-        self.owner_box = QGroupBox(self.tr_("Signature owner (authorizer)"))
+        self.owner_box = QGroupBox(self.tr("Signature owner (authorizer)"))
         self.owner_box.setObjectName("parties.owner_box")
         olay = QVBoxLayout(self.owner_box)
         olay.addWidget(
             hint_label(
-                self.tr_(
+                self.tr(
                     "The organization the signature belongs to. It signs and stamps the authorization letter that lets the applicant use the signature."
                 )
             )
@@ -124,27 +124,27 @@ class PartiesPage(BasePage):
         oform = QFormLayout()
         self.owner_name = self._line(
             "parties.owner.name",
-            self.tr_("Full name as on its business license"),
-            self.tr_("Owner name"),
+            self.tr("Full name as on its business license"),
+            self.tr("Owner name"),
         )
         self.owner_code = self._line(
-            "parties.owner.credit_code", self.tr_("18 characters"), self.tr_("Owner credit code")
+            "parties.owner.credit_code", self.tr("18 characters"), self.tr("Owner credit code")
         )
         self.owner_code.setMaxLength(24)
         self.owner_rep = self._line(
             "parties.owner.legal_representative",
-            self.tr_("Signs the letter by hand"),
-            self.tr_("Legal representative"),
+            self.tr("Signs the letter by hand"),
+            self.tr("Legal representative"),
         )
         self.owner_code_findings = FindingsView(
-            ok_text=self.tr_("Valid unified social credit code.")
+            ok_text=self.tr("Valid unified social credit code.")
         )
         self.owner_code_findings.setObjectName("parties.owner.findings")
         self.owner_code_findings.fixApplied.connect(self.owner_code.setText)
         for text, widget in (
-            (self.tr_("Na&me:"), self.owner_name),
-            (self.tr_("Cr&edit code:"), None),
-            (self.tr_("&Legal representative:"), self.owner_rep),
+            (self.tr("Na&me:"), self.owner_name),
+            (self.tr("Cr&edit code:"), None),
+            (self.tr("&Legal representative:"), self.owner_rep),
         ):
             label = QLabel(text)
             if widget is None:
@@ -176,20 +176,20 @@ class PartiesPage(BasePage):
         individual = case.account == "individual"
         others = case.purpose == "others"
         if others:
-            self.applicant_box.setTitle(self.tr_("Applicant (authorized party)"))
+            self.applicant_box.setTitle(self.tr("Applicant (authorized party)"))
             self.applicant_hint.setText(
-                self.tr_(
+                self.tr(
                     "The entity your cloud account is verified as. The owner authorizes it to use the signature."
                 )
             )
         else:
-            self.applicant_box.setTitle(self.tr_("Applicant (signature owner)"))
+            self.applicant_box.setTitle(self.tr("Applicant (signature owner)"))
             self.applicant_hint.setText(
-                self.tr_(
+                self.tr(
                     "The entity your cloud account is verified as; the signature belongs to it."
                 )
                 if not individual
-                else self.tr_("Your name exactly as your cloud account is verified.")
+                else self.tr("Your name exactly as your cloud account is verified.")
             )
         self.applicant_code_label.setVisible(not individual)
         self.applicant_code.parentWidget().setVisible(not individual)
@@ -210,11 +210,11 @@ class PartiesPage(BasePage):
         self.profiles.clear()
         profiles = settings.applicant_profiles()
         if not profiles:
-            self.profiles.addItem(self.tr_("(none saved yet)"))
+            self.profiles.addItem(self.tr("(none saved yet)"))
             self.profiles.setEnabled(False)
             return
         self.profiles.setEnabled(True)
-        self.profiles.addItem(self.tr_("Choose…"))
+        self.profiles.addItem(self.tr("Choose…"))
         for name, data in sorted(profiles.items()):
             self.profiles.addItem(name, data)
 

@@ -14,9 +14,9 @@ class ProviderPage(BasePage):
     object_name = "page.provider"
 
     def retitle(self) -> None:
-        self.setTitle(self.tr_("Provider and account"))
+        self.setTitle(self.tr("Provider and account"))
         self.setSubTitle(
-            self.tr_("Where will you send the messages from, and whose signature is it?")
+            self.tr("Where will you send the messages from, and whose signature is it?")
         )
 
     def build(self) -> None:
@@ -34,7 +34,7 @@ class ProviderPage(BasePage):
         outer.addWidget(scroll)
 
         top = QHBoxLayout()
-        box = QGroupBox(self.tr_("Cloud &provider"))
+        box = QGroupBox(self.tr("Cloud &provider"))
         box.setObjectName("provider.box")
         self.providers = ChoiceGroup("provider.provider")
         lay = QVBoxLayout(box)
@@ -44,7 +44,7 @@ class ProviderPage(BasePage):
                 (
                     p,
                     localized(load_pack(p).name, self.lang),
-                    self.tr_("Apply in: %1").replace(
+                    self.tr("Apply in: %1").replace(
                         "%1", localized(load_pack(p).console, self.lang)
                     ),
                 )
@@ -55,7 +55,7 @@ class ProviderPage(BasePage):
         self.providers.chosen.connect(self._provider_chosen)
         top.addWidget(box, 3)
 
-        self.region_box = QGroupBox(self.tr_("&Where are the messages sent?"))
+        self.region_box = QGroupBox(self.tr("&Where are the messages sent?"))
         self.region_box.setObjectName("provider.region_box")
         self.regions = ChoiceGroup("provider.region")
         QVBoxLayout(self.region_box).addWidget(self.regions)
@@ -64,13 +64,13 @@ class ProviderPage(BasePage):
         layout.addLayout(top)
 
         mid = QHBoxLayout()
-        acc_box = QGroupBox(self.tr_("How is your cloud &account verified?"))
+        acc_box = QGroupBox(self.tr("How is your cloud &account verified?"))
         self.accounts = ChoiceGroup("provider.account")
         QVBoxLayout(acc_box).addWidget(self.accounts)
         self.accounts.chosen.connect(self._account_chosen)
         mid.addWidget(acc_box, 1)
 
-        pur_box = QGroupBox(self.tr_("Whose &signature is it?"))
+        pur_box = QGroupBox(self.tr("Whose &signature is it?"))
         self.purposes = ChoiceGroup("provider.purpose")
         QVBoxLayout(pur_box).addWidget(self.purposes)
         self.purposes.chosen.connect(self._purpose_chosen)

@@ -39,9 +39,9 @@ class ReviewPage(BasePage):
     object_name = "page.review"
 
     def retitle(self) -> None:
-        self.setTitle(self.tr_("Review"))
+        self.setTitle(self.tr("Review"))
         self.setSubTitle(
-            self.tr_(
+            self.tr(
                 "Everything that is still wrong, by step. Double-click a line (or press Enter) to go and fix it."
             )
         )
@@ -57,25 +57,25 @@ class ReviewPage(BasePage):
         self.progress.setObjectName("review.progress")
         self.progress.setMaximumWidth(220)
         top.addWidget(self.progress)
-        self.cancel_button = QPushButton(self.tr_("&Stop"))
+        self.cancel_button = QPushButton(self.tr("&Stop"))
         self.cancel_button.setObjectName("review.cancel")
         self.cancel_button.clicked.connect(self.cancel)
         top.addWidget(self.cancel_button)
-        self.recheck = QPushButton(self.tr_("Check &again"))
+        self.recheck = QPushButton(self.tr("Check &again"))
         self.recheck.setObjectName("review.recheck")
         self.recheck.clicked.connect(self.run_checks)
         top.addWidget(self.recheck)
         layout.addLayout(top)
         self.tree = FindingsTree()
         self.tree.setObjectName("review.tree")
-        self.tree.setAccessibleName(self.tr_("Remaining problems"))
-        self.tree.setHeaderLabels([self.tr_("Problem"), self.tr_("What to do")])
+        self.tree.setAccessibleName(self.tr("Remaining problems"))
+        self.tree.setHeaderLabels([self.tr("Problem"), self.tr("What to do")])
         self.tree.setColumnWidth(0, 380)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.itemActivated.connect(self._activated)
         layout.addWidget(self.tree, 1)
-        self.go_button = QPushButton(self.tr_("&Go to this step"))
+        self.go_button = QPushButton(self.tr("&Go to this step"))
         self.go_button.setObjectName("review.go")
         self.go_button.clicked.connect(lambda: self._activated(self.tree.currentItem(), 0))
         layout.addWidget(self.go_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -103,7 +103,7 @@ class ReviewPage(BasePage):
         worker.signals.cancelled.connect(lambda w=worker: self._stopped(w))
         self.worker = worker
         self._busy(True)
-        self.summary.setText(self.tr_("Checking everything…"))
+        self.summary.setText(self.tr("Checking everything…"))
         workers.start(worker)
 
     def cancel(self) -> None:
@@ -127,19 +127,19 @@ class ReviewPage(BasePage):
         self.progress.setFormat("%v / %m")
         if what:
             name = what.replace("\\", "/").rsplit("/", 1)[-1]
-            self.summary.setText(self.tr_("Checking everything… %1").replace("%1", name))
+            self.summary.setText(self.tr("Checking everything… %1").replace("%1", name))
 
     def _stopped(self, worker: workers.Worker) -> None:
         if worker is self.worker:
             self.worker = None
             self._busy(False)
-            self.summary.setText(self.tr_("Checks stopped. Press “Check again” to run them."))
+            self.summary.setText(self.tr("Checks stopped. Press “Check again” to run them."))
 
     def _failed(self, worker: workers.Worker, message: str) -> None:
         if worker is self.worker:
             self.worker = None
             self._busy(False)
-            self.summary.setText(self.tr_("The checks failed: %1").replace("%1", message))
+            self.summary.setText(self.tr("The checks failed: %1").replace("%1", message))
 
     def _done(self, worker: workers.Worker, review: Any) -> None:
         if worker is not self.worker:
@@ -189,18 +189,16 @@ class ReviewPage(BasePage):
             head.setExpanded(True)
         if errors:
             self.summary.setText(
-                self.tr_("%1 error(s) must be fixed before export; %2 warning(s) to look at.")
+                self.tr("%1 error(s) must be fixed before export; %2 warning(s) to look at.")
                 .replace("%1", str(errors))
                 .replace("%2", str(warnings))
             )
         elif warnings:
             self.summary.setText(
-                self.tr_("Ready to export. %1 warning(s) worth a look.").replace(
-                    "%1", str(warnings)
-                )
+                self.tr("Ready to export. %1 warning(s) worth a look.").replace("%1", str(warnings))
             )
         else:
-            self.summary.setText(self.tr_("✔ Everything checks out. Ready to export."))
+            self.summary.setText(self.tr("✔ Everything checks out. Ready to export."))
         self.tree.resizeColumnToContents(1)
         if self.tree.topLevelItemCount():
             self.tree.setCurrentItem(self.tree.topLevelItem(0))

@@ -15,9 +15,9 @@ class SignatureTypePage(BasePage):
     object_name = "page.signature_type"
 
     def retitle(self) -> None:
-        self.setTitle(self.tr_("Signature type"))
+        self.setTitle(self.tr("Signature type"))
         self.setSubTitle(
-            self.tr_("What is the signature named after? This decides the documents you need.")
+            self.tr("What is the signature named after? This decides the documents you need.")
         )
 
     def build(self) -> None:
@@ -31,7 +31,7 @@ class SignatureTypePage(BasePage):
         scroll.setWidget(body)
         outer.addWidget(scroll)
 
-        type_box = QGroupBox(self.tr_("Signature &type"))
+        type_box = QGroupBox(self.tr("Signature &type"))
         tlay = QVBoxLayout(type_box)
         self.types = ChoiceGroup("type.type")
         self.types.chosen.connect(self._type_chosen)
@@ -39,7 +39,7 @@ class SignatureTypePage(BasePage):
         tlay.addStretch(1)
         layout.addWidget(type_box, 3)
 
-        self.kind_box = QGroupBox(self.tr_("&Kind of messages"))
+        self.kind_box = QGroupBox(self.tr("&Kind of messages"))
         klay = QVBoxLayout(self.kind_box)
         self.kinds = ChoiceGroup("type.sign_type")
         self.kinds.chosen.connect(self._kind_chosen)
@@ -50,7 +50,7 @@ class SignatureTypePage(BasePage):
             2,
         )
         self.empty = hint_label(
-            self.tr_(
+            self.tr(
                 "None of this provider's signature types can be chosen with this account and purpose. Go back and change them."
             )
         )

@@ -27,9 +27,9 @@ class StartPage(BasePage):
     object_name = "page.start"
 
     def retitle(self) -> None:
-        self.setTitle(self.tr_("Prepare an SMS signature application"))
+        self.setTitle(self.tr("Prepare an SMS signature application"))
         self.setSubTitle(
-            self.tr_(
+            self.tr(
                 "For Tencent Cloud, Alibaba Cloud and Huawei Cloud. A few plain questions, then the "
                 "documents, checks and one bundle to upload. Nothing leaves this computer."
             )
@@ -43,45 +43,45 @@ class StartPage(BasePage):
         self.recover_frame.setObjectName("start.recover_frame")
         self.recover_frame.setFrameShape(QFrame.Shape.StyledPanel)
         rlay = QHBoxLayout(self.recover_frame)
-        self.recover_button = QCommandLinkButton(self.tr_("&Continue where you left off"))
+        self.recover_button = QCommandLinkButton(self.tr("&Continue where you left off"))
         self.recover_button.setObjectName("start.recover")
         self.recover_button.clicked.connect(self._recover)
         rlay.addWidget(self.recover_button, 1)
-        self.discard_draft_button = QPushButton(self.tr_("&Discard draft"))
+        self.discard_draft_button = QPushButton(self.tr("&Discard draft"))
         self.discard_draft_button.setObjectName("start.discard_draft")
-        self.discard_draft_button.setToolTip(self.tr_("Delete the autosaved draft"))
+        self.discard_draft_button.setToolTip(self.tr("Delete the autosaved draft"))
         self.discard_draft_button.clicked.connect(self._discard_draft)
         rlay.addWidget(self.discard_draft_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.recover_frame)
 
         self.new_button = QCommandLinkButton(
-            self.tr_("&New application"),
-            self.tr_("Start from the beginning: choose the provider and what you apply for."),
+            self.tr("&New application"),
+            self.tr("Start from the beginning: choose the provider and what you apply for."),
         )
         self.new_button.setObjectName("start.new")
         self.new_button.clicked.connect(self._new)
         layout.addWidget(self.new_button)
 
         self.open_button = QCommandLinkButton(
-            self.tr_("&Open a saved case…"),
-            self.tr_("Continue an application saved as a .smscase.json file."),
+            self.tr("&Open a saved case…"),
+            self.tr("Continue an application saved as a .smscase.json file."),
         )
         self.open_button.setObjectName("start.open")
         self.open_button.clicked.connect(self._open)
         layout.addWidget(self.open_button)
 
-        recent_label = QLabel(self.tr_("&Recent cases"))
+        recent_label = QLabel(self.tr("&Recent cases"))
         recent_label.setStyleSheet("font-weight: bold; margin-top: 10px")
         layout.addWidget(recent_label)
         self.recent = QListWidget()
         self.recent.setObjectName("start.recent")
-        self.recent.setAccessibleName(self.tr_("Recent cases"))
-        self.recent.setToolTip(self.tr_("Double-click or press Enter to open"))
+        self.recent.setAccessibleName(self.tr("Recent cases"))
+        self.recent.setToolTip(self.tr("Double-click or press Enter to open"))
         self.recent.itemActivated.connect(self._open_recent)
         recent_label.setBuddy(self.recent)
         layout.addWidget(self.recent, 1)
         self.recent_empty = hint_label(
-            self.tr_(
+            self.tr(
                 "No recent cases yet. Cases you save appear here, so an agency can switch clients quickly."
             )
         )
@@ -94,7 +94,7 @@ class StartPage(BasePage):
         if has_draft:
             when = QFileInfo(str(settings.draft_path())).lastModified()
             self.recover_button.setDescription(
-                self.tr_(
+                self.tr(
                     "A draft was kept automatically (last change %1). Nothing you typed is lost."
                 ).replace("%1", QDateTime.toString(when, "yyyy-MM-dd HH:mm"))
             )
@@ -104,7 +104,7 @@ class StartPage(BasePage):
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
             if not path.exists():
-                item.setText(item.text() + "   " + self.tr_("(not found)"))
+                item.setText(item.text() + "   " + self.tr("(not found)"))
                 item.setForeground(self.palette().placeholderText())
             self.recent.addItem(item)
         empty = self.recent.count() == 0
