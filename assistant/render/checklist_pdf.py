@@ -87,7 +87,13 @@ _STATUS_COLOURS = {
 
 # --------------------------------------------------------------------------------------- fonts
 def ensure_gui_application() -> QGuiApplication:
-    """The running QGuiApplication, or a headless one (fonts and PDF output need one)."""
+    """The running Qt application, or a headless one (fonts and PDF output need one).
+
+    The one created is a ``QApplication`` when QtWidgets is there (it always is with
+    PySide6-Essentials): Qt cannot turn a ``QGuiApplication`` into one later, and a process that
+    rendered a checklist may still open a window (the wizard, the GUI tests). Rendering itself
+    uses QtGui only.
+    """
     global _APP
     app = QGuiApplication.instance()
     if app is not None:
@@ -98,7 +104,14 @@ def ensure_gui_application() -> QGuiApplication:
         or sys.platform in ("win32", "darwin")
     ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    _APP = QGuiApplication(sys.argv[:1] or ["sms-signature-assistant"])
+    app_class: type[QGuiApplication]
+    try:
+        from PySide6.QtWidgets import QApplication
+
+        app_class = QApplication
+    except ImportError:  # pragma: no cover - a Qt without widgets
+        app_class = QGuiApplication
+    _APP = app_class(sys.argv[:1] or ["sms-signature-assistant"])
     return _APP
 
 
