@@ -336,7 +336,7 @@ def build_checklist_document(
     add("<table cellspacing='0' cellpadding='3'>")
     for label, value in rows:
         add(
-            f"<tr><td style='color:{_MUTED}' width='190'>{label}</td>"
+            f"<tr><td style='color:{_MUTED}' width='230'>{label}</td>"
             f"<td style='color:{_INK}; font-weight:bold'>{value}</td></tr>"
         )
     add("</table>")
@@ -367,7 +367,7 @@ def build_checklist_document(
         mark = {"attached": "✓", "problems": "!", "missing": "✗", "not_needed": "–"}[kind]
         out = f"<br/><span style='color:{colour}; font-weight:bold'>{mark} {t('render.status.' + kind)}</span>"
         if lines:
-            out += f"<span style='color:{colour}'>: {_e(lines[0])}</span>"
+            out += f"<span style='color:{colour}'> &nbsp;{_e(lines[0])}</span>"
             for line in lines[1:]:
                 out += f"<br/><span style='color:{colour}'>&nbsp;&nbsp;• {_e(line)}</span>"
         return out
@@ -427,9 +427,16 @@ def build_checklist_document(
     add(
         f"<h2 style='font-size:12.5pt; color:{_INK}; margin-top:14px'>2 &nbsp;{t('render.remarks')}</h2>"
     )
-    if checklist.remarks:
+    remark_fields = list(checklist.remarks)
+    if case is not None:  # filled fields the type does not require go to the reviewer too
+        remark_fields += [
+            r
+            for rid, r in pack.remarks.items()
+            if r not in remark_fields and case.remarks.get(rid).strip()
+        ]
+    if remark_fields:
         add("<table width='100%' cellspacing='0' cellpadding='5'>")
-        for r in checklist.remarks:
+        for r in remark_fields:
             value = case.remarks.get(r.id).strip() if case is not None else ""
             shown = (
                 f"<b style='color:{_INK}'>{_e(value)}</b>"
