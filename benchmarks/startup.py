@@ -2,7 +2,11 @@
 
 Each sample is a fresh Python process that exits as soon as its first page has been painted:
 the baseline shows an empty QWizard; ours starts the real application (``assistant.gui.app``)
-with settings in a temporary folder. Medians of interleaved runs; goal: ratio <= 1.5.
+with settings in a temporary folder. The time of a sample runs from just before the process is
+started to the first paint of the page, read in the child on the same system-wide clock
+(``time.perf_counter``: CLOCK_MONOTONIC / QueryPerformanceCounter), so the interpreter's exit
+is not counted. Medians of interleaved runs; goal: ratio <= 1.5. The whole run (up to the
+process's exit) is printed too, for information.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/startup.py [--runs 9]
 """
@@ -21,9 +25,13 @@ _EXIT_ON_PAINT = """
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+import time as _time
+
 class _Painted(QObject):
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Paint and not hasattr(self, "at"):
+            self.at = _time.perf_counter()
+            print(f"painted {self.at!r}", flush=True)
             QTimer.singleShot(0, QApplication.instance().quit)
         return False
 """
@@ -56,7 +64,6 @@ from assistant.gui.wizard import AssistantWizard
 gui_app.configure_application(app)
 wizard = AssistantWizard(lang=gui_app.ui_language())
 watch = _Painted()
-wizard.currentPage() or None
 wizard.show()
 wizard.currentPage().installEventFilter(watch)
 app.exec()
@@ -65,10 +72,15 @@ wizard.dirty = False
 )
 
 
-def sample(code: str, env: dict[str, str]) -> float:
+def sample(code: str, env: dict[str, str]) -> tuple[float, float]:
+    """(seconds to the first paint, seconds to the end of the process)."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True, env=env, capture_output=True)
-    return time.perf_counter() - start
+    done = subprocess.run(
+        [sys.executable, "-c", code], check=True, env=env, capture_output=True, text=True
+    )
+    end = time.perf_counter()
+    line = next(ln for ln in done.stdout.splitlines() if ln.startswith("painted "))
+    return float(line.split()[1]) - start, end - start
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,10 +100,17 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(args.runs):
             base.append(sample(BASELINE, env))
             ours.append(sample(OURS, env))
-    b, o = statistics.median(base), statistics.median(ours)
+    b = statistics.median(s[0] for s in base)
+    o = statistics.median(s[0] for s in ours)
+    b_all = statistics.median(s[1] for s in base)
+    o_all = statistics.median(s[1] for s in ours)
     print(f"bare QWizard, first page shown:  {b * 1000:7.1f} ms (median of {args.runs})")
     print(f"our wizard, first page shown:    {o * 1000:7.1f} ms (median of {args.runs})")
     print(f"ratio: {o / b:.2f} (goal <= 1.5)")
+    print(
+        f"(whole runs up to the process exit: {b_all * 1000:.1f} ms and {o_all * 1000:.1f} ms, "
+        f"ratio {o_all / b_all:.2f})"
+    )
     return 0
 
 

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from assistant import __version__
@@ -20,26 +19,33 @@ ORGANIZATION = "SMS Signature Assistant"
 APPLICATION = "sms-signature-assistant"
 DISPLAY_NAME = "SMS Signature Assistant"
 
+# Interface languages (with a translation in resources/i18n/gui), each named in itself for the
+# Language menu. English is the source language of the program.
+UI_LANGUAGES = {"en": "English", "zh": "中文（简体）", "id": "Bahasa Indonesia"}
+QT_LOCALES = {"en": "en_US", "zh": "zh_CN", "id": "id_ID"}
+
 
 def configure_application(app: QApplication) -> None:
-    """Names (for QSettings), icon, style and translators of the application object."""
+    """Names (for QSettings), style, palette and translators of the application object."""
+    from assistant.gui import theme
+
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(DISPLAY_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.github.sms_signature_assistant")
-    icon = _icon_path()
-    if icon is not None:
-        app.setWindowIcon(QIcon(str(icon)))
-    if (
-        sys.platform != "win32"
-        and sys.platform != "darwin"
-        and app.style().name().lower() == "windows"
-    ):
-        # the bare "Windows" style looks dated on Linux without a platform theme; Fusion follows
-        # the palette (light and dark) properly
-        app.setStyle("Fusion")
+    theme.choose_style(app)
+    theme.follow_color_scheme(app)
     install_translators(app, ui_language())
+
+
+def set_window_icon(app: QApplication) -> None:
+    """The application icon (set just after the first page is shown: loading SVG takes time)."""
+    from PySide6.QtGui import QIcon
+
+    icon = _icon_path()
+    if icon is not None and app.windowIcon().isNull():
+        app.setWindowIcon(QIcon(str(icon)))
 
 
 def _icon_path() -> Path | None:
@@ -52,15 +58,30 @@ def _icon_path() -> Path | None:
     return path if path.exists() else None
 
 
+def normalize_ui_language(lang: str | None) -> str:
+    """``zh_CN``, ``zh-Hans``, ``id_ID`` … -> one of :data:`UI_LANGUAGES` (English otherwise)."""
+    base = (lang or "").replace("-", "_").split("_")[0].lower()
+    return base if base in UI_LANGUAGES else "en"
+
+
 def ui_language() -> str:
-    """The interface language: the saved choice, else the system's (en, zh or id)."""
-    from assistant.core.i18n import normalize_language
+    """The interface language: the one chosen in the Language menu, else the system's."""
     from assistant.gui import settings
 
-    return normalize_language(settings.language() or QLocale.system().name())
+    return normalize_ui_language(settings.language() or QLocale.system().name())
 
 
 _translators: list[QTranslator] = []
+
+
+def translations_folder() -> Path | None:
+    try:
+        from assistant.resources import resource_path
+
+        folder = resource_path("i18n", "gui")
+    except FileNotFoundError:
+        return None
+    return folder if folder.is_dir() else None
 
 
 def install_translators(app: QApplication, lang: str) -> None:
@@ -70,21 +91,24 @@ def install_translators(app: QApplication, lang: str) -> None:
     _translators.clear()
     if lang == "en":
         return
-    locale = QLocale({"zh": "zh_CN", "id": "id_ID"}.get(lang, lang))
+    locale = QLocale(QT_LOCALES.get(lang, lang))
     qt = QTranslator(app)
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         _translators.append(qt)
-    try:
-        from assistant.resources import resource_path
-
-        folder = resource_path("i18n", "gui")
-    except FileNotFoundError:
+    folder = translations_folder()
+    if folder is None:
         return
     ours = QTranslator(app)
     if ours.load(locale, "assistant", "_", str(folder)):
         app.installTranslator(ours)
         _translators.append(ours)
+
+
+def case_argument(argv: Sequence[str]) -> Path | None:
+    """The case file named on the command line, if any (the first argument not an option)."""
+    arg = next((a for a in argv[1:] if not a.startswith("-")), None)
+    return Path(arg) if arg else None
 
 
 def run(argv: Sequence[str]) -> int:
@@ -97,10 +121,10 @@ def run(argv: Sequence[str]) -> int:
     from assistant.gui.wizard import AssistantWizard
 
     wizard = AssistantWizard(lang=ui_language())
-    case_arg = next((a for a in argv[1:] if not a.startswith("-")), None)
+    case = case_argument(argv)
     wizard.show()
-    if case_arg:
-        QTimer.singleShot(0, lambda: wizard.open_case_path(Path(case_arg)))
+    if case is not None:
+        QTimer.singleShot(0, lambda: wizard.open_case_path(case))
     return int(app.exec())
 
 

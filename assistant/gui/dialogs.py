@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 CASE_FILTER = "smscase"
 
@@ -32,6 +33,8 @@ class Unsaved(Enum):
 
 
 def open_case(parent: QWidget | None, start_dir: str = "") -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     name, _ = QFileDialog.getOpenFileName(
         parent, QCoreApplication.translate("dialogs", "Open case"), start_dir, _case_filter()
     )
@@ -39,6 +42,8 @@ def open_case(parent: QWidget | None, start_dir: str = "") -> Path | None:
 
 
 def save_case(parent: QWidget | None, suggested: str = "") -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     name, _ = QFileDialog.getSaveFileName(
         parent, QCoreApplication.translate("dialogs", "Save case as"), suggested, _case_filter()
     )
@@ -51,6 +56,8 @@ def save_case(parent: QWidget | None, suggested: str = "") -> Path | None:
 
 
 def choose_attachments(parent: QWidget | None, start_dir: str = "") -> list[Path]:
+    from PySide6.QtWidgets import QFileDialog
+
     names, _ = QFileDialog.getOpenFileNames(
         parent,
         QCoreApplication.translate("dialogs", "Attach files"),
@@ -64,6 +71,8 @@ def choose_attachments(parent: QWidget | None, start_dir: str = "") -> list[Path
 
 
 def choose_template(parent: QWidget | None, start_dir: str = "") -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     name, _ = QFileDialog.getOpenFileName(
         parent,
         QCoreApplication.translate("dialogs", "Choose a letter template"),
@@ -74,11 +83,15 @@ def choose_template(parent: QWidget | None, start_dir: str = "") -> Path | None:
 
 
 def save_file(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     name, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
     return Path(name) if name else None
 
 
 def ask_unsaved(parent: QWidget | None) -> Unsaved:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("dialogs", "Unsaved changes"))
@@ -101,6 +114,8 @@ def ask_unsaved(parent: QWidget | None) -> Unsaved:
 
 
 def confirm(parent: QWidget | None, title: str, text: str, details: str = "") -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
@@ -113,6 +128,8 @@ def confirm(parent: QWidget | None, title: str, text: str, details: str = "") ->
 
 
 def error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(title)
@@ -123,10 +140,14 @@ def error(parent: QWidget | None, title: str, text: str, details: str = "") -> N
 
 
 def information(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.information(parent, title, text)
 
 
 def about(parent: QWidget | None, title: str, html: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.about(parent, title, html)
 
 
@@ -154,11 +175,17 @@ def preview_document(parent: QWidget | None, paint: Callable[[Any], Any]) -> Non
 
 def open_path(path: Path) -> bool:
     """Open a file with the desktop's program for it (the office program for a .docx)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def show_in_folder(path: Path) -> bool:
     """Open the folder that holds ``path`` in the desktop's file manager."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
     folder = path if path.is_dir() else path.parent
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 

@@ -7,7 +7,6 @@ since it is derived from the settings file's location.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +65,8 @@ def set_language(lang: str) -> None:
 # ------------------------------------------------------------------ applicant profiles (agencies)
 def applicant_profiles() -> dict[str, dict[str, str]]:
     """Saved applicants (the account's verified entity), by display name."""
+    import json
+
     raw = _settings().value("applicants/profiles", "")
     try:
         data: Any = json.loads(str(raw)) if raw else {}
@@ -81,6 +82,8 @@ def applicant_profiles() -> dict[str, dict[str, str]]:
 
 
 def save_applicant_profile(profile: dict[str, str]) -> None:
+    import json
+
     name = profile.get("name", "").strip()
     if not name:
         return
@@ -90,6 +93,8 @@ def save_applicant_profile(profile: dict[str, str]) -> None:
 
 
 def delete_applicant_profile(name: str) -> None:
+    import json
+
     profiles = applicant_profiles()
     profiles.pop(name, None)
     _settings().setValue("applicants/profiles", json.dumps(profiles, ensure_ascii=False))

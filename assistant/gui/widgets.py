@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -73,11 +73,12 @@ def clear_layout(layout: QLayout) -> None:
             clear_layout(item.layout())
 
 
-def hint_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+def hint_label(text: str = "", parent: QWidget | None = None, plain: bool = True) -> QLabel:
     """A secondary, word-wrapped explanation line (dimmed text of the palette)."""
     label = QLabel(text, parent)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    if plain:
+        label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return label
@@ -114,13 +115,15 @@ class FindingsView(QWidget):
             self._layout.addWidget(self._row(f))
 
     def _line(self, severity: str, message: str, fix: str | None) -> QLabel:
+        import html
+
         body = f"{mark_html(severity)}&nbsp; {html.escape(message)}"
         if fix:
             body += f'<br><span style="margin-left:1.5em">→ {html.escape(fix)}</span>'
         label = QLabel(body)
-        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setTextFormat(QtCore.Qt.TextFormat.RichText)
         label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setAccessibleName(f"{severity_label(severity)}: {message}")
         label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         return label
@@ -148,7 +151,7 @@ class FindingsView(QWidget):
             )
             value = f.fixed_value
             button.clicked.connect(lambda _=False, v=value: self.fixApplied.emit(v))
-            lay.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            lay.addWidget(button, 0, QtCore.Qt.AlignmentFlag.AlignTop)
         return row
 
 

@@ -13,20 +13,23 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QWizard, QWizardPage
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWizard, QWizardPage
 
 from assistant.core.flow import END, PageId, next_page, pages
 from assistant.gui import dialogs, settings
 from assistant.gui.widgets import StepList
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
     from assistant.core.case import Case
     from assistant.core.findings import Finding
 
 AUTOSAVE_DELAY_MS = 1500
-PAGES_DELAY_MS = 30  # the other pages are made just after the first one is on screen
+# The other pages are made as soon as the first one has been painted (see StartPage.paintEvent);
+# this timer only covers a window that is never painted (started minimised, say).
+PAGES_FALLBACK_MS = 1000
 _NO_CASE = SimpleNamespace(purpose="self", account="enterprise")
 
 
@@ -70,27 +73,12 @@ class AssistantWizard(QWizard):
         self.dirty = False
         self.open_findings: list[Finding] = []
         self.setObjectName("wizard")
-        self.setWindowTitle(
-            QCoreApplication.translate("AssistantWizard", "SMS Signature Assistant")
-        )
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setOption(QWizard.WizardOption.HaveCustomButton2, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, False)
         self.setOption(QWizard.WizardOption.CancelButtonOnLeft, False)
-        self.setButtonText(
-            QWizard.WizardButton.CustomButton1,
-            QCoreApplication.translate("AssistantWizard", "&Case"),
-        )
-        self.setButtonText(
-            QWizard.WizardButton.CustomButton2,
-            QCoreApplication.translate("AssistantWizard", "&Print checklist…"),
-        )
-        self.setButtonText(
-            QWizard.WizardButton.CancelButton,
-            QCoreApplication.translate("AssistantWizard", "Close"),
-        )
         self.setButtonLayout(
             [
                 QWizard.WizardButton.CustomButton1,
@@ -111,12 +99,7 @@ class AssistantWizard(QWizard):
             (QWizard.WizardButton.CustomButton2, "button.print"),
         ):
             self.button(which).setObjectName(name)
-        self.button(QWizard.WizardButton.CustomButton2).setToolTip(
-            QCoreApplication.translate(
-                "AssistantWizard",
-                "Print the checklist of documents for this case, or save it as PDF (Ctrl+P)",
-            )
-        )
+        self._retranslate_buttons()
         self.customButtonClicked.connect(self._custom_button)
 
         # Only the start page before the window is on screen; the rest right after (fast start).
@@ -124,7 +107,7 @@ class AssistantWizard(QWizard):
         from assistant.gui.pages import make_page
 
         self.setPage(PageId.START, make_page(PageId.START, self))
-        QTimer.singleShot(PAGES_DELAY_MS, self.ensure_pages)
+        QTimer.singleShot(PAGES_FALLBACK_MS, self.ensure_pages)
 
         self.steps = StepList(self)
         self.setSideWidget(self.steps)
@@ -143,7 +126,80 @@ class AssistantWizard(QWizard):
             self.restoreGeometry(geometry)
         self._update_title()
 
+    def _retranslate_buttons(self) -> None:
+        """Texts of the wizard's own buttons and the window title, in the current language."""
+        texts = (
+            (
+                QWizard.WizardButton.BackButton,
+                QCoreApplication.translate("AssistantWizard", "< &Back"),
+            ),
+            (
+                QWizard.WizardButton.NextButton,
+                QCoreApplication.translate("AssistantWizard", "&Next >"),
+            ),
+            (
+                QWizard.WizardButton.FinishButton,
+                QCoreApplication.translate("AssistantWizard", "&Finish"),
+            ),
+            (
+                QWizard.WizardButton.CancelButton,
+                QCoreApplication.translate("AssistantWizard", "Close"),
+            ),
+            (
+                QWizard.WizardButton.CustomButton1,
+                QCoreApplication.translate("AssistantWizard", "&Case"),
+            ),
+            (
+                QWizard.WizardButton.CustomButton2,
+                QCoreApplication.translate("AssistantWizard", "&Print checklist…"),
+            ),
+        )
+        for which, text in texts:
+            self.setButtonText(which, text)
+        tips = (
+            (
+                QWizard.WizardButton.BackButton,
+                QCoreApplication.translate("AssistantWizard", "Go back one step (nothing is lost)"),
+            ),
+            (
+                QWizard.WizardButton.NextButton,
+                QCoreApplication.translate(
+                    "AssistantWizard", "Go to the next step (enabled when this one is complete)"
+                ),
+            ),
+            (
+                QWizard.WizardButton.FinishButton,
+                QCoreApplication.translate("AssistantWizard", "Close the assistant"),
+            ),
+            (
+                QWizard.WizardButton.CancelButton,
+                QCoreApplication.translate(
+                    "AssistantWizard",
+                    "Close the assistant (asks first if there are unsaved changes)",
+                ),
+            ),
+            (
+                QWizard.WizardButton.CustomButton1,
+                QCoreApplication.translate(
+                    "AssistantWizard", "New, open, save, print the checklist, language, about"
+                ),
+            ),
+            (
+                QWizard.WizardButton.CustomButton2,
+                QCoreApplication.translate(
+                    "AssistantWizard",
+                    "Print the checklist of documents for this case, or save it as PDF (Ctrl+P)",
+                ),
+            ),
+        )
+        for which, tip in tips:
+            self.button(which).setToolTip(tip)
+        self._update_title()
+
     # ------------------------------------------------------------------ pages
+    def pages_built(self) -> bool:
+        return self._pages_built
+
     def ensure_pages(self) -> None:
         """Create the pages after the start page, and the actions and menu (idempotent)."""
         if self._pages_built:
@@ -155,6 +211,11 @@ class AssistantWizard(QWizard):
             if page_id is not PageId.START:
                 self.setPage(page_id, make_page(page_id, self))
         self._build_actions()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            from assistant.gui.app import set_window_icon
+
+            set_window_icon(app)
         self._refresh_steps()
 
     def nextId(self) -> int:
@@ -419,7 +480,20 @@ class AssistantWizard(QWizard):
 
     # ------------------------------------------------------------------ actions and menu
     def _build_actions(self) -> None:
-        def action(text: str, name: str, shortcut: QKeySequence | str | None, slot: Any) -> QAction:
+        """The actions (with their shortcuts) and the Case menu; rebuilt when the language changes."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+        from PySide6.QtWidgets import QMenu
+
+        for old in getattr(self, "_actions", []):
+            self.removeAction(old)
+            old.deleteLater()
+        self._actions: list[QAction] = []
+
+        def tr(text: str) -> str:
+            return QCoreApplication.translate("AssistantWizard", text)
+
+        def action(text: str, name: str, shortcut: Any, slot: Any) -> QAction:
             act = QAction(text, self)
             act.setObjectName(name)
             if shortcut is not None:
@@ -427,74 +501,109 @@ class AssistantWizard(QWizard):
                 act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             act.triggered.connect(slot)
             self.addAction(act)
+            self._actions.append(act)
             return act
 
         self.act_new = action(
-            QCoreApplication.translate("AssistantWizard", "&New case"),
-            "action.new",
-            QKeySequence.StandardKey.New,
-            self._act_new,
+            tr("&New case"), "action.new", QKeySequence.StandardKey.New, self._act_new
         )
         self.act_open = action(
-            QCoreApplication.translate("AssistantWizard", "&Open…"),
-            "action.open",
-            QKeySequence.StandardKey.Open,
-            self._act_open,
+            tr("&Open…"), "action.open", QKeySequence.StandardKey.Open, self._act_open
         )
-        self.act_save = action(
-            QCoreApplication.translate("AssistantWizard", "&Save"),
-            "action.save",
-            QKeySequence.StandardKey.Save,
-            self.save,
-        )
+        self.act_save = action(tr("&Save"), "action.save", QKeySequence.StandardKey.Save, self.save)
         self.act_save_as = action(
-            QCoreApplication.translate("AssistantWizard", "Save &as…"),
-            "action.save_as",
-            QKeySequence("Ctrl+Shift+S"),
-            self.save_as,
+            tr("Save &as…"), "action.save_as", QKeySequence("Ctrl+Shift+S"), self.save_as
         )
         self.act_print = action(
-            QCoreApplication.translate("AssistantWizard", "&Print checklist…"),
+            tr("&Print checklist…"),
             "action.print",
             QKeySequence.StandardKey.Print,
             self.print_checklist,
         )
         self.act_preview = action(
-            QCoreApplication.translate("AssistantWizard", "Print pre&view…"),
-            "action.preview",
-            None,
-            self.preview_checklist,
+            tr("Print pre&view…"), "action.preview", None, self.preview_checklist
         )
         self.act_pdf = action(
-            QCoreApplication.translate("AssistantWizard", "Save checklist as P&DF…"),
-            "action.pdf",
-            None,
-            self.save_checklist_pdf,
+            tr("Save checklist as P&DF…"), "action.pdf", None, self.save_checklist_pdf
         )
         self.act_about = action(
-            QCoreApplication.translate("AssistantWizard", "&About"),
-            "action.about",
-            QKeySequence.StandardKey.HelpContents,
-            self.show_about,
+            tr("&About"), "action.about", QKeySequence.StandardKey.HelpContents, self.show_about
         )
+        old_menu = getattr(self, "case_menu", None)
         menu = QMenu(self)
         menu.setObjectName("menu.case")
         for act in (self.act_new, self.act_open, None, self.act_save, self.act_save_as, None):
             menu.addSeparator() if act is None else menu.addAction(act)
-        self.recent_menu = menu.addMenu(
-            QCoreApplication.translate("AssistantWizard", "Open &recent")
-        )
+        self.recent_menu = menu.addMenu(tr("Open &recent"))
+        self.recent_menu.setObjectName("menu.recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         menu.addSeparator()
-        for act in (self.act_print, self.act_preview, self.act_pdf, None, self.act_about):
+        for act in (self.act_print, self.act_preview, self.act_pdf, None):
             menu.addSeparator() if act is None else menu.addAction(act)
+
+        # the interface language: the system's, or one chosen here (remembered in QSettings)
+        from assistant.gui.app import UI_LANGUAGES
+
+        self.language_menu = menu.addMenu(tr("&Language"))
+        self.language_menu.setObjectName("menu.language")
+        group = QActionGroup(self.language_menu)
+        chosen = settings.language()
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in (("", tr("System language")), *UI_LANGUAGES.items()):
+            act = self.language_menu.addAction(name)
+            act.setObjectName(f"action.language.{code or 'system'}")
+            act.setCheckable(True)
+            act.setChecked(code == chosen)
+            group.addAction(act)
+            act.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            self.language_actions[code] = act
+        menu.addSeparator()
+        menu.addAction(self.act_about)
         self.case_menu = menu
         self.button(QWizard.WizardButton.CustomButton1).setMenu(menu)
-        self.button(QWizard.WizardButton.CustomButton1).setToolTip(
-            QCoreApplication.translate(
-                "AssistantWizard", "New, open, save, print the checklist, about"
-            )
-        )
+        if old_menu is not None:
+            old_menu.deleteLater()
+
+    def set_language(self, choice: str) -> None:
+        """Switch the interface language now; ``""`` follows the system. Saved for next time."""
+        from assistant.gui import app as gui_app
+
+        settings.set_language(choice)
+        lang = gui_app.ui_language()
+        for code, act in getattr(self, "language_actions", {}).items():
+            act.setChecked(code == choice)
+        if lang == self.lang:
+            return
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        gui_app.install_translators(app, lang)
+        self.lang = lang
+        if self._case is not None and self.case_path is None and not self.dirty:
+            # a new case nothing was entered in yet: its checklist and README follow the interface
+            self._case.language = lang
+        self.rebuild_pages()
+
+    def rebuild_pages(self) -> None:
+        """Make every page again (in the current language) and come back to the current one."""
+        from assistant.gui import workers
+        from assistant.gui.pages import make_page
+
+        current = self.currentId()
+        workers.cancel_all()
+        self.restart()
+        for page_id in self.pageIds():
+            page = self.page(page_id)
+            self.removePage(page_id)
+            if page is not None:
+                page.deleteLater()
+        self.setPage(PageId.START, make_page(PageId.START, self))
+        self._pages_built = False
+        self.ensure_pages()
+        self._retranslate_buttons()
+        self.restart()
+        if current > int(PageId.START):
+            self.go_to(current)
+        self._refresh_steps()
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

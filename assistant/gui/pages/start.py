@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QDateTime, QFileInfo, Qt
+from PySide6.QtCore import QDateTime, QFileInfo, QTimer
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QFrame,
@@ -51,7 +50,7 @@ class StartPage(BasePage):
         self.discard_draft_button.setObjectName("start.discard_draft")
         self.discard_draft_button.setToolTip(self.tr("Delete the autosaved draft"))
         self.discard_draft_button.clicked.connect(self._discard_draft)
-        rlay.addWidget(self.discard_draft_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        rlay.addWidget(self.discard_draft_button)
         layout.addWidget(self.recover_frame)
 
         self.new_button = QCommandLinkButton(
@@ -83,10 +82,17 @@ class StartPage(BasePage):
         self.recent_empty = hint_label(
             self.tr(
                 "No recent cases yet. Cases you save appear here, so an agency can switch clients quickly."
-            )
+            ),
+            plain=False,
         )
         self.recent_empty.setObjectName("start.recent_empty")
         layout.addWidget(self.recent_empty)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.wiz.pages_built():
+            # the first page is on screen: now make the others (imports the rule packs …)
+            QTimer.singleShot(0, self.wiz.ensure_pages)
 
     def load(self) -> None:
         has_draft = self.wiz.has_draft()
@@ -99,9 +105,9 @@ class StartPage(BasePage):
                 ).replace("%1", QDateTime.toString(when, "yyyy-MM-dd HH:mm"))
             )
         self.recent.clear()
-        for path in settings.recent_cases():
+        self.recent_paths = settings.recent_cases()
+        for path in self.recent_paths:
             item = QListWidgetItem(f"{path.name}    —    {path.parent}")
-            item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
             if not path.exists():
                 item.setText(item.text() + "   " + self.tr("(not found)"))
@@ -122,7 +128,7 @@ class StartPage(BasePage):
         self.wiz.open_case_dialog()
 
     def _open_recent(self, item: QListWidgetItem) -> None:
-        self.wiz.open_case_path(Path(str(item.data(Qt.ItemDataRole.UserRole))))
+        self.wiz.open_case_path(self.recent_paths[self.recent.row(item)])
 
     def _recover(self) -> None:
         self.wiz.recover_draft()
