@@ -490,9 +490,6 @@ class AssistantWizard(QWizard):
             old.deleteLater()
         self._actions: list[QAction] = []
 
-        def tr(text: str) -> str:
-            return QCoreApplication.translate("AssistantWizard", text)
-
         def action(text: str, name: str, shortcut: Any, slot: Any) -> QAction:
             act = QAction(text, self)
             act.setObjectName(name)
@@ -505,36 +502,41 @@ class AssistantWizard(QWizard):
             return act
 
         self.act_new = action(
-            tr("&New case"), "action.new", QKeySequence.StandardKey.New, self._act_new
+            self.tr("&New case"), "action.new", QKeySequence.StandardKey.New, self._act_new
         )
         self.act_open = action(
-            tr("&Open…"), "action.open", QKeySequence.StandardKey.Open, self._act_open
+            self.tr("&Open…"), "action.open", QKeySequence.StandardKey.Open, self._act_open
         )
-        self.act_save = action(tr("&Save"), "action.save", QKeySequence.StandardKey.Save, self.save)
+        self.act_save = action(
+            self.tr("&Save"), "action.save", QKeySequence.StandardKey.Save, self.save
+        )
         self.act_save_as = action(
-            tr("Save &as…"), "action.save_as", QKeySequence("Ctrl+Shift+S"), self.save_as
+            self.tr("Save &as…"), "action.save_as", QKeySequence("Ctrl+Shift+S"), self.save_as
         )
         self.act_print = action(
-            tr("&Print checklist…"),
+            self.tr("&Print checklist…"),
             "action.print",
             QKeySequence.StandardKey.Print,
             self.print_checklist,
         )
         self.act_preview = action(
-            tr("Print pre&view…"), "action.preview", None, self.preview_checklist
+            self.tr("Print pre&view…"), "action.preview", None, self.preview_checklist
         )
         self.act_pdf = action(
-            tr("Save checklist as P&DF…"), "action.pdf", None, self.save_checklist_pdf
+            self.tr("Save checklist as P&DF…"), "action.pdf", None, self.save_checklist_pdf
         )
         self.act_about = action(
-            tr("&About"), "action.about", QKeySequence.StandardKey.HelpContents, self.show_about
+            self.tr("&About"),
+            "action.about",
+            QKeySequence.StandardKey.HelpContents,
+            self.show_about,
         )
         old_menu = getattr(self, "case_menu", None)
         menu = QMenu(self)
         menu.setObjectName("menu.case")
         for act in (self.act_new, self.act_open, None, self.act_save, self.act_save_as, None):
             menu.addSeparator() if act is None else menu.addAction(act)
-        self.recent_menu = menu.addMenu(tr("Open &recent"))
+        self.recent_menu = menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.setObjectName("menu.recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         menu.addSeparator()
@@ -544,12 +546,12 @@ class AssistantWizard(QWizard):
         # the interface language: the system's, or one chosen here (remembered in QSettings)
         from assistant.gui.app import UI_LANGUAGES
 
-        self.language_menu = menu.addMenu(tr("&Language"))
+        self.language_menu = menu.addMenu(self.tr("&Language"))
         self.language_menu.setObjectName("menu.language")
         group = QActionGroup(self.language_menu)
         chosen = settings.language()
         self.language_actions: dict[str, QAction] = {}
-        for code, name in (("", tr("System language")), *UI_LANGUAGES.items()):
+        for code, name in (("", self.tr("System language")), *UI_LANGUAGES.items()):
             act = self.language_menu.addAction(name)
             act.setObjectName(f"action.language.{code or 'system'}")
             act.setCheckable(True)

@@ -6,7 +6,7 @@ import copy
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,9 +22,16 @@ from assistant.gui import workers
 from assistant.gui.pages.base import BasePage
 from assistant.gui.widgets import SEVERITY_COLOURS, SEVERITY_MARKS, severity_label
 
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the finding's code
+
 
 class FindingsTree(QTreeWidget):
-    """Enter activates the current line and stops there (it must not also press Next)."""
+    """Enter activates the current line and stops there (it must not also press Next). Lines
+    wrap to the width of the view, and are laid out again when it changes."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
@@ -69,10 +76,14 @@ class ReviewPage(BasePage):
         self.tree = FindingsTree()
         self.tree.setObjectName("review.tree")
         self.tree.setAccessibleName(self.tr("Remaining problems"))
-        self.tree.setHeaderLabels([self.tr("Problem"), self.tr("What to do")])
-        self.tree.setColumnWidth(0, 380)
+        # one column: the problem and, under it, what to do; long texts wrap to the width
+        self.tree.setColumnCount(1)
+        self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.header().setStretchLastSection(True)
         self.tree.itemActivated.connect(self._activated)
         layout.addWidget(self.tree, 1)
         self.go_button = QPushButton(self.tr("&Go to this step"))
@@ -179,12 +190,19 @@ class ReviewPage(BasePage):
                 sev = f.severity.value
                 errors += sev == "error"
                 warnings += sev == "warning"
-                item = QTreeWidgetItem([f"{SEVERITY_MARKS[sev]}  {f.message}", f.fix or ""])
+                text = f"{SEVERITY_MARKS[sev]}  {f.message}"
+                if f.fix:
+                    text += f"\n→ {f.fix}"
+                item = QTreeWidgetItem([text])
                 item.setData(0, Qt.ItemDataRole.UserRole, int(page))
-                item.setData(1, Qt.ItemDataRole.UserRole, f.code)
+                item.setData(0, CODE_ROLE, f.code)
                 item.setForeground(0, _brush(SEVERITY_COLOURS[sev]))
                 item.setToolTip(0, f"{severity_label(sev)}: {f.message}")
-                item.setToolTip(1, f.fix or "")
+                item.setData(
+                    0,
+                    Qt.ItemDataRole.AccessibleTextRole,
+                    f"{severity_label(sev)}: {f.message} {f.fix or ''}".strip(),
+                )
                 head.addChild(item)
             head.setExpanded(True)
         if errors:
@@ -199,7 +217,6 @@ class ReviewPage(BasePage):
             )
         else:
             self.summary.setText(self.tr("✔ Everything checks out. Ready to export."))
-        self.tree.resizeColumnToContents(1)
         if self.tree.topLevelItemCount():
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
 

@@ -1,0 +1,1048 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id">
+<context>
+    <name>AssistantWizard</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <source>Provider and account</source>
+        <translation>Penyedia dan akun</translation>
+    </message>
+    <message>
+        <source>Signature type</source>
+        <translation>Tipe tanda tangan</translation>
+    </message>
+    <message>
+        <source>Signature name</source>
+        <translation>Nama tanda tangan</translation>
+    </message>
+    <message>
+        <source>Applicant and owner</source>
+        <translation>Pemohon dan pemilik</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Authorization letter</source>
+        <translation>Surat kuasa</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Pemeriksaan</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Ekspor</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; Ke&amp;mbali</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Lanjut &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Selesai</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>&amp;Kasus</translation>
+    </message>
+    <message>
+        <source>&amp;Print checklist…</source>
+        <translation>&amp;Cetak daftar dokumen…</translation>
+    </message>
+    <message>
+        <source>Go back one step (nothing is lost)</source>
+        <translation>Kembali satu langkah (tidak ada yang hilang)</translation>
+    </message>
+    <message>
+        <source>Go to the next step (enabled when this one is complete)</source>
+        <translation>Ke langkah berikutnya (aktif bila langkah ini sudah lengkap)</translation>
+    </message>
+    <message>
+        <source>Close the assistant</source>
+        <translation>Tutup asisten</translation>
+    </message>
+    <message>
+        <source>Close the assistant (asks first if there are unsaved changes)</source>
+        <translation>Tutup asisten (bertanya dulu jika ada perubahan yang belum disimpan)</translation>
+    </message>
+    <message>
+        <source>New, open, save, print the checklist, language, about</source>
+        <translation>Baru, buka, simpan, cetak daftar dokumen, bahasa, tentang</translation>
+    </message>
+    <message>
+        <source>Print the checklist of documents for this case, or save it as PDF (Ctrl+P)</source>
+        <translation>Cetak daftar dokumen kasus ini, atau simpan sebagai PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Kasus baru</translation>
+    </message>
+    <message>
+        <source>Cannot open the case</source>
+        <translation>Kasus tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened.</source>
+        <translation>%1 tidak dapat dibuka.</translation>
+    </message>
+    <message>
+        <source>Opened with problems</source>
+        <translation>Dibuka dengan masalah</translation>
+    </message>
+    <message>
+        <source>The case was opened; please look at these problems:</source>
+        <translation>Kasus sudah dibuka; harap perhatikan masalah berikut:</translation>
+    </message>
+    <message>
+        <source>new-case</source>
+        <translation>kasus-baru</translation>
+    </message>
+    <message>
+        <source>Cannot save the case</source>
+        <translation>Kasus tidak dapat disimpan</translation>
+    </message>
+    <message>
+        <source>Cannot recover the draft</source>
+        <translation>Draf tidak dapat dipulihkan</translation>
+    </message>
+    <message>
+        <source>The autosaved draft cannot be read.</source>
+        <translation>Draf yang disimpan otomatis tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>&amp;New case</source>
+        <translation>Kasus &amp;baru</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>B&amp;uka…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>Simpan se&amp;bagai…</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>Pratinjau ceta&amp;k…</translation>
+    </message>
+    <message>
+        <source>Save checklist as P&amp;DF…</source>
+        <translation>Simpan daftar dokumen sebagai P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;Tentang</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Kasus &amp;terakhir</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Bahasa</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Bahasa sistem</translation>
+    </message>
+    <message>
+        <source>No recent cases</source>
+        <translation>Tidak ada kasus terakhir</translation>
+    </message>
+    <message>
+        <source>Save checklist as PDF</source>
+        <translation>Simpan daftar dokumen sebagai PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Checklist PDF</source>
+        <translation>PDF daftar dokumen</translation>
+    </message>
+    <message>
+        <source>About SMS Signature Assistant</source>
+        <translation>Tentang SMS Signature Assistant</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentRow</name>
+    <message>
+        <source>Attach…</source>
+        <translation>Lampirkan…</translation>
+    </message>
+    <message>
+        <source>Preview fix…</source>
+        <translation>Pratinjau perbaikan…</translation>
+    </message>
+    <message>
+        <source>Make a compliant copy and compare it with your original (which stays unchanged)</source>
+        <translation>Buat salinan yang memenuhi syarat dan bandingkan dengan berkas asli Anda (yang tetap tidak berubah)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Belum ada</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Memeriksa…</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Bermasalah</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Belum diperiksa</translation>
+    </message>
+    <message>
+        <source>Not needed</source>
+        <translation>Tidak diperlukan</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Attach each document (button or drag and drop). Every file is checked against the provider&apos;s rules; your originals are never changed.</source>
+        <translation>Lampirkan setiap dokumen (dengan tombol atau seret dan lepas). Setiap berkas diperiksa menurut aturan penyedia; berkas asli Anda tidak pernah diubah.</translation>
+    </message>
+    <message>
+        <source>Checking files</source>
+        <translation>Memeriksa berkas</translation>
+    </message>
+    <message>
+        <source>&amp;Stop checks</source>
+        <translation>&amp;Hentikan pemeriksaan</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>Periksa &amp;lagi</translation>
+    </message>
+    <message>
+        <source>No documents are needed for this choice, or the choice is not allowed: go back to the signature type.</source>
+        <translation>Pilihan ini tidak memerlukan dokumen, atau pilihan ini tidak diizinkan: kembali ke tipe tanda tangan.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;One of these&lt;/b&gt; (attach the one you have):</source>
+        <translation>&lt;b&gt;Salah satu dari ini&lt;/b&gt; (lampirkan yang Anda miliki):</translation>
+    </message>
+    <message>
+        <source>Attach %1</source>
+        <translation>Lampirkan %1</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>Ganti…</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>Lampirkan…</translation>
+    </message>
+    <message>
+        <source>Drop a file here, or attach it with the button.</source>
+        <translation>Lepaskan berkas di sini, atau lampirkan dengan tombol.</translation>
+    </message>
+    <message>
+        <source>No file</source>
+        <translation>Tidak ada berkas</translation>
+    </message>
+    <message>
+        <source>No preview</source>
+        <translation>Tidak ada pratinjau</translation>
+    </message>
+    <message>
+        <source>%1 of %2 required documents attached and fine; %3 with problems.</source>
+        <translation>%1 dari %2 dokumen wajib sudah dilampirkan dan baik; %3 bermasalah.</translation>
+    </message>
+    <message>
+        <source>Cannot attach the file</source>
+        <translation>Berkas tidak dapat dilampirkan</translation>
+    </message>
+    <message>
+        <source>A check failed</source>
+        <translation>Pemeriksaan gagal</translation>
+    </message>
+    <message>
+        <source>Checking %1 file(s)…</source>
+        <translation>Memeriksa %1 berkas…</translation>
+    </message>
+    <message>
+        <source>%1 error(s)</source>
+        <translation>%1 kesalahan</translation>
+    </message>
+    <message>
+        <source>No fix possible</source>
+        <translation>Tidak dapat diperbaiki</translation>
+    </message>
+    <message>
+        <source>This file cannot be fixed automatically.</source>
+        <translation>Berkas ini tidak dapat diperbaiki secara otomatis.</translation>
+    </message>
+    <message>
+        <source>Fix preview</source>
+        <translation>Pratinjau perbaikan</translation>
+    </message>
+    <message>
+        <source>Keep the fixed copy as</source>
+        <translation>Simpan salinan perbaikan sebagai</translation>
+    </message>
+    <message>
+        <source>Choose another name</source>
+        <translation>Pilih nama lain</translation>
+    </message>
+    <message>
+        <source>Your original file is never overwritten.</source>
+        <translation>Berkas asli Anda tidak pernah ditimpa.</translation>
+    </message>
+    <message>
+        <source>Cannot save the fixed copy</source>
+        <translation>Salinan perbaikan tidak dapat disimpan</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPage</name>
+    <message>
+        <source>Export the bundle</source>
+        <translation>Ekspor paket</translation>
+    </message>
+    <message>
+        <source>One zip with the renamed and fixed files, the letter, the checklist, a README and the API payloads.</source>
+        <translation>Satu zip berisi berkas yang sudah diganti nama dan diperbaiki, surat kuasa, daftar dokumen, README, dan data permintaan API.</translation>
+    </message>
+    <message>
+        <source>&amp;Save the bundle as:</source>
+        <translation>&amp;Simpan paket sebagai:</translation>
+    </message>
+    <message>
+        <source>Bundle file</source>
+        <translation>Berkas paket</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Pilih…</translation>
+    </message>
+    <message>
+        <source>Export even with errors (the bundle is marked INCOMPLETE)</source>
+        <translation>Ekspor meskipun ada kesalahan (paket ditandai INCOMPLETE / tidak lengkap)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Ekspor</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Hentikan</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>Tampilkan di &amp;folder</translation>
+    </message>
+    <message>
+        <source>Then upload the files in the provider&apos;s console as the README in the bundle says.</source>
+        <translation>Lalu unggah berkas-berkas itu di konsol penyedia sesuai petunjuk README dalam paket.</translation>
+    </message>
+    <message>
+        <source>Save the bundle as</source>
+        <translation>Simpan paket sebagai</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Arsip zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>Replace the bundle?</source>
+        <translation>Ganti paket?</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 sudah ada. Ganti?</translation>
+    </message>
+    <message>
+        <source>Export an incomplete bundle?</source>
+        <translation>Ekspor paket yang tidak lengkap?</translation>
+    </message>
+    <message>
+        <source>A bundle with errors will be rejected by the provider. Export it anyway, marked INCOMPLETE?</source>
+        <translation>Paket yang mengandung kesalahan akan ditolak penyedia. Tetap ekspor dengan tanda INCOMPLETE?</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Mengekspor…</translation>
+    </message>
+    <message>
+        <source>Exporting… %1</source>
+        <translation>Mengekspor… %1</translation>
+    </message>
+    <message>
+        <source>Export stopped; nothing was written.</source>
+        <translation>Ekspor dihentikan; tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Ekspor gagal: %1</translation>
+    </message>
+    <message>
+        <source>⚠ Incomplete bundle written: %1. Fix the errors below before uploading.</source>
+        <translation>⚠ Paket tidak lengkap ditulis: %1. Perbaiki kesalahan di bawah sebelum mengunggah.</translation>
+    </message>
+    <message>
+        <source>✔ Bundle written: %1 (%2 files).</source>
+        <translation>✔ Paket ditulis: %1 (%2 berkas).</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1 error(s) must be fixed first (see below, or the Review step).</source>
+        <translation>Tidak ada yang diekspor: %1 kesalahan harus diperbaiki dulu (lihat di bawah, atau langkah Pemeriksaan).</translation>
+    </message>
+</context>
+<context>
+    <name>LetterPage</name>
+    <message>
+        <source>Authorization letter</source>
+        <translation>Surat kuasa</translation>
+    </message>
+    <message>
+        <source>The owner authorizes the applicant. Generate the letter, have it signed and stamped, then attach the scan.</source>
+        <translation>Pemilik memberi kuasa kepada pemohon. Buat suratnya, minta ditandatangani dan dicap, lalu lampirkan pindaiannya.</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Surat</translation>
+    </message>
+    <message>
+        <source>&amp;Valid from – until:</source>
+        <translation>&amp;Berlaku dari – sampai:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>B&amp;ahasa:</translation>
+    </message>
+    <message>
+        <source>Empty: the owner bears the risk</source>
+        <translation>Kosong: pemilik menanggung risiko</translation>
+    </message>
+    <message>
+        <source>&amp;Risk bearer:</source>
+        <translation>Penanggung &amp;risiko:</translation>
+    </message>
+    <message>
+        <source>&amp;Our template</source>
+        <translation>&amp;Templat kami</translation>
+    </message>
+    <message>
+        <source>My own .&amp;docx</source>
+        <translation>Berkas .&amp;docx saya sendiri</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Templat:</translation>
+    </message>
+    <message>
+        <source>The letter&apos;s content checks out.</source>
+        <translation>Isi surat sudah benar.</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Langkah-langkah</translation>
+    </message>
+    <message>
+        <source>1. &amp;Generate the letter…</source>
+        <translation>1. &amp;Buat surat…</translation>
+    </message>
+    <message>
+        <source>2. &amp;Open it to print</source>
+        <translation>2. B&amp;uka untuk dicetak</translation>
+    </message>
+    <message>
+        <source>Opens the .docx in your office program</source>
+        <translation>Membuka berkas .docx di program perkantoran Anda</translation>
+    </message>
+    <message>
+        <source>3. &amp;Attach the signed scan…</source>
+        <translation>3. &amp;Lampirkan pindaian yang sudah ditandatangani…</translation>
+    </message>
+    <message>
+        <source>The legal representative signs by hand and the owner stamps its official seal at the bottom right. Scan or photograph the whole page.</source>
+        <translation>Perwakilan hukum menandatangani dengan tangan dan pemilik membubuhkan cap resmi di kanan bawah. Pindai atau foto seluruh halaman.</translation>
+    </message>
+    <message>
+        <source>Save the letter as</source>
+        <translation>Simpan surat sebagai</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Dokumen Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Writing the letter…</source>
+        <translation>Menulis surat…</translation>
+    </message>
+    <message>
+        <source>The letter could not be written.</source>
+        <translation>Surat tidak dapat ditulis.</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Ditulis: %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the letter</source>
+        <translation>Surat tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <source>Cannot attach the file</source>
+        <translation>Berkas tidak dapat dilampirkan</translation>
+    </message>
+    <message>
+        <source>Signed scan attached: %1</source>
+        <translation>Pindaian bertanda tangan dilampirkan: %1</translation>
+    </message>
+    <message>
+        <source>No signed scan attached yet (it is checked on the Documents step).</source>
+        <translation>Belum ada pindaian bertanda tangan (diperiksa pada langkah Dokumen).</translation>
+    </message>
+</context>
+<context>
+    <name>NameRow</name>
+    <message>
+        <source>Signature name %1</source>
+        <translation>Nama tanda tangan %1</translation>
+    </message>
+    <message>
+        <source>e.g. 腾讯科技 or the company&apos;s short name</source>
+        <translation>mis. 腾讯科技 atau nama singkat perusahaan</translation>
+    </message>
+    <message>
+        <source>Remove this name</source>
+        <translation>Hapus nama ini</translation>
+    </message>
+    <message>
+        <source>Remove name %1</source>
+        <translation>Hapus nama %1</translation>
+    </message>
+    <message>
+        <source>Looks good for this provider.</source>
+        <translation>Sudah sesuai untuk penyedia ini.</translation>
+    </message>
+</context>
+<context>
+    <name>NamesPage</name>
+    <message>
+        <source>Signature name</source>
+        <translation>Nama tanda tangan</translation>
+    </message>
+    <message>
+        <source>The text shown in 【】 at the start of every message. Checked as you type.</source>
+        <translation>Teks yang tampil di dalam 【】 di awal setiap pesan. Diperiksa saat Anda mengetik.</translation>
+    </message>
+    <message>
+        <source>Signature &amp;names</source>
+        <translation>&amp;Nama tanda tangan</translation>
+    </message>
+    <message>
+        <source>&amp;Add another name</source>
+        <translation>&amp;Tambah nama lain</translation>
+    </message>
+    <message>
+        <source>One application can list several names of the same owner (one letter covers them all)</source>
+        <translation>Satu permohonan dapat memuat beberapa nama milik pemilik yang sama (satu surat mencakup semuanya)</translation>
+    </message>
+    <message>
+        <source>&amp;Remarks for the reviewer</source>
+        <translation>&amp;Catatan untuk peninjau</translation>
+    </message>
+    <message>
+        <source>%1: %2–%3 characters; Chinese characters, letters and digits. Do not type the 【】 brackets.</source>
+        <translation>%1: %2–%3 karakter; aksara Tionghoa, huruf, dan angka. Jangan ketik tanda kurung 【】.</translation>
+    </message>
+    <message>
+        <source>%1 (optional)</source>
+        <translation>%1 (opsional)</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 karakter</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesPage</name>
+    <message>
+        <source>Applicant and owner</source>
+        <translation>Pemohon dan pemilik</translation>
+    </message>
+    <message>
+        <source>Who applies, and who owns the signature. Names exactly as on the business license.</source>
+        <translation>Siapa yang mengajukan, dan siapa pemilik tanda tangan. Nama persis seperti pada izin usaha.</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Pemohon</translation>
+    </message>
+    <message>
+        <source>Saved applicants</source>
+        <translation>Pemohon tersimpan</translation>
+    </message>
+    <message>
+        <source>Fill in an applicant you saved before</source>
+        <translation>Isi dengan pemohon yang pernah Anda simpan</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ved applicants:</source>
+        <translation>Pemohon &amp;tersimpan:</translation>
+    </message>
+    <message>
+        <source>Save &amp;applicant</source>
+        <translation>Simpan &amp;pemohon</translation>
+    </message>
+    <message>
+        <source>Remember this applicant for your next cases</source>
+        <translation>Ingat pemohon ini untuk kasus berikutnya</translation>
+    </message>
+    <message>
+        <source>Full verified name of your cloud account</source>
+        <translation>Nama lengkap terverifikasi akun cloud Anda</translation>
+    </message>
+    <message>
+        <source>Applicant name</source>
+        <translation>Nama pemohon</translation>
+    </message>
+    <message>
+        <source>18 characters, e.g. 91110000802100433B</source>
+        <translation>18 karakter, mis. 91110000802100433B</translation>
+    </message>
+    <message>
+        <source>Applicant credit code</source>
+        <translation>Kode kredit pemohon</translation>
+    </message>
+    <message>
+        <source>Valid unified social credit code.</source>
+        <translation>Kode kredit sosial terpadu valid.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>&amp;Credit code:</source>
+        <translation>&amp;Kode kredit:</translation>
+    </message>
+    <message>
+        <source>Signature owner (authorizer)</source>
+        <translation>Pemilik tanda tangan (pemberi kuasa)</translation>
+    </message>
+    <message>
+        <source>The organization the signature belongs to. It signs and stamps the authorization letter that lets the applicant use the signature.</source>
+        <translation>Organisasi pemilik tanda tangan. Organisasi ini menandatangani dan mengecap surat kuasa yang mengizinkan pemohon memakai tanda tangan tersebut.</translation>
+    </message>
+    <message>
+        <source>Full name as on its business license</source>
+        <translation>Nama lengkap seperti pada izin usahanya</translation>
+    </message>
+    <message>
+        <source>Owner name</source>
+        <translation>Nama pemilik</translation>
+    </message>
+    <message>
+        <source>18 characters</source>
+        <translation>18 karakter</translation>
+    </message>
+    <message>
+        <source>Owner credit code</source>
+        <translation>Kode kredit pemilik</translation>
+    </message>
+    <message>
+        <source>Signs the letter by hand</source>
+        <translation>Menandatangani surat dengan tangan</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>Perwakilan hukum</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>Na&amp;ma:</translation>
+    </message>
+    <message>
+        <source>Cr&amp;edit code:</source>
+        <translation>Kode kr&amp;edit:</translation>
+    </message>
+    <message>
+        <source>&amp;Legal representative:</source>
+        <translation>Perwakilan &amp;hukum:</translation>
+    </message>
+    <message>
+        <source>Applicant (authorized party)</source>
+        <translation>Pemohon (penerima kuasa)</translation>
+    </message>
+    <message>
+        <source>The entity your cloud account is verified as. The owner authorizes it to use the signature.</source>
+        <translation>Entitas terverifikasi akun cloud Anda. Pemilik memberinya kuasa untuk memakai tanda tangan.</translation>
+    </message>
+    <message>
+        <source>Applicant (signature owner)</source>
+        <translation>Pemohon (pemilik tanda tangan)</translation>
+    </message>
+    <message>
+        <source>The entity your cloud account is verified as; the signature belongs to it.</source>
+        <translation>Entitas terverifikasi akun cloud Anda; tanda tangan adalah miliknya.</translation>
+    </message>
+    <message>
+        <source>Your name exactly as your cloud account is verified.</source>
+        <translation>Nama Anda persis seperti verifikasi akun cloud Anda.</translation>
+    </message>
+    <message>
+        <source>(none saved yet)</source>
+        <translation>(belum ada yang disimpan)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderPage</name>
+    <message>
+        <source>Provider and account</source>
+        <translation>Penyedia dan akun</translation>
+    </message>
+    <message>
+        <source>Where will you send the messages from, and whose signature is it?</source>
+        <translation>Dari mana Anda akan mengirim pesan, dan milik siapa tanda tangannya?</translation>
+    </message>
+    <message>
+        <source>Cloud &amp;provider</source>
+        <translation>&amp;Penyedia cloud</translation>
+    </message>
+    <message>
+        <source>Apply in: %1</source>
+        <translation>Ajukan di: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Where are the messages sent?</source>
+        <translation>&amp;Ke mana pesan dikirim?</translation>
+    </message>
+    <message>
+        <source>How is your cloud &amp;account verified?</source>
+        <translation>Bagaimana &amp;akun cloud Anda diverifikasi?</translation>
+    </message>
+    <message>
+        <source>Whose &amp;signature is it?</source>
+        <translation>Milik siapa &amp;tanda tangan ini?</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation>Pemeriksaan</translation>
+    </message>
+    <message>
+        <source>Everything that is still wrong, by step. Double-click a line (or press Enter) to go and fix it.</source>
+        <translation>Semua yang masih salah, per langkah. Klik dua kali sebuah baris (atau tekan Enter) untuk memperbaikinya.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Hentikan</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>Periksa &amp;lagi</translation>
+    </message>
+    <message>
+        <source>Remaining problems</source>
+        <translation>Masalah yang tersisa</translation>
+    </message>
+    <message>
+        <source>&amp;Go to this step</source>
+        <translation>&amp;Ke langkah ini</translation>
+    </message>
+    <message>
+        <source>Checking everything…</source>
+        <translation>Memeriksa semuanya…</translation>
+    </message>
+    <message>
+        <source>Checking everything… %1</source>
+        <translation>Memeriksa semuanya… %1</translation>
+    </message>
+    <message>
+        <source>Checks stopped. Press “Check again” to run them.</source>
+        <translation>Pemeriksaan dihentikan. Tekan “Periksa lagi” untuk menjalankannya.</translation>
+    </message>
+    <message>
+        <source>The checks failed: %1</source>
+        <translation>Pemeriksaan gagal: %1</translation>
+    </message>
+    <message>
+        <source>%1 error(s) must be fixed before export; %2 warning(s) to look at.</source>
+        <translation>%1 kesalahan harus diperbaiki sebelum ekspor; %2 peringatan perlu dilihat.</translation>
+    </message>
+    <message>
+        <source>Ready to export. %1 warning(s) worth a look.</source>
+        <translation>Siap diekspor. %1 peringatan layak dilihat.</translation>
+    </message>
+    <message>
+        <source>✔ Everything checks out. Ready to export.</source>
+        <translation>✔ Semua sudah benar. Siap diekspor.</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureTypePage</name>
+    <message>
+        <source>Signature type</source>
+        <translation>Tipe tanda tangan</translation>
+    </message>
+    <message>
+        <source>What is the signature named after? This decides the documents you need.</source>
+        <translation>Tanda tangan dinamai menurut apa? Ini menentukan dokumen yang Anda perlukan.</translation>
+    </message>
+    <message>
+        <source>Signature &amp;type</source>
+        <translation>&amp;Tipe tanda tangan</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of messages</source>
+        <translation>&amp;Jenis pesan</translation>
+    </message>
+    <message>
+        <source>None of this provider&apos;s signature types can be chosen with this account and purpose. Go back and change them.</source>
+        <translation>Tidak ada tipe tanda tangan penyedia ini yang dapat dipilih dengan akun dan tujuan ini. Kembali dan ubah pilihannya.</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Prepare an SMS signature application</source>
+        <translation>Siapkan permohonan tanda tangan SMS</translation>
+    </message>
+    <message>
+        <source>For Tencent Cloud, Alibaba Cloud and Huawei Cloud. A few plain questions, then the documents, checks and one bundle to upload. Nothing leaves this computer.</source>
+        <translation>Untuk Tencent Cloud, Alibaba Cloud, dan Huawei Cloud. Beberapa pertanyaan sederhana, lalu dokumen, pemeriksaan, dan satu paket untuk diunggah. Tidak ada data yang keluar dari komputer ini.</translation>
+    </message>
+    <message>
+        <source>&amp;Continue where you left off</source>
+        <translation>&amp;Lanjutkan dari yang terakhir</translation>
+    </message>
+    <message>
+        <source>&amp;Discard draft</source>
+        <translation>&amp;Buang draf</translation>
+    </message>
+    <message>
+        <source>Delete the autosaved draft</source>
+        <translation>Hapus draf yang disimpan otomatis</translation>
+    </message>
+    <message>
+        <source>&amp;New application</source>
+        <translation>Permohonan &amp;baru</translation>
+    </message>
+    <message>
+        <source>Start from the beginning: choose the provider and what you apply for.</source>
+        <translation>Mulai dari awal: pilih penyedia dan apa yang Anda ajukan.</translation>
+    </message>
+    <message>
+        <source>&amp;Open a saved case…</source>
+        <translation>B&amp;uka kasus tersimpan…</translation>
+    </message>
+    <message>
+        <source>Continue an application saved as a .smscase.json file.</source>
+        <translation>Lanjutkan permohonan yang disimpan sebagai berkas .smscase.json.</translation>
+    </message>
+    <message>
+        <source>&amp;Recent cases</source>
+        <translation>Kasus &amp;terakhir</translation>
+    </message>
+    <message>
+        <source>Recent cases</source>
+        <translation>Kasus terakhir</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open</source>
+        <translation>Klik dua kali atau tekan Enter untuk membuka</translation>
+    </message>
+    <message>
+        <source>No recent cases yet. Cases you save appear here, so an agency can switch clients quickly.</source>
+        <translation>Belum ada kasus terakhir. Kasus yang Anda simpan muncul di sini, sehingga agensi dapat berganti klien dengan cepat.</translation>
+    </message>
+    <message>
+        <source>A draft was kept automatically (last change %1). Nothing you typed is lost.</source>
+        <translation>Draf disimpan otomatis (perubahan terakhir %1). Tidak ada ketikan Anda yang hilang.</translation>
+    </message>
+    <message>
+        <source>(not found)</source>
+        <translation>(tidak ditemukan)</translation>
+    </message>
+</context>
+<context>
+    <name>UnavailablePage</name>
+    <message>
+        <source>This step is not available in this version of the program yet.</source>
+        <translation>Langkah ini belum tersedia di versi program ini.</translation>
+    </message>
+</context>
+<context>
+    <name>about</name>
+    <message>
+        <source>SMS Signature Assistant</source>
+        <translation>SMS Signature Assistant</translation>
+    </message>
+    <message>
+        <source>Prepares and pre-checks SMS signature applications for Tencent Cloud, Alibaba Cloud and Huawei Cloud. Works offline: nothing you enter or attach leaves this computer.</source>
+        <translation>Menyiapkan dan memeriksa lebih dulu permohonan tanda tangan SMS untuk Tencent Cloud, Alibaba Cloud, dan Huawei Cloud. Bekerja luring: apa pun yang Anda masukkan atau lampirkan tidak keluar dari komputer ini.</translation>
+    </message>
+    <message>
+        <source>Rule packs</source>
+        <translation>Paket aturan</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Penyedia</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versi</translation>
+    </message>
+    <message>
+        <source>Sources read</source>
+        <translation>Sumber dibaca</translation>
+    </message>
+    <message>
+        <source>Rules change often: check the provider console when in doubt.</source>
+        <translation>Aturan sering berubah: jika ragu, periksa konsol penyedia.</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <source>SMS signature cases (*.smscase.json);;All files (*)</source>
+        <translation>Kasus tanda tangan SMS (*.smscase.json);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>Buka kasus</translation>
+    </message>
+    <message>
+        <source>Save case as</source>
+        <translation>Simpan kasus sebagai</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Lampirkan berkas</translation>
+    </message>
+    <message>
+        <source>Images and PDF (*.jpg *.jpeg *.png *.gif *.pdf *.webp *.heic *.bmp *.tif *.tiff);;All files (*)</source>
+        <translation>Gambar dan PDF (*.jpg *.jpeg *.png *.gif *.pdf *.webp *.heic *.bmp *.tif *.tiff);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Choose a letter template</source>
+        <translation>Pilih templat surat</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Dokumen Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Perubahan belum disimpan</translation>
+    </message>
+    <message>
+        <source>This case has changes that are not saved.</source>
+        <translation>Kasus ini memiliki perubahan yang belum disimpan.</translation>
+    </message>
+    <message>
+        <source>Do you want to save them before closing?</source>
+        <translation>Simpan dulu sebelum menutup?</translation>
+    </message>
+    <message>
+        <source>Before (your original, unchanged)</source>
+        <translation>Sebelum (berkas asli Anda, tidak berubah)</translation>
+    </message>
+    <message>
+        <source>After (a new copy)</source>
+        <translation>Sesudah (salinan baru)</translation>
+    </message>
+    <message>
+        <source>(no preview)</source>
+        <translation>(tidak ada pratinjau)</translation>
+    </message>
+    <message>
+        <source>&amp;Use the fixed copy…</source>
+        <translation>&amp;Pakai salinan perbaikan…</translation>
+    </message>
+</context>
+<context>
+    <name>widgets</name>
+    <message>
+        <source>Error</source>
+        <translation>Kesalahan</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Temuan</translation>
+    </message>
+    <message>
+        <source>Use “%1”</source>
+        <translation>Pakai “%1”</translation>
+    </message>
+    <message>
+        <source>Replace the text with the corrected value</source>
+        <translation>Ganti teks dengan nilai yang sudah diperbaiki</translation>
+    </message>
+    <message>
+        <source>Apply the fix: %1</source>
+        <translation>Terapkan perbaikan: %1</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Langkah</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1048 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AssistantWizard</name>
+    <message>
+        <source>Welcome</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Provider and account</source>
+        <translation>服务商与账号</translation>
+    </message>
+    <message>
+        <source>Signature type</source>
+        <translation>签名类型</translation>
+    </message>
+    <message>
+        <source>Signature name</source>
+        <translation>签名名称</translation>
+    </message>
+    <message>
+        <source>Applicant and owner</source>
+        <translation>申请方与签名归属方</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>资质材料</translation>
+    </message>
+    <message>
+        <source>Authorization letter</source>
+        <translation>授权委托书</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>案例(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Print checklist…</source>
+        <translation>打印材料清单(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Go back one step (nothing is lost)</source>
+        <translation>返回上一步（已填写的内容不会丢失）</translation>
+    </message>
+    <message>
+        <source>Go to the next step (enabled when this one is complete)</source>
+        <translation>进入下一步（本步填写完整后可用）</translation>
+    </message>
+    <message>
+        <source>Close the assistant</source>
+        <translation>关闭助手</translation>
+    </message>
+    <message>
+        <source>Close the assistant (asks first if there are unsaved changes)</source>
+        <translation>关闭助手（如有未保存的更改，会先询问）</translation>
+    </message>
+    <message>
+        <source>New, open, save, print the checklist, language, about</source>
+        <translation>新建、打开、保存、打印材料清单、界面语言、关于</translation>
+    </message>
+    <message>
+        <source>Print the checklist of documents for this case, or save it as PDF (Ctrl+P)</source>
+        <translation>打印本案例的材料清单，或另存为 PDF（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>新案例</translation>
+    </message>
+    <message>
+        <source>Cannot open the case</source>
+        <translation>无法打开案例</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened.</source>
+        <translation>无法打开 %1。</translation>
+    </message>
+    <message>
+        <source>Opened with problems</source>
+        <translation>已打开，但有问题</translation>
+    </message>
+    <message>
+        <source>The case was opened; please look at these problems:</source>
+        <translation>案例已打开，请查看以下问题：</translation>
+    </message>
+    <message>
+        <source>new-case</source>
+        <translation>新案例</translation>
+    </message>
+    <message>
+        <source>Cannot save the case</source>
+        <translation>无法保存案例</translation>
+    </message>
+    <message>
+        <source>Cannot recover the draft</source>
+        <translation>无法恢复草稿</translation>
+    </message>
+    <message>
+        <source>The autosaved draft cannot be read.</source>
+        <translation>无法读取自动保存的草稿。</translation>
+    </message>
+    <message>
+        <source>&amp;New case</source>
+        <translation>新建案例(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Save checklist as P&amp;DF…</source>
+        <translation>将材料清单另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近的案例(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>界面语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+    <message>
+        <source>No recent cases</source>
+        <translation>没有最近的案例</translation>
+    </message>
+    <message>
+        <source>Save checklist as PDF</source>
+        <translation>将材料清单另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Checklist PDF</source>
+        <translation>材料清单 PDF</translation>
+    </message>
+    <message>
+        <source>About SMS Signature Assistant</source>
+        <translation>关于短信签名助手</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentRow</name>
+    <message>
+        <source>Attach…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Preview fix…</source>
+        <translation>预览修正…</translation>
+    </message>
+    <message>
+        <source>Make a compliant copy and compare it with your original (which stays unchanged)</source>
+        <translation>生成一份符合要求的副本，并与原文件对比（原文件保持不变）</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>检查中…</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>Not needed</source>
+        <translation>无需提供</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>Documents</source>
+        <translation>资质材料</translation>
+    </message>
+    <message>
+        <source>Attach each document (button or drag and drop). Every file is checked against the provider&apos;s rules; your originals are never changed.</source>
+        <translation>逐项添加材料（点按钮或拖放文件）。每个文件都会按服务商的规则检查；您的原文件绝不会被修改。</translation>
+    </message>
+    <message>
+        <source>Checking files</source>
+        <translation>正在检查文件</translation>
+    </message>
+    <message>
+        <source>&amp;Stop checks</source>
+        <translation>停止检查(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>重新检查(&amp;A)</translation>
+    </message>
+    <message>
+        <source>No documents are needed for this choice, or the choice is not allowed: go back to the signature type.</source>
+        <translation>此选择无需提供材料，或此选择不被允许：请返回“签名类型”一步。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;One of these&lt;/b&gt; (attach the one you have):</source>
+        <translation>&lt;b&gt;以下任选其一&lt;/b&gt;（提供您手头有的那一份）：</translation>
+    </message>
+    <message>
+        <source>Attach %1</source>
+        <translation>添加%1</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>替换…</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Drop a file here, or attach it with the button.</source>
+        <translation>将文件拖放到这里，或点按钮添加。</translation>
+    </message>
+    <message>
+        <source>No file</source>
+        <translation>无文件</translation>
+    </message>
+    <message>
+        <source>No preview</source>
+        <translation>无预览</translation>
+    </message>
+    <message>
+        <source>%1 of %2 required documents attached and fine; %3 with problems.</source>
+        <translation>%2 项必需材料中已有 %1 项添加且合格；%3 项有问题。</translation>
+    </message>
+    <message>
+        <source>Cannot attach the file</source>
+        <translation>无法添加文件</translation>
+    </message>
+    <message>
+        <source>A check failed</source>
+        <translation>检查出错</translation>
+    </message>
+    <message>
+        <source>Checking %1 file(s)…</source>
+        <translation>正在检查 %1 个文件…</translation>
+    </message>
+    <message>
+        <source>%1 error(s)</source>
+        <translation>%1 个错误</translation>
+    </message>
+    <message>
+        <source>No fix possible</source>
+        <translation>无法自动修正</translation>
+    </message>
+    <message>
+        <source>This file cannot be fixed automatically.</source>
+        <translation>此文件无法自动修正。</translation>
+    </message>
+    <message>
+        <source>Fix preview</source>
+        <translation>修正预览</translation>
+    </message>
+    <message>
+        <source>Keep the fixed copy as</source>
+        <translation>将修正后的副本保存为</translation>
+    </message>
+    <message>
+        <source>Choose another name</source>
+        <translation>请换一个文件名</translation>
+    </message>
+    <message>
+        <source>Your original file is never overwritten.</source>
+        <translation>您的原文件绝不会被覆盖。</translation>
+    </message>
+    <message>
+        <source>Cannot save the fixed copy</source>
+        <translation>无法保存修正后的副本</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPage</name>
+    <message>
+        <source>Export the bundle</source>
+        <translation>导出提交材料包</translation>
+    </message>
+    <message>
+        <source>One zip with the renamed and fixed files, the letter, the checklist, a README and the API payloads.</source>
+        <translation>一个 zip 压缩包，内含重命名并修正后的文件、授权委托书、材料清单、说明文件（README）和 API 请求数据。</translation>
+    </message>
+    <message>
+        <source>&amp;Save the bundle as:</source>
+        <translation>材料包保存为(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Bundle file</source>
+        <translation>材料包文件</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Export even with errors (the bundle is marked INCOMPLETE)</source>
+        <translation>即使有错误也导出（材料包将标记为 INCOMPLETE，即不完整）</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>在文件夹中显示(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Then upload the files in the provider&apos;s console as the README in the bundle says.</source>
+        <translation>然后按材料包中 README 的说明，在服务商控制台上传这些文件。</translation>
+    </message>
+    <message>
+        <source>Save the bundle as</source>
+        <translation>材料包保存为</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Zip 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Replace the bundle?</source>
+        <translation>替换材料包？</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在。要替换它吗？</translation>
+    </message>
+    <message>
+        <source>Export an incomplete bundle?</source>
+        <translation>导出不完整的材料包？</translation>
+    </message>
+    <message>
+        <source>A bundle with errors will be rejected by the provider. Export it anyway, marked INCOMPLETE?</source>
+        <translation>有错误的材料包会被服务商驳回。仍要导出并标记为 INCOMPLETE（不完整）吗？</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Exporting… %1</source>
+        <translation>正在导出… %1</translation>
+    </message>
+    <message>
+        <source>Export stopped; nothing was written.</source>
+        <translation>导出已停止，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>⚠ Incomplete bundle written: %1. Fix the errors below before uploading.</source>
+        <translation>⚠ 已写入不完整的材料包：%1。上传前请先修正下列错误。</translation>
+    </message>
+    <message>
+        <source>✔ Bundle written: %1 (%2 files).</source>
+        <translation>✔ 材料包已写入：%1（%2 个文件）。</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1 error(s) must be fixed first (see below, or the Review step).</source>
+        <translation>未导出任何内容：需先修正 %1 个错误（见下方，或“检查”一步）。</translation>
+    </message>
+</context>
+<context>
+    <name>LetterPage</name>
+    <message>
+        <source>Authorization letter</source>
+        <translation>授权委托书</translation>
+    </message>
+    <message>
+        <source>The owner authorizes the applicant. Generate the letter, have it signed and stamped, then attach the scan.</source>
+        <translation>由签名归属方授权申请方。生成授权委托书，签字盖章后，添加扫描件。</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>委托书</translation>
+    </message>
+    <message>
+        <source>&amp;Valid from – until:</source>
+        <translation>有效期（起 – 止）(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Empty: the owner bears the risk</source>
+        <translation>留空：由签名归属方承担风险</translation>
+    </message>
+    <message>
+        <source>&amp;Risk bearer:</source>
+        <translation>风险承担方(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Our template</source>
+        <translation>使用内置模板(&amp;O)</translation>
+    </message>
+    <message>
+        <source>My own .&amp;docx</source>
+        <translation>使用我自己的 .docx(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <source>The letter&apos;s content checks out.</source>
+        <translation>委托书内容检查无误。</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>操作步骤</translation>
+    </message>
+    <message>
+        <source>1. &amp;Generate the letter…</source>
+        <translation>1. 生成委托书(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>2. &amp;Open it to print</source>
+        <translation>2. 打开以打印(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Opens the .docx in your office program</source>
+        <translation>用您的办公软件打开 .docx 文件</translation>
+    </message>
+    <message>
+        <source>3. &amp;Attach the signed scan…</source>
+        <translation>3. 添加签字盖章后的扫描件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The legal representative signs by hand and the owner stamps its official seal at the bottom right. Scan or photograph the whole page.</source>
+        <translation>由法定代表人亲笔签字，签名归属方在右下角加盖公章。请扫描或拍摄整页。</translation>
+    </message>
+    <message>
+        <source>Save the letter as</source>
+        <translation>委托书保存为</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Writing the letter…</source>
+        <translation>正在生成委托书…</translation>
+    </message>
+    <message>
+        <source>The letter could not be written.</source>
+        <translation>无法生成委托书。</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>已生成：%1</translation>
+    </message>
+    <message>
+        <source>Cannot open the letter</source>
+        <translation>无法打开委托书</translation>
+    </message>
+    <message>
+        <source>Cannot attach the file</source>
+        <translation>无法添加文件</translation>
+    </message>
+    <message>
+        <source>Signed scan attached: %1</source>
+        <translation>已添加签字盖章的扫描件：%1</translation>
+    </message>
+    <message>
+        <source>No signed scan attached yet (it is checked on the Documents step).</source>
+        <translation>尚未添加签字盖章的扫描件（它会在“资质材料”一步中检查）。</translation>
+    </message>
+</context>
+<context>
+    <name>NameRow</name>
+    <message>
+        <source>Signature name %1</source>
+        <translation>签名名称 %1</translation>
+    </message>
+    <message>
+        <source>e.g. 腾讯科技 or the company&apos;s short name</source>
+        <translation>例如“腾讯科技”或公司简称</translation>
+    </message>
+    <message>
+        <source>Remove this name</source>
+        <translation>删除此名称</translation>
+    </message>
+    <message>
+        <source>Remove name %1</source>
+        <translation>删除名称 %1</translation>
+    </message>
+    <message>
+        <source>Looks good for this provider.</source>
+        <translation>符合该服务商的要求。</translation>
+    </message>
+</context>
+<context>
+    <name>NamesPage</name>
+    <message>
+        <source>Signature name</source>
+        <translation>签名名称</translation>
+    </message>
+    <message>
+        <source>The text shown in 【】 at the start of every message. Checked as you type.</source>
+        <translation>每条短信开头【】中显示的文字。输入时即时检查。</translation>
+    </message>
+    <message>
+        <source>Signature &amp;names</source>
+        <translation>签名名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Add another name</source>
+        <translation>再添加一个名称(&amp;A)</translation>
+    </message>
+    <message>
+        <source>One application can list several names of the same owner (one letter covers them all)</source>
+        <translation>一次申请可以列出同一归属方的多个名称（一份委托书即可涵盖全部名称）</translation>
+    </message>
+    <message>
+        <source>&amp;Remarks for the reviewer</source>
+        <translation>给审核人员的备注(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1: %2–%3 characters; Chinese characters, letters and digits. Do not type the 【】 brackets.</source>
+        <translation>%1：%2–%3 个字符；可用汉字、字母和数字。不要输入【】括号。</translation>
+    </message>
+    <message>
+        <source>%1 (optional)</source>
+        <translation>%1（可选）</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 个字符</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesPage</name>
+    <message>
+        <source>Applicant and owner</source>
+        <translation>申请方与签名归属方</translation>
+    </message>
+    <message>
+        <source>Who applies, and who owns the signature. Names exactly as on the business license.</source>
+        <translation>谁来申请、签名归属于谁。名称须与营业执照上的完全一致。</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请方</translation>
+    </message>
+    <message>
+        <source>Saved applicants</source>
+        <translation>已保存的申请方</translation>
+    </message>
+    <message>
+        <source>Fill in an applicant you saved before</source>
+        <translation>填入之前保存的申请方</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ved applicants:</source>
+        <translation>已保存的申请方(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Save &amp;applicant</source>
+        <translation>保存申请方(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remember this applicant for your next cases</source>
+        <translation>记住此申请方，供以后的案例使用</translation>
+    </message>
+    <message>
+        <source>Full verified name of your cloud account</source>
+        <translation>您的云账号实名认证的完整名称</translation>
+    </message>
+    <message>
+        <source>Applicant name</source>
+        <translation>申请方名称</translation>
+    </message>
+    <message>
+        <source>18 characters, e.g. 91110000802100433B</source>
+        <translation>18 位，例如 91110000802100433B</translation>
+    </message>
+    <message>
+        <source>Applicant credit code</source>
+        <translation>申请方统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Valid unified social credit code.</source>
+        <translation>统一社会信用代码有效。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Credit code:</source>
+        <translation>统一社会信用代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Signature owner (authorizer)</source>
+        <translation>签名归属方（授权方）</translation>
+    </message>
+    <message>
+        <source>The organization the signature belongs to. It signs and stamps the authorization letter that lets the applicant use the signature.</source>
+        <translation>签名所属的单位。它在授权委托书上签字盖章，授权申请方使用该签名。</translation>
+    </message>
+    <message>
+        <source>Full name as on its business license</source>
+        <translation>与其营业执照上一致的完整名称</translation>
+    </message>
+    <message>
+        <source>Owner name</source>
+        <translation>签名归属方名称</translation>
+    </message>
+    <message>
+        <source>18 characters</source>
+        <translation>18 位</translation>
+    </message>
+    <message>
+        <source>Owner credit code</source>
+        <translation>签名归属方统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Signs the letter by hand</source>
+        <translation>在委托书上亲笔签字</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Cr&amp;edit code:</source>
+        <translation>统一社会信用代码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Legal representative:</source>
+        <translation>法定代表人(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Applicant (authorized party)</source>
+        <translation>申请方（被授权方）</translation>
+    </message>
+    <message>
+        <source>The entity your cloud account is verified as. The owner authorizes it to use the signature.</source>
+        <translation>您的云账号实名认证的主体。签名归属方授权它使用该签名。</translation>
+    </message>
+    <message>
+        <source>Applicant (signature owner)</source>
+        <translation>申请方（签名归属方）</translation>
+    </message>
+    <message>
+        <source>The entity your cloud account is verified as; the signature belongs to it.</source>
+        <translation>您的云账号实名认证的主体；签名归属于它。</translation>
+    </message>
+    <message>
+        <source>Your name exactly as your cloud account is verified.</source>
+        <translation>您的姓名，须与云账号实名认证的完全一致。</translation>
+    </message>
+    <message>
+        <source>(none saved yet)</source>
+        <translation>（尚未保存）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderPage</name>
+    <message>
+        <source>Provider and account</source>
+        <translation>服务商与账号</translation>
+    </message>
+    <message>
+        <source>Where will you send the messages from, and whose signature is it?</source>
+        <translation>您将通过哪家服务商发送短信？签名归属于谁？</translation>
+    </message>
+    <message>
+        <source>Cloud &amp;provider</source>
+        <translation>云服务商(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Apply in: %1</source>
+        <translation>申请入口：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Where are the messages sent?</source>
+        <translation>短信发往哪里(&amp;W)？</translation>
+    </message>
+    <message>
+        <source>How is your cloud &amp;account verified?</source>
+        <translation>您的云账号是如何实名认证的(&amp;A)？</translation>
+    </message>
+    <message>
+        <source>Whose &amp;signature is it?</source>
+        <translation>这是谁的签名(&amp;S)？</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Everything that is still wrong, by step. Double-click a line (or press Enter) to go and fix it.</source>
+        <translation>按步骤列出所有尚待解决的问题。双击某一行（或按回车键）即可前往修正。</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>重新检查(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remaining problems</source>
+        <translation>尚待解决的问题</translation>
+    </message>
+    <message>
+        <source>&amp;Go to this step</source>
+        <translation>前往此步骤(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Checking everything…</source>
+        <translation>正在全面检查…</translation>
+    </message>
+    <message>
+        <source>Checking everything… %1</source>
+        <translation>正在全面检查… %1</translation>
+    </message>
+    <message>
+        <source>Checks stopped. Press “Check again” to run them.</source>
+        <translation>检查已停止。点击“重新检查”可再次运行。</translation>
+    </message>
+    <message>
+        <source>The checks failed: %1</source>
+        <translation>检查出错：%1</translation>
+    </message>
+    <message>
+        <source>%1 error(s) must be fixed before export; %2 warning(s) to look at.</source>
+        <translation>导出前须修正 %1 个错误；另有 %2 个警告值得查看。</translation>
+    </message>
+    <message>
+        <source>Ready to export. %1 warning(s) worth a look.</source>
+        <translation>可以导出。有 %1 个警告值得查看。</translation>
+    </message>
+    <message>
+        <source>✔ Everything checks out. Ready to export.</source>
+        <translation>✔ 全部检查通过，可以导出。</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureTypePage</name>
+    <message>
+        <source>Signature type</source>
+        <translation>签名类型</translation>
+    </message>
+    <message>
+        <source>What is the signature named after? This decides the documents you need.</source>
+        <translation>签名是以什么命名的？这决定了您需要提供哪些材料。</translation>
+    </message>
+    <message>
+        <source>Signature &amp;type</source>
+        <translation>签名类型(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of messages</source>
+        <translation>短信类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>None of this provider&apos;s signature types can be chosen with this account and purpose. Go back and change them.</source>
+        <translation>在此账号类型和用途下，该服务商的签名类型都无法选择。请返回上一步修改。</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Prepare an SMS signature application</source>
+        <translation>准备短信签名申请</translation>
+    </message>
+    <message>
+        <source>For Tencent Cloud, Alibaba Cloud and Huawei Cloud. A few plain questions, then the documents, checks and one bundle to upload. Nothing leaves this computer.</source>
+        <translation>适用于腾讯云、阿里云和华为云。回答几个简单问题，然后准备材料、检查，最后得到一个可直接上传的材料包。所有数据都不会离开这台电脑。</translation>
+    </message>
+    <message>
+        <source>&amp;Continue where you left off</source>
+        <translation>从上次中断处继续(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard draft</source>
+        <translation>丢弃草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the autosaved draft</source>
+        <translation>删除自动保存的草稿</translation>
+    </message>
+    <message>
+        <source>&amp;New application</source>
+        <translation>新建申请(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start from the beginning: choose the provider and what you apply for.</source>
+        <translation>从头开始：选择服务商和申请内容。</translation>
+    </message>
+    <message>
+        <source>&amp;Open a saved case…</source>
+        <translation>打开已保存的案例(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Continue an application saved as a .smscase.json file.</source>
+        <translation>继续处理保存为 .smscase.json 文件的申请。</translation>
+    </message>
+    <message>
+        <source>&amp;Recent cases</source>
+        <translation>最近的案例(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Recent cases</source>
+        <translation>最近的案例</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open</source>
+        <translation>双击或按回车键打开</translation>
+    </message>
+    <message>
+        <source>No recent cases yet. Cases you save appear here, so an agency can switch clients quickly.</source>
+        <translation>还没有最近的案例。保存过的案例会显示在这里，方便代理机构快速切换客户。</translation>
+    </message>
+    <message>
+        <source>A draft was kept automatically (last change %1). Nothing you typed is lost.</source>
+        <translation>已自动保留一份草稿（最后修改于 %1）。您输入的内容都没有丢失。</translation>
+    </message>
+    <message>
+        <source>(not found)</source>
+        <translation>（找不到文件）</translation>
+    </message>
+</context>
+<context>
+    <name>UnavailablePage</name>
+    <message>
+        <source>This step is not available in this version of the program yet.</source>
+        <translation>此版本的程序尚不支持这一步。</translation>
+    </message>
+</context>
+<context>
+    <name>about</name>
+    <message>
+        <source>SMS Signature Assistant</source>
+        <translation>短信签名助手</translation>
+    </message>
+    <message>
+        <source>Prepares and pre-checks SMS signature applications for Tencent Cloud, Alibaba Cloud and Huawei Cloud. Works offline: nothing you enter or attach leaves this computer.</source>
+        <translation>为腾讯云、阿里云和华为云准备并预先检查短信签名申请。离线工作：您输入或添加的任何内容都不会离开这台电脑。</translation>
+    </message>
+    <message>
+        <source>Rule packs</source>
+        <translation>规则包</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Sources read</source>
+        <translation>资料查阅日期</translation>
+    </message>
+    <message>
+        <source>Rules change often: check the provider console when in doubt.</source>
+        <translation>规则经常变化：如有疑问，请以服务商控制台为准。</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <source>SMS signature cases (*.smscase.json);;All files (*)</source>
+        <translation>短信签名案例 (*.smscase.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>打开案例</translation>
+    </message>
+    <message>
+        <source>Save case as</source>
+        <translation>案例另存为</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>添加文件</translation>
+    </message>
+    <message>
+        <source>Images and PDF (*.jpg *.jpeg *.png *.gif *.pdf *.webp *.heic *.bmp *.tif *.tiff);;All files (*)</source>
+        <translation>图片和 PDF (*.jpg *.jpeg *.png *.gif *.pdf *.webp *.heic *.bmp *.tif *.tiff);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a letter template</source>
+        <translation>选择委托书模板</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>This case has changes that are not saved.</source>
+        <translation>此案例有尚未保存的更改。</translation>
+    </message>
+    <message>
+        <source>Do you want to save them before closing?</source>
+        <translation>关闭前要保存吗？</translation>
+    </message>
+    <message>
+        <source>Before (your original, unchanged)</source>
+        <translation>修正前（您的原文件，保持不变）</translation>
+    </message>
+    <message>
+        <source>After (a new copy)</source>
+        <translation>修正后（新的副本）</translation>
+    </message>
+    <message>
+        <source>(no preview)</source>
+        <translation>（无预览）</translation>
+    </message>
+    <message>
+        <source>&amp;Use the fixed copy…</source>
+        <translation>使用修正后的副本(&amp;U)…</translation>
+    </message>
+</context>
+<context>
+    <name>widgets</name>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Use “%1”</source>
+        <translation>改为“%1”</translation>
+    </message>
+    <message>
+        <source>Replace the text with the corrected value</source>
+        <translation>用修正后的内容替换</translation>
+    </message>
+    <message>
+        <source>Apply the fix: %1</source>
+        <translation>应用修正：%1</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+</context>
+</TS>
