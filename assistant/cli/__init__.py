@@ -61,6 +61,12 @@ def gui_main() -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if len(argv) == 1 and argv[0].endswith(".smscase.json") and os.path.isfile(argv[0]):
+        # `sms-signature-assistant client.smscase.json` (or a double-click on a case file):
+        # the wizard with that case
+        from assistant.gui.app import run as run_gui
+
+        return run_gui([sys.argv[0], argv[0]])
     parser = build_parser()
     if not argv:
         try:

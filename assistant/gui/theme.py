@@ -82,10 +82,12 @@ class SchemeFollower:
         self.app = app
         self.forced_dark = False
 
-    def apply(self, *_: object) -> None:
+    def apply(self, scheme: object = None) -> None:
+        """``scheme``: the new ``Qt.ColorScheme`` (from the signal), else the current one."""
         from PySide6.QtCore import Qt
 
-        scheme = QGuiApplication.styleHints().colorScheme()
+        if scheme is None:
+            scheme = QGuiApplication.styleHints().colorScheme()
         if scheme == Qt.ColorScheme.Dark and not is_dark(self.app.palette()):
             self.app.setPalette(dark_palette())
             self.forced_dark = True

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QWizard, QWizardPage
 
 from assistant.core.flow import END, PageId, next_page, pages
 from assistant.gui import dialogs, settings
-from assistant.gui.widgets import StepList
+from assistant.gui.widgets import StepList, discard
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -151,7 +151,7 @@ class AssistantWizard(QWizard):
             ),
             (
                 QWizard.WizardButton.CustomButton2,
-                QCoreApplication.translate("AssistantWizard", "&Print checklist…"),
+                QCoreApplication.translate("AssistantWizard", "Pr&int checklist…"),
             ),
         )
         for which, text in texts:
@@ -286,9 +286,8 @@ class AssistantWizard(QWizard):
             if self.case_path
             else QCoreApplication.translate("AssistantWizard", "New case")
         )
-        self.setWindowTitle(
-            f"{name}[*] — {QCoreApplication.translate('AssistantWizard', 'SMS Signature Assistant')}"
-        )
+        program = QCoreApplication.translate("AssistantWizard", "SMS Signature Assistant")
+        self.setWindowTitle(f"{name}[*] — {program}")
         self.setWindowModified(self.dirty)
 
     def replace_case(self, case: Case, path: Path | None, dirty: bool = False) -> None:
@@ -597,7 +596,7 @@ class AssistantWizard(QWizard):
             page = self.page(page_id)
             self.removePage(page_id)
             if page is not None:
-                page.deleteLater()
+                discard(page)  # nameless at once: findChild sees only the new pages
         self.setPage(PageId.START, make_page(PageId.START, self))
         self._pages_built = False
         self.ensure_pages()

@@ -225,7 +225,8 @@ class DocumentsPage(BasePage):
         outer.addWidget(scroll, 1)
         self.rows: dict[str, DocumentRow] = {}
         self.results: dict[tuple[str, str, str, str], Checked] = {}
-        self.running: dict[str, workers.Worker] = {}
+        self.running: dict[str, workers.Worker] = {}  # document -> its check (or fix)
+        self.running_keys: dict[str, Any] = {}  # document -> the result key being checked
         self.progress_parts: dict[str, float] = {}
         self.stopped: set[Any] = set()
         self.groups: list[list[str]] = []
@@ -403,53 +404,78 @@ class DocumentsPage(BasePage):
 
     # ------------------------------------------------------------------ background checks
     def _ensure_checked(self, doc_id: str) -> None:
+        """Start the check of the file attached to ``doc_id`` unless it is done, running or
+        stopped by the user. A check still running for a file since replaced is cancelled."""
         a = self._attachment(doc_id)
-        if a is None or doc_id in self.running or self.result(doc_id) is not None:
-            return
-        if self._result_key(doc_id) in self.stopped:
-            return
         key = self._result_key(doc_id)
+        running = self.running.get(doc_id)
+        if running is not None:
+            if self.running_keys.get(doc_id) == key:
+                return
+            running.cancel()  # an older file of this document: its result no longer matters
+        if a is None or key is None or self.result(doc_id) is not None or key in self.stopped:
+            if running is not None:
+                self._forget(doc_id, running)
+            return
         worker = workers.Worker(
             _inspect_task(a.path, self.case.provider, doc_id, self.region(), self.lang)
         )
-        worker.signals.progress.connect(lambda d, t, _w, doc=doc_id: self._progress(doc, d, t))
-        worker.signals.finished.connect(lambda r, doc=doc_id, k=key: self._checked(doc, k, r))
-        worker.signals.failed.connect(lambda msg, doc=doc_id: self._failed(doc, msg))
-        worker.signals.cancelled.connect(lambda doc=doc_id, k=key: self._stopped(doc, k))
-        self.stopped.discard(key)
+        worker.signals.progress.connect(
+            lambda d, t, _w, doc=doc_id, w=worker: self._progress(doc, w, d, t)
+        )
+        worker.signals.finished.connect(
+            lambda r, doc=doc_id, k=key, w=worker: self._checked(doc, k, w, r)
+        )
+        worker.signals.failed.connect(lambda msg, doc=doc_id, w=worker: self._failed(doc, w, msg))
+        worker.signals.cancelled.connect(
+            lambda doc=doc_id, k=key, w=worker: self._stopped(doc, k, w)
+        )
         self.running[doc_id] = worker
+        self.running_keys[doc_id] = key
         self.progress_parts[doc_id] = 0.0
         workers.start(worker)
         self.refresh_row(doc_id)
         self._set_busy()
 
-    def _stopped(self, doc_id: str, key: Any) -> None:
-        self.stopped.add(key)
-        self._ended(doc_id)
+    def _stopped(self, doc_id: str, key: Any, worker: workers.Worker) -> None:
+        if self.running.get(doc_id) is worker:  # the user stopped it (not a replaced file)
+            self.stopped.add(key)
+        self._ended(doc_id, worker)
 
     def check_again(self) -> None:
         self.stopped.clear()
         for doc_id in self.rows:
             self._ensure_checked(doc_id)
 
-    def _progress(self, doc_id: str, done: int, total: int) -> None:
-        self.progress_parts[doc_id] = done / total if total else 0.0
-        self._set_busy()
+    def _progress(self, doc_id: str, worker: workers.Worker, done: int, total: int) -> None:
+        if self.running.get(doc_id) is worker:
+            self.progress_parts[doc_id] = done / total if total else 0.0
+            self._set_busy()
 
-    def _checked(self, doc_id: str, key: Any, checked: Checked) -> None:
+    def _checked(self, doc_id: str, key: Any, worker: workers.Worker, checked: Checked) -> None:
         if checked.inspection.cancelled:
-            self._stopped(doc_id, key)
+            self._stopped(doc_id, key, worker)
             return
         self.results[key] = checked
-        self._ended(doc_id)
+        self._ended(doc_id, worker)
 
-    def _failed(self, doc_id: str, message: str) -> None:
-        self._ended(doc_id)
-        dialogs.error(self, self.tr("A check failed"), message)
+    def _failed(self, doc_id: str, worker: workers.Worker, message: str) -> None:
+        current = self.running.get(doc_id) is worker
+        self._ended(doc_id, worker)
+        if current:
+            dialogs.error(self, self.tr("A check failed"), message)
 
-    def _ended(self, doc_id: str) -> None:
-        self.running.pop(doc_id, None)
-        self.progress_parts.pop(doc_id, None)
+    def _forget(self, doc_id: str, worker: workers.Worker) -> None:
+        if self.running.get(doc_id) is worker:
+            self.running.pop(doc_id, None)
+            self.running_keys.pop(doc_id, None)
+            self.progress_parts.pop(doc_id, None)
+
+    def _ended(self, doc_id: str, worker: workers.Worker) -> None:
+        """A check or fix ended; a newer file of the same document gets its check now."""
+        self._forget(doc_id, worker)
+        if doc_id not in self.running:
+            self._ensure_checked(doc_id)
         self.refresh_row(doc_id)
         self.update_summary()
         self._set_busy()
@@ -486,7 +512,7 @@ class DocumentsPage(BasePage):
     def preview_fix(self, doc_id: str) -> None:
         a = self._attachment(doc_id)
         checked = self.result(doc_id)
-        if a is None or checked is None:
+        if a is None or checked is None or doc_id in self.running:
             return
         out_dir = Path(self._fix_dir.name) / doc_id
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -509,11 +535,16 @@ class DocumentsPage(BasePage):
             return result, thumb
 
         worker = workers.Worker(task)
-        worker.signals.finished.connect(lambda r, doc=doc_id: self._fix_ready(doc, checked, r))
-        worker.signals.failed.connect(lambda msg, doc=doc_id: self._failed(doc, msg))
-        worker.signals.cancelled.connect(lambda doc=doc_id: self._ended(doc))
-        worker.signals.progress.connect(lambda d, t, _w, doc=doc_id: self._progress(doc, d, t))
+        worker.signals.finished.connect(
+            lambda r, doc=doc_id, w=worker: self._fix_ready(doc, w, checked, r)
+        )
+        worker.signals.failed.connect(lambda msg, doc=doc_id, w=worker: self._failed(doc, w, msg))
+        worker.signals.cancelled.connect(lambda doc=doc_id, w=worker: self._ended(doc, w))
+        worker.signals.progress.connect(
+            lambda d, t, _w, doc=doc_id, w=worker: self._progress(doc, w, d, t)
+        )
         self.running[doc_id] = worker
+        self.running_keys[doc_id] = self._result_key(doc_id)
         self.progress_parts[doc_id] = 0.0
         workers.start(worker)
         self.refresh_row(doc_id)
@@ -531,9 +562,15 @@ class DocumentsPage(BasePage):
         parts.append(self.tr("%1 error(s)").replace("%1", str(errors)))
         return " · ".join(p for p in parts if p)
 
-    def _fix_ready(self, doc_id: str, before: Checked, outcome: tuple[Any, bytes | None]) -> None:
+    def _fix_ready(
+        self,
+        doc_id: str,
+        worker: workers.Worker,
+        before: Checked,
+        outcome: tuple[Any, bytes | None],
+    ) -> None:
         result, after_thumb = outcome
-        self._ended(doc_id)
+        self._ended(doc_id, worker)
         if result.cancelled:
             return
         if not result.outputs:

@@ -128,7 +128,7 @@ class NamesPage(BasePage):
         scroll.setWidget(body)
         outer.addWidget(scroll)
 
-        names_box = QGroupBox(self.tr("Signature &names"))
+        names_box = QGroupBox(self.tr("Signature na&mes"))
         names_box.setObjectName("names.box")
         nlay = QVBoxLayout(names_box)
         self.rules_hint = hint_label()

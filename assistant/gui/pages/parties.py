@@ -97,10 +97,10 @@ class PartiesPage(BasePage):
         )
         self.applicant_code_findings.setObjectName("parties.applicant.findings")
         self.applicant_code_findings.fixApplied.connect(self.applicant_code.setText)
-        self.applicant_name_label = QLabel(self.tr("&Name:"))
+        self.applicant_name_label = QLabel(self.tr("Nam&e:"))
         self.applicant_name_label.setBuddy(self.applicant_name)
         form.addRow(self.applicant_name_label, self.applicant_name)
-        self.applicant_code_label = QLabel(self.tr("&Credit code:"))
+        self.applicant_code_label = QLabel(self.tr("C&redit code:"))
         self.applicant_code_label.setBuddy(self.applicant_code)
         code_cell = QWidget()
         cl = QVBoxLayout(code_cell)
@@ -143,7 +143,7 @@ class PartiesPage(BasePage):
         self.owner_code_findings.fixApplied.connect(self.owner_code.setText)
         for text, widget in (
             (self.tr("Na&me:"), self.owner_name),
-            (self.tr("Cr&edit code:"), None),
+            (self.tr("Credit c&ode:"), None),
             (self.tr("&Legal representative:"), self.owner_rep),
         ):
             label = QLabel(text)

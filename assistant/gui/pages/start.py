@@ -42,7 +42,7 @@ class StartPage(BasePage):
         self.recover_frame.setObjectName("start.recover_frame")
         self.recover_frame.setFrameShape(QFrame.Shape.StyledPanel)
         rlay = QHBoxLayout(self.recover_frame)
-        self.recover_button = QCommandLinkButton(self.tr("&Continue where you left off"))
+        self.recover_button = QCommandLinkButton(self.tr("Continue where you &left off"))
         self.recover_button.setObjectName("start.recover")
         self.recover_button.clicked.connect(self._recover)
         rlay.addWidget(self.recover_button, 1)
@@ -54,7 +54,7 @@ class StartPage(BasePage):
         layout.addWidget(self.recover_frame)
 
         self.new_button = QCommandLinkButton(
-            self.tr("&New application"),
+            self.tr("Ne&w application"),
             self.tr("Start from the beginning: choose the provider and what you apply for."),
         )
         self.new_button.setObjectName("start.new")

@@ -68,6 +68,10 @@
         <translation>Kembali satu langkah (tidak ada yang hilang)</translation>
     </message>
     <message>
+        <source>Pr&amp;int checklist…</source>
+        <translation>&amp;Cetak daftar dokumen…</translation>
+    </message>
+    <message>
         <source>Go to the next step (enabled when this one is complete)</source>
         <translation>Ke langkah berikutnya (aktif bila langkah ini sudah lengkap)</translation>
     </message>
@@ -90,6 +94,10 @@
     <message>
         <source>New case</source>
         <translation>Kasus baru</translation>
+    </message>
+    <message>
+        <source>SMS Signature Assistant</source>
+        <translation>SMS Signature Assistant</translation>
     </message>
     <message>
         <source>Cannot open the case</source>
@@ -251,7 +259,7 @@
     </message>
     <message>
         <source>Check &amp;again</source>
-        <translation>Periksa &amp;lagi</translation>
+        <translation>Periksa la&amp;gi</translation>
     </message>
     <message>
         <source>No documents are needed for this choice, or the choice is not allowed: go back to the signature type.</source>
@@ -346,7 +354,7 @@
     </message>
     <message>
         <source>&amp;Save the bundle as:</source>
-        <translation>&amp;Simpan paket sebagai:</translation>
+        <translation>Simpan paket seb&amp;agai:</translation>
     </message>
     <message>
         <source>Bundle file</source>
@@ -365,11 +373,11 @@
         <translation>&amp;Ekspor</translation>
     </message>
     <message>
-        <source>&amp;Stop</source>
+        <source>S&amp;top</source>
         <translation>&amp;Hentikan</translation>
     </message>
     <message>
-        <source>Show in &amp;folder</source>
+        <source>Show in fol&amp;der</source>
         <translation>Tampilkan di &amp;folder</translation>
     </message>
     <message>
@@ -444,12 +452,32 @@
         <translation>Surat</translation>
     </message>
     <message>
+        <source>Valid from</source>
+        <translation>Berlaku dari</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Berlaku sampai</translation>
+    </message>
+    <message>
+        <source>Type the date or pick it in the calendar (Alt+Down)</source>
+        <translation>Ketik tanggal atau pilih di kalender (Alt+Bawah)</translation>
+    </message>
+    <message>
         <source>&amp;Valid from – until:</source>
         <translation>&amp;Berlaku dari – sampai:</translation>
     </message>
     <message>
+        <source>Language of the letter</source>
+        <translation>Bahasa surat</translation>
+    </message>
+    <message>
         <source>&amp;Language:</source>
         <translation>B&amp;ahasa:</translation>
+    </message>
+    <message>
+        <source>Risk bearer</source>
+        <translation>Penanggung risiko</translation>
     </message>
     <message>
         <source>Empty: the owner bears the risk</source>
@@ -485,10 +513,10 @@
     </message>
     <message>
         <source>1. &amp;Generate the letter…</source>
-        <translation>1. &amp;Buat surat…</translation>
+        <translation>1. Buat &amp;surat…</translation>
     </message>
     <message>
-        <source>2. &amp;Open it to print</source>
+        <source>2. Open it to prin&amp;t</source>
         <translation>2. B&amp;uka untuk dicetak</translation>
     </message>
     <message>
@@ -497,7 +525,7 @@
     </message>
     <message>
         <source>3. &amp;Attach the signed scan…</source>
-        <translation>3. &amp;Lampirkan pindaian yang sudah ditandatangani…</translation>
+        <translation>3. Lampirkan &amp;pindaian yang sudah ditandatangani…</translation>
     </message>
     <message>
         <source>The legal representative signs by hand and the owner stamps its official seal at the bottom right. Scan or photograph the whole page.</source>
@@ -574,7 +602,7 @@
         <translation>Teks yang tampil di dalam 【】 di awal setiap pesan. Diperiksa saat Anda mengetik.</translation>
     </message>
     <message>
-        <source>Signature &amp;names</source>
+        <source>Signature na&amp;mes</source>
         <translation>&amp;Nama tanda tangan</translation>
     </message>
     <message>
@@ -587,7 +615,7 @@
     </message>
     <message>
         <source>&amp;Remarks for the reviewer</source>
-        <translation>&amp;Catatan untuk peninjau</translation>
+        <translation>Catatan untuk &amp;peninjau</translation>
     </message>
     <message>
         <source>%1: %2–%3 characters; Chinese characters, letters and digits. Do not type the 【】 brackets.</source>
@@ -657,12 +685,16 @@
         <translation>Kode kredit sosial terpadu valid.</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
+        <source>Nam&amp;e:</source>
         <translation>&amp;Nama:</translation>
     </message>
     <message>
-        <source>&amp;Credit code:</source>
-        <translation>&amp;Kode kredit:</translation>
+        <source>C&amp;redit code:</source>
+        <translation>K&amp;ode kredit:</translation>
+    </message>
+    <message>
+        <source>Credit c&amp;ode:</source>
+        <translation>Kode kr&amp;edit:</translation>
     </message>
     <message>
         <source>Signature owner (authorizer)</source>
@@ -698,11 +730,7 @@
     </message>
     <message>
         <source>Na&amp;me:</source>
-        <translation>Na&amp;ma:</translation>
-    </message>
-    <message>
-        <source>Cr&amp;edit code:</source>
-        <translation>Kode kr&amp;edit:</translation>
+        <translation>N&amp;ama:</translation>
     </message>
     <message>
         <source>&amp;Legal representative:</source>
@@ -757,7 +785,7 @@
     </message>
     <message>
         <source>&amp;Where are the messages sent?</source>
-        <translation>&amp;Ke mana pesan dikirim?</translation>
+        <translation>Ke mana pesan diki&amp;rim?</translation>
     </message>
     <message>
         <source>How is your cloud &amp;account verified?</source>
@@ -784,7 +812,7 @@
     </message>
     <message>
         <source>Check &amp;again</source>
-        <translation>Periksa &amp;lagi</translation>
+        <translation>Periksa la&amp;gi</translation>
     </message>
     <message>
         <source>Remaining problems</source>
@@ -792,7 +820,7 @@
     </message>
     <message>
         <source>&amp;Go to this step</source>
-        <translation>&amp;Ke langkah ini</translation>
+        <translation>Ke langkah i&amp;ni</translation>
     </message>
     <message>
         <source>Checking everything…</source>
@@ -857,10 +885,6 @@
         <translation>Untuk Tencent Cloud, Alibaba Cloud, dan Huawei Cloud. Beberapa pertanyaan sederhana, lalu dokumen, pemeriksaan, dan satu paket untuk diunggah. Tidak ada data yang keluar dari komputer ini.</translation>
     </message>
     <message>
-        <source>&amp;Continue where you left off</source>
-        <translation>&amp;Lanjutkan dari yang terakhir</translation>
-    </message>
-    <message>
         <source>&amp;Discard draft</source>
         <translation>&amp;Buang draf</translation>
     </message>
@@ -869,8 +893,12 @@
         <translation>Hapus draf yang disimpan otomatis</translation>
     </message>
     <message>
-        <source>&amp;New application</source>
-        <translation>Permohonan &amp;baru</translation>
+        <source>Continue where you &amp;left off</source>
+        <translation>Lan&amp;jutkan dari yang terakhir</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w application</source>
+        <translation>Permohonan ba&amp;ru</translation>
     </message>
     <message>
         <source>Start from the beginning: choose the provider and what you apply for.</source>

@@ -68,6 +68,10 @@
         <translation>返回上一步（已填写的内容不会丢失）</translation>
     </message>
     <message>
+        <source>Pr&amp;int checklist…</source>
+        <translation>打印材料清单(&amp;I)…</translation>
+    </message>
+    <message>
         <source>Go to the next step (enabled when this one is complete)</source>
         <translation>进入下一步（本步填写完整后可用）</translation>
     </message>
@@ -90,6 +94,10 @@
     <message>
         <source>New case</source>
         <translation>新案例</translation>
+    </message>
+    <message>
+        <source>SMS Signature Assistant</source>
+        <translation>短信签名助手</translation>
     </message>
     <message>
         <source>Cannot open the case</source>
@@ -365,12 +373,12 @@
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <source>&amp;Stop</source>
-        <translation>停止(&amp;S)</translation>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <source>Show in &amp;folder</source>
-        <translation>在文件夹中显示(&amp;F)</translation>
+        <source>Show in fol&amp;der</source>
+        <translation>在文件夹中显示(&amp;D)</translation>
     </message>
     <message>
         <source>Then upload the files in the provider&apos;s console as the README in the bundle says.</source>
@@ -444,12 +452,32 @@
         <translation>委托书</translation>
     </message>
     <message>
+        <source>Valid from</source>
+        <translation>有效期起</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期止</translation>
+    </message>
+    <message>
+        <source>Type the date or pick it in the calendar (Alt+Down)</source>
+        <translation>输入日期，或在日历中选择（Alt+向下键）</translation>
+    </message>
+    <message>
         <source>&amp;Valid from – until:</source>
         <translation>有效期（起 – 止）(&amp;V)：</translation>
     </message>
     <message>
+        <source>Language of the letter</source>
+        <translation>委托书语言</translation>
+    </message>
+    <message>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Risk bearer</source>
+        <translation>风险承担方</translation>
     </message>
     <message>
         <source>Empty: the owner bears the risk</source>
@@ -488,8 +516,8 @@
         <translation>1. 生成委托书(&amp;G)…</translation>
     </message>
     <message>
-        <source>2. &amp;Open it to print</source>
-        <translation>2. 打开以打印(&amp;O)</translation>
+        <source>2. Open it to prin&amp;t</source>
+        <translation>2. 打开以打印(&amp;T)</translation>
     </message>
     <message>
         <source>Opens the .docx in your office program</source>
@@ -574,8 +602,8 @@
         <translation>每条短信开头【】中显示的文字。输入时即时检查。</translation>
     </message>
     <message>
-        <source>Signature &amp;names</source>
-        <translation>签名名称(&amp;N)</translation>
+        <source>Signature na&amp;mes</source>
+        <translation>签名名称(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Add another name</source>
@@ -657,12 +685,16 @@
         <translation>统一社会信用代码有效。</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
-        <translation>名称(&amp;N)：</translation>
+        <source>Nam&amp;e:</source>
+        <translation>名称(&amp;E)：</translation>
     </message>
     <message>
-        <source>&amp;Credit code:</source>
-        <translation>统一社会信用代码(&amp;C)：</translation>
+        <source>C&amp;redit code:</source>
+        <translation>统一社会信用代码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Credit c&amp;ode:</source>
+        <translation>统一社会信用代码(&amp;O)：</translation>
     </message>
     <message>
         <source>Signature owner (authorizer)</source>
@@ -699,10 +731,6 @@
     <message>
         <source>Na&amp;me:</source>
         <translation>名称(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Cr&amp;edit code:</source>
-        <translation>统一社会信用代码(&amp;E)：</translation>
     </message>
     <message>
         <source>&amp;Legal representative:</source>
@@ -857,10 +885,6 @@
         <translation>适用于腾讯云、阿里云和华为云。回答几个简单问题，然后准备材料、检查，最后得到一个可直接上传的材料包。所有数据都不会离开这台电脑。</translation>
     </message>
     <message>
-        <source>&amp;Continue where you left off</source>
-        <translation>从上次中断处继续(&amp;C)</translation>
-    </message>
-    <message>
         <source>&amp;Discard draft</source>
         <translation>丢弃草稿(&amp;D)</translation>
     </message>
@@ -869,8 +893,12 @@
         <translation>删除自动保存的草稿</translation>
     </message>
     <message>
-        <source>&amp;New application</source>
-        <translation>新建申请(&amp;N)</translation>
+        <source>Continue where you &amp;left off</source>
+        <translation>从上次中断处继续(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w application</source>
+        <translation>新建申请(&amp;W)</translation>
     </message>
     <message>
         <source>Start from the beginning: choose the provider and what you apply for.</source>
