@@ -36,6 +36,7 @@ import tomllib
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,7 @@ from assistant.core.case import (
     effective_region,
     effective_sign_type,
     load_case,
+    run_in_order,
     save_case,
 )
 from assistant.core.findings import Finding, Severity, has_errors, sort_findings
@@ -337,18 +339,31 @@ def _build_files(
     numbers: dict[str, int] = {}
     labels: list[str] = [""] * len(case.attachments)
     total = len(indexed) + 4
-    for done, (i, a) in enumerate(indexed):
-        if cancel is not None and cancel():
-            raise _CancelledError
-        step(done, total, a.path)
-        source = Path(a.path)
-        if not source.is_file():
-            continue
-        number = numbers.setdefault(a.document, len(numbers) + 1)
+
+    def fix(job: tuple[int, Attachment]) -> _Fixed | None:
+        i, a = job
+        if not Path(a.path).is_file():
+            return None
         inspection = review.inspections[i] if i < len(review.inspections) else None
-        outputs, fixes, fix_findings = _fixed_outputs(
-            a, inspection, case, region, lang, work / f"fix-{i}", cancel
-        )
+        return _fixed_outputs(a, inspection, case, region, lang, work / f"fix-{i}", cancel)
+
+    # the fixes run several at once (Pillow encodes and decodes without the GIL); the results
+    # come back in checklist order, so names and the zip are the same on every run
+    fixed = run_in_order(
+        indexed,
+        fix,
+        progress=lambda done, what: step(done, total, what),
+        label=lambda job: job[1].path,
+        cancel=cancel,
+    )
+    if fixed is None:
+        raise _CancelledError
+    for (i, a), outcome in zip(indexed, fixed, strict=True):
+        if outcome is None:
+            continue
+        source = Path(a.path)
+        number = numbers.setdefault(a.document, len(numbers) + 1)
+        outputs, fixes, fix_findings = outcome
         new_findings.extend(fix_findings)
         for part, path in enumerate(outputs, 1):
             suffix = path.suffix.lower() or ".bin"
@@ -437,6 +452,10 @@ def _build_files(
     return files, new_findings
 
 
+# (paths to put in the bundle, codes of what was fixed, findings of the fix)
+_Fixed = tuple[list[Path], list[str], list[Finding]]
+
+
 def _fixed_outputs(
     a: Attachment,
     inspection: Any,
@@ -445,10 +464,11 @@ def _fixed_outputs(
     lang: str,
     out_dir: Path,
     cancel: Cancelled | None,
-) -> tuple[list[Path], list[str], list[Finding]]:
+) -> _Fixed:
     """The file(s) to put in the bundle for attachment ``a``: fixed copies written under
-    ``out_dir`` when the inspection found something fixable, else the original itself. The
-    original is never modified. Returns (paths, codes of what was fixed, findings of the fix)."""
+    ``out_dir`` when the inspection (the review's, not repeated) found something fixable, else
+    the original itself. The original is never modified. Thread-safe: it writes only under
+    ``out_dir``."""
     from assistant.core.attachments import FIXABLE_CODES, fix_file
 
     source = Path(a.path)
@@ -463,6 +483,7 @@ def _fixed_outputs(
         region=region,
         lang=lang,
         cancel=_Cancel(cancel),
+        inspection=inspection,
     )
     if result.cancelled:
         raise _CancelledError
@@ -766,6 +787,16 @@ def _huawei(
 
 
 # --------------------------------------------------------------------------------------- texts
+@cache
+def _common_pack_version() -> str:
+    """The version of ``common.toml`` (read once: a batch writes a manifest per case)."""
+    try:
+        with resource_path("rules", "common.toml").open("rb") as fh:
+            return str(tomllib.load(fh).get("version", ""))
+    except (OSError, tomllib.TOMLDecodeError):
+        return ""
+
+
 def build_manifest(
     case: Case,
     pack: RulePack,
@@ -775,19 +806,13 @@ def build_manifest(
     when: dt.date,
     incomplete: bool,
 ) -> dict[str, Any]:
-    common_version = ""
-    try:
-        with resource_path("rules", "common.toml").open("rb") as fh:
-            common_version = str(tomllib.load(fh).get("version", ""))
-    except (OSError, tomllib.TOMLDecodeError):
-        pass
     return {
         "format": BUNDLE_FORMAT,
         "version": BUNDLE_VERSION,
         "status": INCOMPLETE if incomplete else "complete",
         "prepared_on": when.isoformat(),
         "program": {"name": "sms-signature-assistant", "version": __version__},
-        "rule_packs": {pack.provider: pack.version, "common": common_version},
+        "rule_packs": {pack.provider: pack.version, "common": _common_pack_version()},
         "case": {
             "client": case.client,
             "provider": case.provider,

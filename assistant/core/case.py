@@ -21,10 +21,11 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from assistant.core.findings import Finding, Severity, has_errors, sort_findings
 from assistant.core.i18n import LANGUAGES, localized, normalize_language, text
@@ -82,6 +83,7 @@ class LetterInfo:
     language: str = "zh"
     risk_bearer: str = ""  # empty: the owner bears the risk
     template: str = ""  # empty: the provider's bundled template; else a template id or a .docx path
+    signed_on: dt.date | None = None  # None: the date is written by hand when signing
 
 
 @dataclass
@@ -166,6 +168,7 @@ class Case:
                 "template": _store_path(self.letter.template, base_dir)
                 if _looks_like_path(self.letter.template)
                 else self.letter.template,
+                "signed_on": _iso(self.letter.signed_on),
             },
             "attachments": [
                 {"document": a.document, "path": _store_path(a.path, base_dir), "sha256": a.sha256}
@@ -423,6 +426,7 @@ def parse_case(
         p.unknown_keys(letter, {f.name for f in fields(LetterInfo)}, "letter")
         case.letter.valid_from = p.date(letter, "valid_from", "letter")
         case.letter.valid_until = p.date(letter, "valid_until", "letter")
+        case.letter.signed_on = p.date(letter, "signed_on", "letter")
         case.letter.language = p.typed(letter, "language", str, "zh", "letter")
         case.letter.risk_bearer = p.typed(letter, "risk_bearer", str, "", "letter")
         template = p.typed(letter, "template", str, "", "letter")
@@ -695,6 +699,75 @@ def _find_moved(a: Attachment, base_dir: str | os.PathLike[str] | None) -> str |
     return None
 
 
+# --------------------------------------------------------------------------------------- threads
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+def worker_count(jobs: int) -> int:
+    """Threads for ``jobs`` independent file jobs: one per CPU this process may use, at most one
+    per job (each holds one decoded image in memory)."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, jobs))
+
+
+def run_in_order(
+    items: Sequence[_T],
+    work: Callable[[_T], _R],
+    *,
+    progress: Callable[[int, str], None] | None = None,
+    label: Callable[[_T], str] = str,
+    cancel: Cancelled | None = None,
+    workers: int | None = None,
+) -> list[_R] | None:
+    """``work(item)`` for every item, ``workers`` at a time (default :func:`worker_count`), the
+    results in the order of ``items`` whatever finished first — so what is built from them is
+    the same on every run.
+
+    ``progress(done, what)`` is called in the calling thread: at the start and as each item
+    finishes, with the number finished and the label of the first item not finished yet (``""``
+    when all are). When ``cancel()`` becomes true no further item is started and None is
+    returned (a running ``work`` should watch ``cancel`` itself). An exception of ``work`` is
+    raised here, after the items not yet started are dropped.
+    """
+    n = len(items)
+    workers = worker_count(n) if workers is None else max(1, min(workers, n))
+
+    def report(done: int, first_open: int) -> None:
+        if progress is not None:
+            progress(done, label(items[first_open]) if first_open < n else "")
+
+    if workers <= 1:
+        results: list[_R] = []
+        for i, item in enumerate(items):
+            if cancel is not None and cancel():
+                return None
+            report(i, i)
+            results.append(work(item))
+        report(n, n)
+        return results
+
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sms-files")
+    try:
+        futures: list[Future[_R]] = [pool.submit(work, item) for item in items]
+        report(0, 0)
+        pending = set(futures)
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                future.result()  # raises the job's exception here
+            if cancel is not None and cancel():
+                return None
+            first_open = next((i for i, f in enumerate(futures) if not f.done()), n)
+            report(n - len(pending), first_open)
+        return [f.result() for f in futures]
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 # Areas of :func:`check_case`, in the order the review page shows them.
 AREAS = ("case", "checklist", "names", "identifiers", "remarks", "attachments", "letter")
 
@@ -859,23 +932,30 @@ def check_case(
     review.inspections = [None for _ in case.attachments]
     if inspect_attachments:
         total = len(case.attachments)
-        for i, a in enumerate(case.attachments):
-            if cancel is not None and cancel():
-                review.cancelled = True
-                return review
-            if progress is not None:
-                progress(i, total, a.path)
+
+        def inspect(a: Attachment) -> tuple[Any, list[Finding]]:
             if not Path(a.path).is_file():
-                continue
-            inspection, found = _inspect(a, case, region, lang, cancel)
-            if inspection is not None and getattr(inspection, "cancelled", False):
-                review.cancelled = True
-                return review
+                return None, []
+            return _inspect(a, case, region, lang, cancel)
+
+        def report(done: int, what: str) -> None:
+            if progress is not None:
+                progress(done, total, what)
+
+        # several files at once (Pillow decodes without the GIL); results in attachment order
+        results = run_in_order(
+            case.attachments, inspect, progress=report, label=lambda a: a.path, cancel=cancel
+        )
+        if results is None or any(
+            inspection is not None and getattr(inspection, "cancelled", False)
+            for inspection, _ in results
+        ):
+            review.cancelled = True
+            return review
+        for i, (inspection, found) in enumerate(results):
             review.inspections[i] = inspection
             review.attachment_findings[i] = found
             areas["attachments"].extend(found)
-        if progress is not None:
-            progress(total, total, "")
 
     # letter
     if case.purpose == "others":

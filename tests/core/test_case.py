@@ -236,3 +236,53 @@ def test_set_attachment_replaces_and_hashes(tmp_path: Path) -> None:
     assert case.attachments == [Attachment("business_license", str(b.resolve()), sha256_file(b))]
     with pytest.raises(OSError):
         case.set_attachment("business_license", tmp_path / "missing.png")
+
+
+def test_letter_signing_date_round_trips_and_reaches_the_letter(tmp_path: Path) -> None:
+    import docx
+
+    from assistant.core.letter import LetterInput, fill_letter
+
+    case = _full_case(tmp_path)
+    case.letter.signed_on = dt.date(2026, 11, 20)
+    path = tmp_path / "client.smscase.json"
+    save_case(case, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["letter"]["signed_on"] == "2026-11-20"
+    loaded, findings = load_case(path)
+    assert findings == [] and loaded == case
+    assert loaded is not None and loaded.letter.signed_on == dt.date(2026, 11, 20)
+    assert Case.from_dict(case.to_dict()) == case
+
+    inp = LetterInput.from_case(loaded)
+    assert inp.signed_on == "2026-11-20"
+    out = tmp_path / "letter.docx"
+    result = fill_letter(inp, out, today=dt.date(2026, 11, 21))
+    assert result.output == out
+    document = docx.Document(str(out))
+    body = "\n".join(p.text for p in document.paragraphs)
+    cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert "2026年11月20日" in body + cells
+    assert "letter.date_by_hand" not in {f.code for f in result.findings}
+
+    # no date: null in the file, a blank on the letter for the date written by hand
+    case.letter.signed_on = None
+    save_case(case, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["letter"]["signed_on"] is None
+    again, _ = load_case(path)
+    assert again is not None and again.letter.signed_on is None
+    result = fill_letter(LetterInput.from_case(again), tmp_path / "blank.docx")
+    assert "letter.date_by_hand" in {f.code for f in result.findings}
+
+
+def test_letter_signing_date_is_a_known_key_and_checked(tmp_path: Path) -> None:
+    base = {"format": CASE_FORMAT, "version": 1, "provider": "tencent"}
+    path = tmp_path / "c.smscase.json"
+    path.write_text(json.dumps({**base, "letter": {"signed_on": "2026-11-20"}}), encoding="utf-8")
+    case, findings = load_case(path)
+    assert case is not None and case.letter.signed_on == dt.date(2026, 11, 20)
+    assert "case.unknown_key" not in _codes(findings)
+    path.write_text(json.dumps({**base, "letter": {"signed_on": "2026-02-30"}}), encoding="utf-8")
+    case, findings = load_case(path)
+    assert case is not None and case.letter.signed_on is None
+    assert ("case.bad_date", "letter.signed_on") in {(f.code, f.subject) for f in findings}

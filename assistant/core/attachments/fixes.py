@@ -9,6 +9,7 @@ import contextlib
 import io
 import math
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -68,6 +69,8 @@ _REENCODE_CODES = frozenset(
     }
 )
 _LOSSLESS_SOURCES = frozenset({"png", "gif", "bmp", "tiff", "ico", "psd"})
+# From this many pixels an encode goes through a temporary file (see _encode).
+_GIL_FREE_PIXELS = 1_000_000
 
 
 class _Cancelled(Exception):
@@ -83,6 +86,7 @@ def fix_file(
     lang: str = "en",
     progress: ProgressCallback | None = None,
     cancel: CancelFlag | None = None,
+    inspection: Inspection | None = None,
 ) -> FixResult:
     """Write a fixed copy of ``path`` to ``output`` for ``provider`` and re-inspect it.
 
@@ -94,6 +98,10 @@ def fix_file(
     a single page keeps ``output``'s own name. ``output`` equal to ``path`` is refused, and no
     written file may be the input. Cancellation leaves no partial file and gives a result with
     a ``file.cancelled`` finding.
+
+    ``inspection``: an inspection of ``path`` made just before with the same provider, document,
+    region and language (the export's review), so the file is not inspected twice. It is used
+    only when it is of this path, not cancelled, and the file still has the inspected size.
     """
     ctx, setup = Context.make(provider, document, region, lang, progress, cancel)
     src, out = Path(path), Path(output)
@@ -105,7 +113,12 @@ def fix_file(
     if _same_file(src, out):
         result.findings.append(ctx.finding(Severity.ERROR, "fix.output_is_input", path=str(out)))
         return result
-    insp = inspect_with(ctx.span(0.0, 0.3), src, setup)
+    if _still_valid(inspection, src):
+        assert inspection is not None
+        insp = inspection
+        ctx.report(0.3)
+    else:
+        insp = inspect_with(ctx.span(0.0, 0.3), src, setup)
     result.inspection = insp
     if insp.cancelled:
         result.findings.append(ctx.finding(Severity.INFO, "file.cancelled"))
@@ -172,6 +185,16 @@ def fix_file(
             )
     ctx.report(1.0)
     return result
+
+
+def _still_valid(inspection: Inspection | None, src: Path) -> bool:
+    """Whether ``inspection`` can stand for an inspection of ``src`` now."""
+    if inspection is None or inspection.cancelled or inspection.size_bytes is None:
+        return False
+    try:
+        return Path(inspection.path) == src and src.stat().st_size == inspection.size_bytes
+    except OSError:
+        return False
 
 
 # --------------------------------------------------------------------------------------- rasters
@@ -301,14 +324,28 @@ def _normalize(im: Image.Image, icc: bytes | None) -> tuple[Image.Image, list[st
 def _encode(
     im: Image.Image, fmt: str, icc: bytes | None, quality: int = Q_MAX, level: int = 6
 ) -> bytes:
-    buf = io.BytesIO()
+    # Pillow releases the GIL while it encodes into a real file, not into a BytesIO: a big image
+    # goes through an anonymous temporary file (the same bytes), so that the export's fixes of
+    # several files run in parallel.
+    if im.width * im.height < _GIL_FREE_PIXELS:
+        buf = io.BytesIO()
+        _save(im, buf, fmt, icc, quality, level)
+        return buf.getvalue()
+    with tempfile.TemporaryFile() as fh:
+        _save(im, fh, fmt, icc, quality, level)
+        fh.seek(0)
+        return fh.read()
+
+
+def _save(
+    im: Image.Image, fh: BinaryIO, fmt: str, icc: bytes | None, quality: int, level: int
+) -> None:
     if fmt == "jpeg":
         if im.mode not in ("RGB", "L"):
             im = im.convert("RGB")
-        im.save(buf, "JPEG", quality=quality, icc_profile=icc if im.mode == "RGB" else None)
+        im.save(fh, "JPEG", quality=quality, icc_profile=icc if im.mode == "RGB" else None)
     else:
-        im.save(buf, "PNG", compress_level=level, icc_profile=icc if im.mode == "RGB" else None)
-    return buf.getvalue()
+        im.save(fh, "PNG", compress_level=level, icc_profile=icc if im.mode == "RGB" else None)
 
 
 def _encode_under(
