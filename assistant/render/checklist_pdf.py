@@ -159,7 +159,15 @@ def document_font(lang: str) -> QFont:
     if families:
         font.setFamilies(families)
     font.setPointSizeF(9.5)
+    plain_text_shaping(font)
     return font
+
+
+def plain_text_shaping(font: QFont) -> None:
+    """Turn off the standard ligatures (``liga``) of ``font``: a PDF then draws "fi" as two
+    glyphs, so text copied or extracted from it reads "certificate", not "certiﬁcate" (U+FB01),
+    and a search for the word finds it (``QFont.setFeature``, Qt >= 6.7)."""
+    font.setFeature(QFont.Tag("liga"), 0)
 
 
 # --------------------------------------------------------------------------------------- document

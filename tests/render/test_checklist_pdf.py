@@ -134,3 +134,16 @@ def test_write_failure_is_a_finding(tmp_path: Path) -> None:
     checklist = build_checklist("tencent", "enterprise", "self", "company", "mainland", "en")
     found = write_checklist_pdf(checklist, tmp_path / "no" / "such" / "dir.pdf", prepared_on=DAY)
     assert [f.code for f in found] == ["render.write_failed"]
+
+
+def test_text_extracts_without_ligatures() -> None:
+    """'fi' is drawn as two glyphs: text copied from the PDF reads 'certificate', not U+FB01."""
+    checklist = build_checklist("tencent", "enterprise", "others", "company", "mainland", "en")
+    pdf, _ = checklist_pdf_bytes(checklist, lang="en", prepared_on=DAY)
+    text = _text(pdf)
+    assert "certificate" in text.lower()
+    assert not set(text) & {"\ufb00", "\ufb01", "\ufb02", "\ufb03", "\ufb04"}
+    font = mod.document_font("en")
+    assert (
+        font.isFeatureSet(mod.QFont.Tag("liga")) and font.featureValue(mod.QFont.Tag("liga")) == 0
+    )
