@@ -20,42 +20,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
-
-
-def dark_palette() -> QPalette:
-    p = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: "#2b2b2e",
-        QPalette.ColorRole.WindowText: "#e8e8e8",
-        QPalette.ColorRole.Base: "#1f1f22",
-        QPalette.ColorRole.AlternateBase: "#333337",
-        QPalette.ColorRole.ToolTipBase: "#3a3a3e",
-        QPalette.ColorRole.ToolTipText: "#e8e8e8",
-        QPalette.ColorRole.PlaceholderText: "#9a9aa0",
-        QPalette.ColorRole.Text: "#e8e8e8",
-        QPalette.ColorRole.Button: "#37373b",
-        QPalette.ColorRole.ButtonText: "#e8e8e8",
-        QPalette.ColorRole.BrightText: "#ff6b6b",
-        QPalette.ColorRole.Link: "#6cb4ff",
-        QPalette.ColorRole.Highlight: "#3d7edb",
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.Light: "#4a4a4f",
-        QPalette.ColorRole.Midlight: "#3e3e42",
-        QPalette.ColorRole.Mid: "#2f2f33",
-        QPalette.ColorRole.Dark: "#1a1a1c",
-        QPalette.ColorRole.Shadow: "#000000",
-    }
-    for role, colour in roles.items():
-        p.setColor(role, QColor(colour))
-    for role in (
-        QPalette.ColorRole.WindowText,
-        QPalette.ColorRole.Text,
-        QPalette.ColorRole.ButtonText,
-    ):
-        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a80"))
-    return p
 
 
 def sample_files(folder: Path) -> dict[str, Path]:
@@ -138,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     install_translators(app, args.lang)
     app.setStyle("Fusion")
     light = app.style().standardPalette()
+    from assistant.gui.theme import dark_palette
+
     case_file = tmp / "xinghe.smscase.json"
     for path in ("xinghe.smscase.json", "lanjing-2024.smscase.json"):
         settings.add_recent_case(tmp / path)

@@ -90,8 +90,12 @@ class FindingsView(QWidget):
 
     fixApplied = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, ok_text: str = "") -> None:
+    def __init__(
+        self, parent: QWidget | None = None, ok_text: str = "", offer_fixes: bool = False
+    ) -> None:
+        """``offer_fixes``: show a button for each corrected value (connect ``fixApplied``)."""
         super().__init__(parent)
+        self.offer_fixes = offer_fixes
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 2, 0, 2)
         self._layout.setSpacing(4)
@@ -136,7 +140,7 @@ class FindingsView(QWidget):
         label = self._line(f.severity.value, f.message, f.fix)
         label.setObjectName(f"finding.{f.code}")
         lay.addWidget(label, 1)
-        if f.fixed_value is not None and f.fixed_value != "":
+        if self.offer_fixes and f.fixed_value is not None and f.fixed_value != "":
             button = QPushButton(
                 QCoreApplication.translate("widgets", "Use “%1”").replace("%1", f.fixed_value)
             )

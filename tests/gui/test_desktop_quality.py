@@ -501,3 +501,50 @@ def test_ten_24mp_photos_are_checked_off_the_gui_thread_with_progress_and_stop(
         assert checked is not None and checked.inspection.width == 6000
     assert threads and threading.main_thread() not in threads
     assert len(threads) >= len(documents)
+
+
+# ------------------------------------------------------------------ readable at any width
+
+
+def test_review_lines_wrap_instead_of_being_cut(qtbot: Any, wizard: QWizard) -> None:
+    from PySide6.QtWidgets import QTreeWidget
+
+    fill_to_documents(qtbot, wizard, "alibaba", "self")
+    click_next(qtbot, wizard)
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: not page.busy(), timeout=TIMEOUT)
+    tree = find(wizard, QTreeWidget, "review.tree")
+    wide = tree.viewport().width()
+    wizard.resize(600, 640)
+    qtbot.waitUntil(lambda: tree.viewport().width() < wide - 200, timeout=TIMEOUT)
+    items = [
+        tree.topLevelItem(i).child(j)
+        for i in range(tree.topLevelItemCount())
+        for j in range(tree.topLevelItem(i).childCount())
+    ]
+    line = tree.fontMetrics().lineSpacing()
+    width = tree.viewport().width()
+    long_items = [
+        it
+        for it in items
+        if tree.fontMetrics().horizontalAdvance(it.text(0).split("\n")[0]) > width
+    ]
+    assert long_items, "the case should have a finding longer than the narrow view"
+
+    def wrapped() -> bool:
+        tree.doItemsLayout()
+        rect = tree.visualItemRect(long_items[0])
+        return rect.height() >= 3 * line and rect.right() <= tree.viewport().width() + 2
+
+    qtbot.waitUntil(wrapped, timeout=TIMEOUT)
+    assert tree.horizontalScrollBar().maximum() == 0  # nothing hidden to the right
+
+
+def test_fix_buttons_only_where_a_fix_can_be_applied(qtbot: Any, wizard: QWizard) -> None:
+    fill_to_documents(qtbot, wizard, "tencent", "others")
+    wizard.case.signature_names = ["星河 云"]
+    click_next(qtbot, wizard)
+    assert wizard.currentId() == PageId.LETTER
+    letter_checks = find(wizard, QWidget, "letter.findings")
+    assert any(f.fixed_value for f in letter_checks.findings)
+    assert not letter_checks.findChildren(QPushButton)  # nothing there would apply it

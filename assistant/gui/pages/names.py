@@ -62,7 +62,9 @@ class NameRow(QWidget):
         self.remove.clicked.connect(lambda: page.remove_row(self))
         top.addWidget(self.remove)
         lay.addLayout(top)
-        self.findings = FindingsView(ok_text=self.tr("Looks good for this provider."))
+        self.findings = FindingsView(
+            ok_text=self.tr("Looks good for this provider."), offer_fixes=True
+        )
         self.findings.setObjectName(f"names.findings.{index}")
         self.findings.fixApplied.connect(self.edit.setText)
         lay.addWidget(self.findings)
@@ -90,7 +92,7 @@ class RemarkRow:
         self.edit.setToolTip(guidance)
         self.counter = QLabel()
         self.counter.setObjectName(f"names.counter.{field_id}")
-        self.findings = FindingsView()
+        self.findings = FindingsView(offer_fixes=True)
         self.findings.setObjectName(f"names.remark_findings.{field_id}")
         self.findings.fixApplied.connect(self.set_text)
 

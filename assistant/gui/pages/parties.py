@@ -93,7 +93,7 @@ class PartiesPage(BasePage):
         )
         self.applicant_code.setMaxLength(24)
         self.applicant_code_findings = FindingsView(
-            ok_text=self.tr("Valid unified social credit code.")
+            ok_text=self.tr("Valid unified social credit code."), offer_fixes=True
         )
         self.applicant_code_findings.setObjectName("parties.applicant.findings")
         self.applicant_code_findings.fixApplied.connect(self.applicant_code.setText)
@@ -137,7 +137,7 @@ class PartiesPage(BasePage):
             self.tr("Legal representative"),
         )
         self.owner_code_findings = FindingsView(
-            ok_text=self.tr("Valid unified social credit code.")
+            ok_text=self.tr("Valid unified social credit code."), offer_fixes=True
         )
         self.owner_code_findings.setObjectName("parties.owner.findings")
         self.owner_code_findings.fixApplied.connect(self.owner_code.setText)

@@ -5,13 +5,15 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -23,6 +25,28 @@ from assistant.gui.pages.base import BasePage
 from assistant.gui.widgets import SEVERITY_COLOURS, SEVERITY_MARKS, severity_label
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the finding's code
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Row heights for the text wrapped to the width the line has in the view (the view's own
+    size hint assumes one unwrapped line, which cut long messages off)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        level, parent = 0, index.parent()
+        while parent.isValid():
+            level, parent = level + 1, parent.parent()
+        indent = self.tree.indentation() * (level + (1 if self.tree.rootIsDecorated() else 0))
+        width = max(80, self.tree.viewport().width() - indent - 12)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        font = index.data(Qt.ItemDataRole.FontRole)
+        metrics = QFontMetrics(font) if isinstance(font, QFont) else option.fontMetrics
+        box = metrics.boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text)
+        return QSize(width, max(hint.height(), box.height() + 6))
 
 
 class FindingsTree(QTreeWidget):
@@ -84,6 +108,7 @@ class ReviewPage(BasePage):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.header().setStretchLastSection(True)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
         self.tree.itemActivated.connect(self._activated)
         layout.addWidget(self.tree, 1)
         self.go_button = QPushButton(self.tr("&Go to this step"))
