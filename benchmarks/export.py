@@ -61,28 +61,13 @@ def make_photos(folder: Path) -> list[Path]:
 
 
 def make_case(folder: Path, provider: str, photos: list[Path]) -> Path:
-    from assistant.core.bundle import _credit_code
-    from assistant.core.case import Attachment, Case, save_case
-    from assistant.core.identifiers import org_code_check_char, uscc_check_char
+    from assistant.core.bundle import sample_case
+    from assistant.core.case import Attachment, save_case
 
-    case = Case(
-        provider=provider,
-        region="mainland" if provider == "tencent" else None,
-        purpose="others",
-        signature_names=["云朵科技"],
-        language="zh",
-    )
-    case.applicant.name = "深圳市示例代理通信有限公司"
-    case.applicant.credit_code = _credit_code(
-        "914403007", "MA5G9GK4", org_code_check_char, uscc_check_char
-    )
-    case.owner.name = "杭州云朵科技有限公司"
-    case.owner.credit_code = _credit_code(
-        "913301067", "MA2H3UQ4", org_code_check_char, uscc_check_char
-    )
-    case.owner.legal_representative = "张明"
+    case = sample_case("zh", dt.date.today())
+    case.provider = provider
+    case.region = "mainland" if provider == "tencent" else None
     case.remarks.description = "会员注册与登录验证码"
-    case.letter.valid_from = dt.date.today()
     case.letter.valid_until = dt.date.today().replace(year=dt.date.today().year + 2)
     for doc, photo in zip(DOCS, photos, strict=True):
         case.attachments.append(Attachment(doc, str(photo), ""))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from assistant.cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from assistant.cli.common import finding_lines, print_json
@@ -11,7 +12,19 @@ from assistant.core.findings import Finding, Severity, sort_findings
 from assistant.core.i18n import LANGUAGES, text
 
 
-def _common(p: argparse.ArgumentParser, force_help: str) -> None:
+def _options(
+    p: argparse.ArgumentParser,
+    *,
+    output: tuple[str, str],
+    force_help: str,
+    incomplete_help: str | None = None,
+) -> None:
+    """The options every bundle command has: ``--output`` (metavar, help), ``--allow-incomplete``
+    (when ``incomplete_help`` is given), ``--force``, ``--format`` and ``--lang``."""
+    metavar, output_help = output
+    p.add_argument("--output", "-o", required=True, metavar=metavar, help=output_help)
+    if incomplete_help is not None:
+        p.add_argument("--allow-incomplete", action="store_true", help=incomplete_help)
     p.add_argument("--force", action="store_true", help=force_help)
     p.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
@@ -35,13 +48,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "checklist.pdf, README.txt, manifest.json and api/ request payloads.",
     )
     p.add_argument("case", metavar="CASE", help="the case file (*.smscase.json)")
-    p.add_argument("--output", "-o", required=True, metavar="ZIP", help="the bundle to write")
-    p.add_argument(
-        "--allow-incomplete",
-        action="store_true",
-        help="write the bundle even with errors, marked INCOMPLETE",
+    _options(
+        p,
+        output=("ZIP", "the bundle to write"),
+        force_help="replace an existing bundle",
+        incomplete_help="write the bundle even with errors, marked INCOMPLETE",
     )
-    _common(p, "replace an existing bundle")
     p.set_defaults(func=run_export)
 
     b = sub.add_parser(
@@ -53,13 +65,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "Exit 1 when any case is not exported complete.",
     )
     b.add_argument("folder", metavar="FOLDER", help="folder with case files")
-    b.add_argument("--output", "-o", required=True, metavar="OUTDIR", help="folder for the bundles")
-    b.add_argument(
-        "--allow-incomplete",
-        action="store_true",
-        help="write bundles with errors too, marked INCOMPLETE",
+    _options(
+        b,
+        output=("OUTDIR", "folder for the bundles"),
+        force_help="replace existing bundles",
+        incomplete_help="write bundles with errors too, marked INCOMPLETE",
     )
-    _common(b, "replace existing bundles")
     b.set_defaults(func=run_batch)
 
     d = sub.add_parser(
@@ -68,9 +79,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="The no-setup way to see the program work: writes DIR/demo.smscase.json, sample "
         "document images in DIR/files/ and the exported DIR/demo-bundle.zip.",
     )
-    d.add_argument("--output", "-o", required=True, metavar="DIR", help="folder to write into")
-    _common(d, "replace an existing demo bundle")
+    _options(
+        d, output=("DIR", "folder to write into"), force_help="replace an existing demo bundle"
+    )
     d.set_defaults(func=run_demo)
+
+
+def _export_options(args: argparse.Namespace) -> dict[str, Any]:
+    return {"force": args.force, "allow_incomplete": args.allow_incomplete, "lang": args.lang}
 
 
 def _print_findings(findings: list[Finding]) -> None:
@@ -84,13 +100,7 @@ def run_export(args: argparse.Namespace) -> int:
     case_path = Path(args.case)
     if not case_path.is_file():
         raise UsageError(f"no case file {str(case_path)!r}")
-    result = export_case(
-        case_path,
-        Path(args.output),
-        force=args.force,
-        allow_incomplete=args.allow_incomplete,
-        lang=args.lang,
-    )
+    result = export_case(case_path, Path(args.output), **_export_options(args))
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     if args.format == "json":
         print_json(result.to_dict())
@@ -116,13 +126,7 @@ def run_batch(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     if not folder.is_dir():
         raise UsageError(f"no folder {str(folder)!r}")
-    result = export_batch(
-        folder,
-        Path(args.output),
-        force=args.force,
-        allow_incomplete=args.allow_incomplete,
-        lang=args.lang,
-    )
+    result = export_batch(folder, Path(args.output), **_export_options(args))
     if args.format == "json":
         print_json(
             {

@@ -44,6 +44,7 @@ from assistant import __version__
 from assistant.core.case import (
     CASE_SUFFIX,
     Attachment,
+    CallbackFlag,
     Case,
     CaseReview,
     atomic_output,
@@ -176,16 +177,6 @@ def role_file_name(number: int, document: str, suffix: str, part: int | None = N
 
 
 # --------------------------------------------------------------------------------------- export
-class _Cancel:
-    """Adapter: the attachments module takes an object with ``is_set()``."""
-
-    def __init__(self, cancel: Cancelled | None) -> None:
-        self._cancel = cancel
-
-    def is_set(self) -> bool:
-        return bool(self._cancel and self._cancel())
-
-
 def export_case(
     case: Case | str | os.PathLike[str],
     output: str | os.PathLike[str],
@@ -482,7 +473,7 @@ def _fixed_outputs(
         document=a.document,
         region=region,
         lang=lang,
-        cancel=_Cancel(cancel),
+        cancel=CallbackFlag(cancel),
         inspection=inspection,
     )
     if result.cancelled:
@@ -1028,8 +1019,6 @@ def write_demo(
 ) -> tuple[Path, ExportResult]:
     """A sample case (Tencent, company signature on behalf of a client) with generated sample
     images in ``outdir``, and its exported bundle. The no-setup way to see the program work."""
-    from assistant.core.identifiers import org_code_check_char, uscc_check_char
-
     outdir = Path(outdir)
     case_path = outdir / f"demo{CASE_SUFFIX}"
     bundle = outdir / "demo-bundle.zip"
@@ -1039,7 +1028,22 @@ def write_demo(
         return case_path, ExportResult(False, None, found)
     outdir.mkdir(parents=True, exist_ok=True)
     images = _write_sample_images(outdir / "files")
-    today = bundle_date()
+    case = sample_case(lang)
+    case.set_attachment("business_license", images["business_license"])
+    case.set_attachment("authorization_letter", images["authorization_letter"])
+    save_case(case, case_path)
+    result = export_case(case_path, bundle, force=force, allow_incomplete=True)
+    return case_path, result
+
+
+def sample_case(lang: str = "zh", today: dt.date | None = None) -> Case:
+    """The demo's made-up case, without attachments: Tencent, the company signature 云朵科技
+    applied for by an agency on behalf of its owner (credit codes well-formed), a letter valid
+    for two years from ``today`` (default: :func:`bundle_date`). Tests and benchmarks start
+    from it too."""
+    from assistant.core.identifiers import org_code_check_char, uscc_check_char
+
+    today = today or bundle_date()
     case = Case(
         provider="tencent",
         region="mainland",
@@ -1064,11 +1068,7 @@ def write_demo(
     case.letter.valid_from = today
     case.letter.valid_until = today.replace(year=today.year + 2) - dt.timedelta(days=1)
     case.letter.language = "zh"
-    case.set_attachment("business_license", images["business_license"])
-    case.set_attachment("authorization_letter", images["authorization_letter"])
-    save_case(case, case_path)
-    result = export_case(case_path, bundle, force=force, allow_incomplete=True)
-    return case_path, result
+    return case
 
 
 def _credit_code(
@@ -1149,6 +1149,7 @@ __all__ = [
     "export_case",
     "find_case_files",
     "incomplete_path",
+    "sample_case",
     "write_demo",
     "write_zip",
 ]

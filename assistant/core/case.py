@@ -299,30 +299,26 @@ class _Parser:
             return None
         if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
             return value
-        subject = f"{where}.{key}" if where else key
+        self.wrong_type(f"{where}.{key}" if where else key, kind, value)
+        return default
+
+    def wrong_type(self, subject: str, expected: type, value: Any) -> None:
+        """Error: ``subject`` holds ``value``, not a value of type ``expected``."""
         self.add(
             Severity.ERROR,
             "case.wrong_type",
             subject,
             key=subject,
-            expected=_TYPE_NAMES.get(kind, kind.__name__),
+            expected=_TYPE_NAMES.get(expected, expected.__name__),
             got=_TYPE_NAMES.get(type(value), type(value).__name__),
         )
-        return default
 
     def text_fields(self, data: Any, cls: type, where: str) -> Any:
         obj = cls()
         if data is None:
             return obj
         if not isinstance(data, dict):
-            self.add(
-                Severity.ERROR,
-                "case.wrong_type",
-                where,
-                key=where,
-                expected="object",
-                got=_TYPE_NAMES.get(type(data), type(data).__name__),
-            )
+            self.wrong_type(where, dict, data)
             return obj
         names = [f.name for f in fields(cls)]
         self.unknown_keys(data, names, where)
@@ -408,14 +404,7 @@ def parse_case(
             if isinstance(name, str):
                 case.signature_names.append(name)
             else:
-                p.add(
-                    Severity.ERROR,
-                    "case.wrong_type",
-                    f"signature_names[{i}]",
-                    key=f"signature_names[{i}]",
-                    expected="text",
-                    got=_TYPE_NAMES.get(type(name), type(name).__name__),
-                )
+                p.wrong_type(f"signature_names[{i}]", str, name)
 
     case.remarks = p.text_fields(data.get("remarks"), Remarks, "remarks")
     case.applicant = p.text_fields(data.get("applicant"), Applicant, "applicant")
@@ -440,14 +429,7 @@ def parse_case(
     for i, item in enumerate(attachments):
         where = f"attachments[{i}]"
         if not isinstance(item, dict):
-            p.add(
-                Severity.ERROR,
-                "case.wrong_type",
-                where,
-                key=where,
-                expected="object",
-                got=_TYPE_NAMES.get(type(item), type(item).__name__),
-            )
+            p.wrong_type(where, dict, item)
             continue
         p.unknown_keys(item, _ATTACHMENT_KEYS, where)
         document = p.typed(item, "document", str, "", where)
@@ -700,6 +682,17 @@ def _find_moved(a: Attachment, base_dir: str | os.PathLike[str] | None) -> str |
 
 
 # --------------------------------------------------------------------------------------- threads
+class CallbackFlag:
+    """A ``cancel()`` callback as the flag the attachments module takes (an object with
+    ``is_set()``, like a ``threading.Event``)."""
+
+    def __init__(self, cancel: Cancelled | None) -> None:
+        self._cancel = cancel
+
+    def is_set(self) -> bool:
+        return bool(self._cancel is not None and self._cancel())
+
+
 _T = TypeVar("_T")
 _R = TypeVar("_R")
 
@@ -990,14 +983,6 @@ def _with_subject(f: Finding, subject: str, force: bool = False) -> Finding:
     return f if f.subject and not force else replace(f, subject=subject)
 
 
-class _CancelFlag:
-    def __init__(self, cancel: Cancelled | None) -> None:
-        self._cancel = cancel
-
-    def is_set(self) -> bool:
-        return bool(self._cancel is not None and self._cancel())
-
-
 def _inspect(
     a: Attachment, case: Case, region: str | None, lang: str, cancel: Cancelled | None
 ) -> tuple[Any, list[Finding]]:
@@ -1008,7 +993,7 @@ def _inspect(
     from assistant.core.attachments import FIXABLE_CODES, inspect_file
 
     inspection = inspect_file(
-        a.path, case.provider, a.document, region, lang, cancel=_CancelFlag(cancel)
+        a.path, case.provider, a.document, region, lang, cancel=CallbackFlag(cancel)
     )
     found = []
     for f in inspection.findings:

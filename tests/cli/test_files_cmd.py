@@ -18,6 +18,15 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def fix(
+    capsys: pytest.CaptureFixture[str], provider: str, file: Path, output: Path, *more: str
+) -> tuple[int, str, str]:
+    """``fix-file --provider PROVIDER FILE -o OUTPUT [MORE…]``."""
+    return run(
+        capsys, "fix-file", "--provider", provider, str(file), "--output", str(output), *more
+    )
+
+
 @pytest.fixture(scope="module")
 def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     d = tmp_path_factory.mktemp("cli")
@@ -94,17 +103,7 @@ def test_fix_file_writes_and_passes(
     capsys: pytest.CaptureFixture[str], files: dict[str, Path], tmp_path: Path
 ) -> None:
     before = hashlib.sha256(files["webp"].read_bytes()).hexdigest()
-    code, out, _ = run(
-        capsys,
-        "fix-file",
-        "--provider",
-        "tencent",
-        str(files["webp"]),
-        "--output",
-        str(tmp_path / "fixed.jpg"),
-        "--format",
-        "json",
-    )
+    code, out, _ = fix(capsys, "tencent", files["webp"], tmp_path / "fixed.jpg", "--format", "json")
     assert code == 0
     (data,) = json.loads(out)
     assert data["ok"] and data["subject"] == str(files["webp"])
@@ -117,15 +116,7 @@ def test_fix_file_writes_and_passes(
 def test_fix_file_scanned_pdf_pages(
     capsys: pytest.CaptureFixture[str], files: dict[str, Path], tmp_path: Path
 ) -> None:
-    code, out, _ = run(
-        capsys,
-        "fix-file",
-        "--provider",
-        "alibaba",
-        str(files["pdf"]),
-        "-o",
-        str(tmp_path / "letter"),
-    )
+    code, out, _ = fix(capsys, "alibaba", files["pdf"], tmp_path / "letter")
     assert code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["letter-p1.jpg", "letter-p2.jpg"]
     assert "fixed" in out and "letter-p2.jpg: ok" in out
@@ -134,17 +125,7 @@ def test_fix_file_scanned_pdf_pages(
 def test_fix_file_exit_one_when_it_cannot_pass(
     capsys: pytest.CaptureFixture[str], files: dict[str, Path], tmp_path: Path
 ) -> None:
-    code, out, _ = run(
-        capsys,
-        "fix-file",
-        "--provider",
-        "alibaba",
-        str(files["blank"]),
-        "-o",
-        str(tmp_path / "b.png"),
-    )
+    code, out, _ = fix(capsys, "alibaba", files["blank"], tmp_path / "b.png")
     assert code == 1 and "NOT FIXED" in out and "image.blank" in out
-    code, out, _ = run(
-        capsys, "fix-file", "--provider", "alibaba", str(files["good"]), "-o", str(files["good"])
-    )
+    code, out, _ = fix(capsys, "alibaba", files["good"], files["good"])
     assert code == 1 and "fix.output_is_input" in out

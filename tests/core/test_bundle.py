@@ -23,8 +23,7 @@ from assistant.core.bundle import (
     export_case,
     write_demo,
 )
-from assistant.core.case import Case, load_case, save_case, sha256_file
-from assistant.core.identifiers import org_code_check_char, uscc_check_char
+from assistant.core.case import load_case, save_case, sha256_file
 
 DAY = dt.date(2026, 3, 2)
 
@@ -34,10 +33,6 @@ def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return bundle_mod._write_sample_images(tmp_path_factory.mktemp("samples"))
 
 
-def _code(head: str, org8: str) -> str:
-    return bundle_mod._credit_code(head, org8, org_code_check_char, uscc_check_char)
-
-
 def make_case(folder: Path, samples: dict[str, Path], **changes: object) -> Path:
     """A complete Tencent case on behalf of a client, with its files next to it."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -45,22 +40,8 @@ def make_case(folder: Path, samples: dict[str, Path], **changes: object) -> Path
     files.mkdir(exist_ok=True)
     for doc, src in samples.items():
         shutil.copy(src, files / f"{doc}.jpg")
-    case = Case(
-        provider="tencent",
-        region="mainland",
-        account="enterprise",
-        purpose="others",
-        type="company",
-        signature_names=["云朵科技"],
-        language="en",
-    )
-    case.applicant.name = "深圳市示例代理通信有限公司"
-    case.applicant.credit_code = _code("914403007", "MA5G9GK4")
-    case.owner.name = "杭州云朵科技有限公司"
-    case.owner.credit_code = _code("913301067", "MA2H3UQ4")
-    case.owner.legal_representative = "张明"
+    case = bundle_mod.sample_case("en", dt.date.today())
     case.remarks.description = "会员注册与登录验证码"
-    case.letter.valid_from = dt.date.today()
     case.letter.valid_until = dt.date.today().replace(year=dt.date.today().year + 2)
     for key, value in changes.items():
         setattr(case, key, value)

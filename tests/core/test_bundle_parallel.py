@@ -114,13 +114,14 @@ def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return bundle_mod._write_sample_images(tmp_path_factory.mktemp("samples"))
 
 
+@pytest.fixture
+def case_path(tmp_path: Path, samples: dict[str, Path], files: dict[str, Path]) -> Path:
+    return _case_with_fixes(tmp_path / "c", samples, files)
+
+
 def test_parallel_export_is_byte_identical_to_one_thread(
-    tmp_path: Path,
-    samples: dict[str, Path],
-    files: dict[str, Path],
-    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path, case_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    case_path = _case_with_fixes(tmp_path / "c", samples, files)
     outputs = {}
     for workers in (1, 4):
         monkeypatch.setattr(case_mod, "worker_count", lambda jobs, w=workers: max(1, min(w, jobs)))
@@ -142,12 +143,8 @@ def test_parallel_export_is_byte_identical_to_one_thread(
 
 
 def test_export_inspects_each_attachment_once(
-    tmp_path: Path,
-    samples: dict[str, Path],
-    files: dict[str, Path],
-    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path, case_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    case_path = _case_with_fixes(tmp_path / "c", samples, files)
     calls: Counter[Path] = Counter()
     lock = threading.Lock()
     real = inspection_mod.inspect_with
@@ -170,12 +167,8 @@ def test_export_inspects_each_attachment_once(
 
 
 def test_export_cancelled_while_fixing_writes_nothing(
-    tmp_path: Path,
-    samples: dict[str, Path],
-    files: dict[str, Path],
-    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path, case_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    case_path = _case_with_fixes(tmp_path / "c", samples, files)
     monkeypatch.setattr(case_mod, "worker_count", lambda jobs: max(1, min(2, jobs)))
     stop = threading.Event()
     steps: list[tuple[int, int]] = []

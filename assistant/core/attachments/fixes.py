@@ -264,15 +264,7 @@ def _fix_raster(
     floor = min(ctx.min_readable_side(), min(im.size))
     encoded = _encode_under(ctx.span(0.35, 1.0), im, target_fmt, limit, floor, icc, findings)
     if encoded is None:
-        findings.append(
-            ctx.finding(
-                Severity.ERROR,
-                "fix.cannot_fit",
-                limit=human_size(limit),
-                min=floor,
-                provider=ctx.provider_name,
-            )
-        )
+        findings.append(_cannot_fit(ctx, limit, floor))
         return
     data, final_fmt = encoded
     if final_fmt != fmt:
@@ -287,6 +279,17 @@ def _fix_raster(
     target = _output_path(ctx, out, final_fmt, src, findings)
     findings.append(ctx.finding(Severity.INFO, "fix.metadata_removed", path=target.name))
     _write(src, target, data, written)
+
+
+def _cannot_fit(ctx: Context, limit: int, floor: int) -> Finding:
+    """Error: no readable size (short side >= ``floor``) of the image fits under ``limit``."""
+    return ctx.finding(
+        Severity.ERROR,
+        "fix.cannot_fit",
+        limit=human_size(limit),
+        min=floor,
+        provider=ctx.provider_name,
+    )
 
 
 def _normalize(im: Image.Image, icc: bytes | None) -> tuple[Image.Image, list[str]]:
@@ -559,15 +562,7 @@ def _fix_pdf(
             floor = min(floor_side, min(pil.size))
             encoded = _encode_under(sub, pil, prefer, limit, floor, None, findings)
             if encoded is None:
-                findings.append(
-                    ctx.finding(
-                        Severity.ERROR,
-                        "fix.cannot_fit",
-                        limit=human_size(limit),
-                        min=floor,
-                        provider=ctx.provider_name,
-                    )
-                )
+                findings.append(_cannot_fit(ctx, limit, floor))
                 return
             data, fmt = encoded
         if pages == 1:

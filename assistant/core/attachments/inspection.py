@@ -231,7 +231,7 @@ def inspect_raster(ctx: Context, fh: BinaryIO, fmt: str, insp: Inspection) -> No
         im = raster.open_image(fh, fmt)
     except raster.TooManyPixels as exc:
         insp.width, insp.height = exc.width, exc.height
-        findings.append(_bomb(ctx, exc))
+        findings.append(raster.bomb_finding(ctx, exc))
         return
     except raster.DECODE_ERRORS as exc:
         findings.append(_damaged(ctx, exc))
@@ -250,7 +250,7 @@ def inspect_raster(ctx: Context, fh: BinaryIO, fmt: str, insp: Inspection) -> No
     try:
         decoded = raster.analysis_decode(im, fmt)
     except raster.TooManyPixels as exc:
-        findings.append(_bomb(ctx, exc))
+        findings.append(raster.bomb_finding(ctx, exc))
         return
     except raster.DECODE_ERRORS as exc:
         findings.append(_damaged(ctx, exc))
@@ -262,17 +262,6 @@ def inspect_raster(ctx: Context, fh: BinaryIO, fmt: str, insp: Inspection) -> No
     stats = raster.pixel_stats(decoded)
     findings.extend(raster.stats_findings(ctx, stats))
     ctx.report(1.0)
-
-
-def _bomb(ctx: Context, exc: raster.TooManyPixels) -> Finding:
-    return ctx.finding(
-        Severity.ERROR,
-        "file.bomb",
-        fix=True,
-        width=exc.width,
-        height=exc.height,
-        megapixels=round(exc.width * exc.height / 1e6),
-    )
 
 
 def _damaged(ctx: Context, exc: BaseException) -> Finding:

@@ -201,16 +201,7 @@ def inspect_pdf(ctx: Context, fh: BinaryIO, insp: Inspection) -> PdfReader | Non
             pil, _ = decode_page_image(page, img, for_analysis=True)
             stats = raster.pixel_stats(pil)
         except raster.TooManyPixels as exc:
-            findings.append(
-                ctx.finding(
-                    Severity.ERROR,
-                    "file.bomb",
-                    fix=True,
-                    width=exc.width,
-                    height=exc.height,
-                    megapixels=round(exc.width * exc.height / 1e6),
-                )
-            )
+            findings.append(raster.bomb_finding(ctx, exc))
             continue
         except PDF_ERRORS as exc:
             findings.append(

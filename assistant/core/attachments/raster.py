@@ -91,6 +91,18 @@ class TooManyPixels(Exception):
         self.height = height
 
 
+def bomb_finding(ctx: Context, exc: TooManyPixels) -> Finding:
+    """Error ``file.bomb``: more pixels than the decode budget."""
+    return ctx.finding(
+        Severity.ERROR,
+        "file.bomb",
+        fix=True,
+        width=exc.width,
+        height=exc.height,
+        megapixels=round(exc.width * exc.height / 1e6),
+    )
+
+
 def declared_limit(fmt: str) -> int:
     return JPEG_DECLARED_LIMIT if fmt == "jpeg" else DECODE_BUDGET
 

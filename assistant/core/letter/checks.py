@@ -20,7 +20,7 @@ from assistant.core.i18n import text
 from assistant.core.identifiers import check_credit_code
 from assistant.core.letter.model import LETTER_LANGUAGES, LetterInput, _f, parse_date
 from assistant.core.names import check_name
-from assistant.core.rules import PROVIDERS, RulePack, load_pack
+from assistant.core.rules import PROVIDERS, EffectiveRule, RulePack, load_pack
 
 # The symbols a party's name may contain besides letters and digits: Alibaba's
 # CreateSmsAuthorizationLetter (``Authorization``: only ·, 【】, （）, () and spaces).
@@ -63,6 +63,24 @@ def _severity(pack: RulePack, rule_id: str, region: str | None, default: Severit
 def _source(pack: RulePack, rule_id: str, region: str | None) -> str | None:
     rule = pack.rule(rule_id, region)
     return rule.sources[0] if rule is not None and rule.sources else None
+
+
+def _rule_finding(
+    rule: EffectiveRule,
+    default: Severity,
+    code: str,
+    lang: str,
+    subject: str,
+    fixed_value: str | None = None,
+    **params: Any,
+) -> Finding:
+    """A finding of a rule-pack rule: the rule's severity (``default`` where the pack gives
+    none) and its first source."""
+    severity = Severity(rule.severity) if rule.severity else default
+    finding = _f(code, severity, lang, subject, **params)
+    return replace(
+        finding, source=rule.sources[0] if rule.sources else None, fixed_value=fixed_value
+    )
 
 
 def field_label(subject: str, lang: str) -> str:
@@ -162,15 +180,17 @@ def _check_signatures(inp: LetterInput, pack: RulePack, lang: str, names: bool) 
         return [_f("letter.no_signatures", Severity.ERROR, lang, "signature_names")]
     rule = pack.rule("letter.max_signatures", region)
     if rule is not None and len(listed) > int(rule.value):
-        finding = _f(
-            "letter.too_many_signatures",
-            Severity(rule.severity) if rule.severity else Severity.ERROR,
-            lang,
-            "signature_names",
-            count=len(listed),
-            max=rule.value,
+        findings.append(
+            _rule_finding(
+                rule,
+                Severity.ERROR,
+                "letter.too_many_signatures",
+                lang,
+                "signature_names",
+                count=len(listed),
+                max=rule.value,
+            )
         )
-        findings.append(replace(finding, source=rule.sources[0]))
     seen: set[str] = set()
     for i, name in enumerate(inp.signature_names):
         subject = f"signature_names[{i}]"
@@ -195,6 +215,10 @@ def _check_signatures(inp: LetterInput, pack: RulePack, lang: str, names: bool) 
 def _check_dates(inp: LetterInput, pack: RulePack, lang: str, today: dt.date) -> list[Finding]:
     findings: list[Finding] = []
     region = pack.region_or_default(inp.region)
+
+    def add(code: str, severity: Severity, subject: str, **params: Any) -> None:
+        findings.append(_f(code, severity, lang, subject, **params))
+
     dates: dict[str, dt.date | None] = {}
     for subject, value, required in (
         ("letter.valid_from", inp.valid_from, True),
@@ -205,14 +229,12 @@ def _check_dates(inp: LetterInput, pack: RulePack, lang: str, today: dt.date) ->
         if not value.strip():
             dates[subject] = None
             if required:
-                findings.append(_f("letter.missing", Severity.ERROR, lang, subject, field=label))
+                add("letter.missing", Severity.ERROR, subject, field=label)
             continue
         parsed = parse_date(value)
         dates[subject] = parsed
         if parsed is None:
-            findings.append(
-                _f("letter.date_invalid", Severity.ERROR, lang, subject, field=label, value=value)
-            )
+            add("letter.date_invalid", Severity.ERROR, subject, field=label, value=value)
     start, end, signed = (
         dates["letter.valid_from"],
         dates["letter.valid_until"],
@@ -220,99 +242,79 @@ def _check_dates(inp: LetterInput, pack: RulePack, lang: str, today: dt.date) ->
     )
     if start is not None and end is not None:
         if end < start:
-            findings.append(
-                _f(
-                    "letter.validity_reversed",
-                    Severity.ERROR,
-                    lang,
-                    "letter.valid_until",
-                    start=start.isoformat(),
-                    end=end.isoformat(),
-                )
+            add(
+                "letter.validity_reversed",
+                Severity.ERROR,
+                "letter.valid_until",
+                start=start.isoformat(),
+                end=end.isoformat(),
             )
         else:
             months = whole_months(start, end)
+            provider = _provider_name(pack, lang)
+
+            def last_day(rule: EffectiveRule) -> str:  # of a validity of the rule's months
+                return (add_months(start, int(rule.value)) - dt.timedelta(days=1)).isoformat()
+
             low = pack.rule("letter.min_validity_months", region)
             if low is not None and months < int(low.value):
-                f = _f(
-                    "letter.validity_too_short",
-                    Severity(low.severity) if low.severity else Severity.WARNING,
-                    lang,
-                    "letter.valid_until",
-                    months=months,
-                    min=low.value,
-                    provider=_provider_name(pack, lang),
-                    suggested=(
-                        add_months(start, int(low.value)) - dt.timedelta(days=1)
-                    ).isoformat(),
+                findings.append(
+                    _rule_finding(
+                        low,
+                        Severity.WARNING,
+                        "letter.validity_too_short",
+                        lang,
+                        "letter.valid_until",
+                        fixed_value=last_day(low),
+                        months=months,
+                        min=low.value,
+                        provider=provider,
+                        suggested=last_day(low),
+                    )
                 )
-                fixed = (add_months(start, int(low.value)) - dt.timedelta(days=1)).isoformat()
-                findings.append(replace(f, source=low.sources[0], fixed_value=fixed))
             high = pack.rule("letter.max_validity_months", region)
             if high is not None and add_months(start, int(high.value)) <= end:
-                f = _f(
-                    "letter.validity_too_long",
-                    Severity(high.severity) if high.severity else Severity.WARNING,
-                    lang,
-                    "letter.valid_until",
-                    months=months,
-                    max=high.value,
-                    provider=_provider_name(pack, lang),
+                findings.append(
+                    _rule_finding(
+                        high,
+                        Severity.WARNING,
+                        "letter.validity_too_long",
+                        lang,
+                        "letter.valid_until",
+                        fixed_value=last_day(high),
+                        months=months,
+                        max=high.value,
+                        provider=provider,
+                    )
                 )
-                fixed = (add_months(start, int(high.value)) - dt.timedelta(days=1)).isoformat()
-                findings.append(replace(f, source=high.sources[0], fixed_value=fixed))
     if end is not None and (start is None or end >= start):
         if end < today:
-            findings.append(
-                _f(
-                    "letter.expired",
-                    Severity.ERROR,
-                    lang,
-                    "letter.valid_until",
-                    end=end.isoformat(),
-                )
-            )
+            add("letter.expired", Severity.ERROR, "letter.valid_until", end=end.isoformat())
         elif (end - today).days < EXPIRY_WARNING_DAYS:
-            findings.append(
-                _f(
-                    "letter.expires_soon",
-                    Severity.WARNING,
-                    lang,
-                    "letter.valid_until",
-                    end=end.isoformat(),
-                    days=(end - today).days,
-                )
+            days = (end - today).days
+            add(
+                "letter.expires_soon",
+                Severity.WARNING,
+                "letter.valid_until",
+                end=end.isoformat(),
+                days=days,
             )
     if start is not None and start > today:
-        findings.append(
-            _f(
-                "letter.not_yet_valid",
-                Severity.WARNING,
-                lang,
-                "letter.valid_from",
-                start=start.isoformat(),
-            )
-        )
+        add("letter.not_yet_valid", Severity.WARNING, "letter.valid_from", start=start.isoformat())
     if signed is not None:
         if signed > today:
-            findings.append(
-                _f(
-                    "letter.signed_in_future",
-                    Severity.WARNING,
-                    lang,
-                    "letter.signed_on",
-                    date=signed.isoformat(),
-                )
+            add(
+                "letter.signed_in_future",
+                Severity.WARNING,
+                "letter.signed_on",
+                date=signed.isoformat(),
             )
         if end is not None and signed > end:
-            findings.append(
-                _f(
-                    "letter.signed_after_end",
-                    Severity.ERROR,
-                    lang,
-                    "letter.signed_on",
-                    date=signed.isoformat(),
-                )
+            add(
+                "letter.signed_after_end",
+                Severity.ERROR,
+                "letter.signed_on",
+                date=signed.isoformat(),
             )
     return findings
 

@@ -142,59 +142,29 @@ class LetterResult:
 
 def _open(path: Path, lang: str) -> tuple[DocumentObject | None, list[Finding]]:
     subject = "letter.template"
+
+    def problem(code: str, **params: Any) -> tuple[None, list[Finding]]:
+        return None, [_f(code, Severity.ERROR, lang, subject, path=str(path), **params)]
+
+    def unreadable(reason: str) -> tuple[None, list[Finding]]:
+        return problem("letter.template_unreadable", reason=reason)
+
     if not path.exists():
-        return None, [_f("letter.template_missing", Severity.ERROR, lang, subject, path=str(path))]
+        return problem("letter.template_missing")
     if not path.is_file():
-        return None, [
-            _f(
-                "letter.template_unreadable",
-                Severity.ERROR,
-                lang,
-                subject,
-                path=str(path),
-                reason=text("letter.reason.not_a_file", lang),
-            )
-        ]
+        return unreadable(text("letter.reason.not_a_file", lang))
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return None, [
-            _f(
-                "letter.template_unreadable",
-                Severity.ERROR,
-                lang,
-                subject,
-                path=str(path),
-                reason=exc.strerror or str(exc),
-            )
-        ]
+        return unreadable(exc.strerror or str(exc))
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE2: a Word 97-2003 .doc
-        return None, [_f("letter.template_old_doc", Severity.ERROR, lang, subject, path=str(path))]
+        return problem("letter.template_old_doc")
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        return None, [
-            _f(
-                "letter.template_unreadable",
-                Severity.ERROR,
-                lang,
-                subject,
-                path=str(path),
-                reason=text("letter.reason.not_docx", lang),
-            )
-        ]
+        return unreadable(text("letter.reason.not_docx", lang))
     try:
         return docx.Document(io.BytesIO(data)), []
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors … on bad files
-        reason = text("letter.reason.not_docx", lang) + f" ({type(exc).__name__})"
-        return None, [
-            _f(
-                "letter.template_unreadable",
-                Severity.ERROR,
-                lang,
-                subject,
-                path=str(path),
-                reason=reason,
-            )
-        ]
+        return unreadable(text("letter.reason.not_docx", lang) + f" ({type(exc).__name__})")
 
 
 def _write_atomic(doc: DocumentObject, output: Path) -> None:
@@ -305,7 +275,15 @@ def fill_letter(
         )
     )
 
+    reason: str | None = None  # why the letter could not be written
     if not out.parent.is_dir():
+        reason = text("letter.reason.no_folder", lang)
+    else:
+        try:
+            _write_atomic(doc, out)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+    if reason is not None:
         findings.append(
             _f(
                 "letter.output_unwritable",
@@ -313,29 +291,15 @@ def fill_letter(
                 lang,
                 "output",
                 path=str(out),
-                reason=text("letter.reason.no_folder", lang),
+                reason=reason,
             )
         )
-        return LetterResult(
-            sort_findings(findings), None, dict(report.placed), report.signature_rows
-        )
-    try:
-        _write_atomic(doc, out)
-    except OSError as exc:
-        findings.append(
-            _f(
-                "letter.output_unwritable",
-                Severity.ERROR,
-                lang,
-                "output",
-                path=str(out),
-                reason=exc.strerror or str(exc),
-            )
-        )
-        return LetterResult(
-            sort_findings(findings), None, dict(report.placed), report.signature_rows
-        )
-    return LetterResult(sort_findings(findings), out, dict(report.placed), report.signature_rows)
+    return LetterResult(
+        sort_findings(findings),
+        out if reason is None else None,
+        dict(report.placed),
+        report.signature_rows,
+    )
 
 
 def _placed_fields(report: FillReport) -> set[str]:

@@ -100,6 +100,11 @@ class LetterInput:
         if not isinstance(data, Mapping):
             return None, [_f("letter.not_an_object", Severity.ERROR, lang, None)]
 
+        def wrong_type(where: str, expected: str) -> None:
+            findings.append(
+                _f("letter.wrong_type", Severity.ERROR, lang, where, field=where, expected=expected)
+            )
+
         def string(obj: Mapping[str, Any], key: str, where: str) -> str:
             value = obj.get(key)
             if value is None:
@@ -107,16 +112,7 @@ class LetterInput:
             if isinstance(value, dt.date):
                 return _date_text(value)
             if not isinstance(value, str):
-                findings.append(
-                    _f(
-                        "letter.wrong_type",
-                        Severity.ERROR,
-                        lang,
-                        where,
-                        field=where,
-                        expected="text",
-                    )
-                )
+                wrong_type(where, "text")
                 return ""
             return value
 
@@ -125,9 +121,7 @@ class LetterInput:
             if value is None:
                 return {}
             if not isinstance(value, Mapping):
-                findings.append(
-                    _f("letter.wrong_type", Severity.ERROR, lang, key, field=key, expected="object")
-                )
+                wrong_type(key, "object")
                 return {}
             return value
 
@@ -155,28 +149,9 @@ class LetterInput:
                 if isinstance(item, str):
                     names.append(item)
                 else:
-                    where = f"signature_names[{i}]"
-                    findings.append(
-                        _f(
-                            "letter.wrong_type",
-                            Severity.ERROR,
-                            lang,
-                            where,
-                            field=where,
-                            expected="text",
-                        )
-                    )
+                    wrong_type(f"signature_names[{i}]", "text")
         else:
-            findings.append(
-                _f(
-                    "letter.wrong_type",
-                    Severity.ERROR,
-                    lang,
-                    "signature_names",
-                    field="signature_names",
-                    expected="list",
-                )
-            )
+            wrong_type("signature_names", "list")
 
         owner, applicant, letter = obj("owner"), obj("applicant"), obj("letter")
         region = data.get("region")
