@@ -43,8 +43,12 @@ def main(argv: list[str] | None = None) -> int:
         ts = FOLDER / ts_name
         if not args.release:
             subprocess.run(
-                [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none"]
-                + ["-target-language", language, *sources, "-ts", str(ts.relative_to(ROOT))],
+                [
+                    tool("pyside6-lupdate"),
+                    *("-no-obsolete", "-locations", "none", "-target-language", language),
+                    *sources,
+                    *("-ts", str(ts.relative_to(ROOT))),
+                ],
                 check=True,
                 cwd=ROOT,
             )

@@ -35,12 +35,26 @@ def configure_application(app: QApplication) -> None:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.github.sms_signature_assistant")
     theme.choose_style(app)
-    theme.follow_color_scheme(app)
     install_translators(app, ui_language())
+    # the palette follows the system's light/dark scheme from the first page on: see
+    # AssistantWizard.ensure_pages (asking for the scheme costs ~15 ms of Qt enum set-up)
+
+
+def after_first_page(app: QApplication) -> None:
+    """What can wait until the first page is on screen: the icon, following the system scheme.
+
+    The platform theme already gives a dark palette to a dark desktop in the usual cases
+    (Windows 11 style, macOS, KDE, GNOME); :mod:`assistant.gui.theme` only corrects the rest
+    and follows changes while the program runs.
+    """
+    from assistant.gui import theme
+
+    set_window_icon(app)
+    theme.follow_color_scheme(app)
 
 
 def set_window_icon(app: QApplication) -> None:
-    """The application icon (set just after the first page is shown: loading SVG takes time)."""
+    """The application icon (loading the SVG takes a few milliseconds)."""
     from PySide6.QtGui import QIcon
 
     icon = _icon_path()

@@ -213,9 +213,9 @@ class AssistantWizard(QWizard):
         self._build_actions()
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            from assistant.gui.app import set_window_icon
+            from assistant.gui.app import after_first_page
 
-            set_window_icon(app)
+            after_first_page(app)
         self._refresh_steps()
 
     def nextId(self) -> int:

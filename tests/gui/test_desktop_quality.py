@@ -548,3 +548,12 @@ def test_fix_buttons_only_where_a_fix_can_be_applied(qtbot: Any, wizard: QWizard
     letter_checks = find(wizard, QWidget, "letter.findings")
     assert any(f.fixed_value for f in letter_checks.findings)
     assert not letter_checks.findChildren(QPushButton)  # nothing there would apply it
+
+
+def test_the_window_follows_the_system_scheme_once_its_first_page_is_shown(
+    qapp: QApplication, wizard: QWizard
+) -> None:
+    assert wizard.pages_built()
+    follower = theme._follower
+    assert follower is not None and follower.app is qapp
+    assert not qapp.windowIcon().isNull()
