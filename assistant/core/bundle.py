@@ -193,6 +193,10 @@ def export_case(
     Never raises on bad input: problems come back as findings. With an error finding nothing is
     written (``ok`` false), unless ``allow_incomplete``: then the bundle is written with
     ``INCOMPLETE`` in its file name and manifest.
+
+    The attachments are inspected (by the review) and fixed several at once
+    (:func:`assistant.core.case.run_in_order`); ``progress`` and ``cancel`` are called in the
+    calling thread, and the zip does not depend on which file finished first.
     """
     findings: list[Finding] = []
     if isinstance(case, Case):

@@ -697,14 +697,20 @@ _T = TypeVar("_T")
 _R = TypeVar("_R")
 
 
+# At most this many files are worked on at once: each job may hold a decoded image of up to the
+# attachments' decode budget (50 MP, 150 MB) and its resized copies, so memory stays bounded on
+# machines with many CPUs.
+MAX_FILE_WORKERS = 4
+
+
 def worker_count(jobs: int) -> int:
     """Threads for ``jobs`` independent file jobs: one per CPU this process may use, at most one
-    per job (each holds one decoded image in memory)."""
+    per job and at most :data:`MAX_FILE_WORKERS`."""
     try:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not on Linux
         cpus = os.cpu_count() or 1
-    return max(1, min(cpus, jobs))
+    return max(1, min(cpus, jobs, MAX_FILE_WORKERS))
 
 
 def run_in_order(

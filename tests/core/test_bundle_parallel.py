@@ -82,7 +82,7 @@ def test_an_exception_of_a_job_is_raised(workers: int) -> None:
 def test_worker_count_is_bounded_by_the_jobs() -> None:
     assert case_mod.worker_count(1) == 1
     assert case_mod.worker_count(0) == 1
-    assert 1 <= case_mod.worker_count(64) <= 64
+    assert 1 <= case_mod.worker_count(64) <= case_mod.MAX_FILE_WORKERS
 
 
 # --------------------------------------------------------------------------------------- export
