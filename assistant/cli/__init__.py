@@ -43,13 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"assistant.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"assistant.cli.{name}":
-                continue  # a command not built yet
-            raise
-        module.register(sub)
+        importlib.import_module(f"assistant.cli.{name}").register(sub)
     return parser
 
 
@@ -61,22 +55,14 @@ def gui_main() -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if len(argv) == 1 and argv[0].endswith(".smscase.json") and os.path.isfile(argv[0]):
-        # `sms-signature-assistant client.smscase.json` (or a double-click on a case file):
-        # the wizard with that case
-        from assistant.gui.app import run as run_gui
+    opens_case = len(argv) == 1 and argv[0].endswith(".smscase.json") and os.path.isfile(argv[0])
+    if not argv or opens_case:
+        # No command: the wizard; a case file (`sms-signature-assistant client.smscase.json`,
+        # or a double-click on one): the wizard with that case.
+        from assistant.gui.app import run
 
-        return run_gui([sys.argv[0], argv[0]])
+        return run([sys.argv[0], *argv])
     parser = build_parser()
-    if not argv:
-        try:
-            from assistant.gui.app import run
-        except ModuleNotFoundError as exc:
-            if not (exc.name or "").startswith("assistant.gui"):
-                raise
-            parser.print_help()
-            return EXIT_OK
-        return run([sys.argv[0]])
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help/--version (0) or a usage error (2)

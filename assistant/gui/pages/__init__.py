@@ -28,13 +28,6 @@ _MODULES = {
 
 def make_page(page_id: PageId, wizard: AssistantWizard) -> QWizardPage:
     module_name, class_name = _MODULES[page_id]
-    try:
-        module = importlib.import_module(f"assistant.gui.pages.{module_name}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"assistant.gui.pages.{module_name}":
-            raise
-        from assistant.gui.pages.base import UnavailablePage
-
-        return UnavailablePage(wizard, page_id)
+    module = importlib.import_module(f"assistant.gui.pages.{module_name}")
     page: QWizardPage = getattr(module, class_name)(wizard)
     return page

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWizardPage
+from PySide6.QtWidgets import QBoxLayout, QFrame, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from assistant.core.flow import PageId
 
@@ -79,30 +79,23 @@ class BasePage(QWizardPage):
         self._wizard.mark_dirty()
         self.completeChanged.emit()
 
+    def scrolling_body(
+        self, outer: QVBoxLayout | None = None, layout_type: type[QBoxLayout] = QVBoxLayout
+    ) -> QBoxLayout:
+        """A frameless scroll area filling the page (or the rest of ``outer``); returns the
+        layout of the widget inside it, where the page puts its content."""
+        if outer is None:
+            outer = QVBoxLayout(self)
+            outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        layout = layout_type(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        return layout
+
     def cleanupPage(self) -> None:
         # Do not reset anything on Back: the case keeps what the user entered.
         pass
-
-
-class UnavailablePage(BasePage):
-    """Stands in for a page whose part of the program is not installed yet."""
-
-    def __init__(self, wizard: AssistantWizard, page_id: PageId) -> None:
-        self.page_id = page_id
-        self.object_name = f"page.{page_id.name.lower()}"
-        super().__init__(wizard)
-
-    def build(self) -> None:
-        from assistant.gui.wizard import page_titles
-
-        self.setTitle(page_titles()[self.page_id])
-        layout = QVBoxLayout(self)
-        label = QLabel(self.tr("This step is not available in this version of the program yet."))
-        label.setWordWrap(True)
-        layout.addWidget(label)
-        layout.addStretch(1)
-
-    def retitle(self) -> None:
-        from assistant.gui.wizard import page_titles
-
-        self.setTitle(page_titles()[self.page_id])

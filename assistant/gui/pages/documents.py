@@ -19,10 +19,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
-    QWidget,
 )
 
 from assistant.core.flow import PageId
@@ -216,13 +214,7 @@ class DocumentsPage(BasePage):
         self.recheck.clicked.connect(self.check_again)
         bar.addWidget(self.recheck)
         outer.addLayout(bar)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        self.rows_layout = QVBoxLayout(body)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        self.rows_layout = self.scrolling_body(outer)
         self.rows: dict[str, DocumentRow] = {}
         self.results: dict[tuple[str, str, str, str], Checked] = {}
         self.running: dict[str, workers.Worker] = {}  # document -> its check (or fix)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QVBoxLayout
 
 from assistant.core.flow import PageId
 from assistant.gui.pages.base import BasePage
@@ -23,15 +23,7 @@ class ProviderPage(BasePage):
         from assistant.core.i18n import localized
         from assistant.core.rules import PROVIDERS, load_pack
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
+        layout = self.scrolling_body()
 
         top = QHBoxLayout()
         box = QGroupBox(self.tr("Cloud &provider"))

@@ -3,7 +3,7 @@ provider's sign kind (verification code / general / notification …) where it h
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QVBoxLayout
 
 from assistant.core.flow import PageId
 from assistant.gui.pages.base import BasePage
@@ -23,13 +23,7 @@ class SignatureTypePage(BasePage):
     def build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        layout = QHBoxLayout(body)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
+        layout = self.scrolling_body(outer, QHBoxLayout)
 
         type_box = QGroupBox(self.tr("Signature &type"))
         tlay = QVBoxLayout(type_box)

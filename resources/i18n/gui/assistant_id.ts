@@ -938,13 +938,6 @@
     </message>
 </context>
 <context>
-    <name>UnavailablePage</name>
-    <message>
-        <source>This step is not available in this version of the program yet.</source>
-        <translation>Langkah ini belum tersedia di versi program ini.</translation>
-    </message>
-</context>
-<context>
     <name>about</name>
     <message>
         <source>SMS Signature Assistant</source>

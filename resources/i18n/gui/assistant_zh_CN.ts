@@ -938,13 +938,6 @@
     </message>
 </context>
 <context>
-    <name>UnavailablePage</name>
-    <message>
-        <source>This step is not available in this version of the program yet.</source>
-        <translation>此版本的程序尚不支持这一步。</translation>
-    </message>
-</context>
-<context>
     <name>about</name>
     <message>
         <source>SMS Signature Assistant</source>
