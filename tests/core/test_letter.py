@@ -385,3 +385,17 @@ def test_messages_in_chinese_and_errors_first() -> None:
     assert has_errors(found)
     assert [f.severity for f in found] == sorted((f.severity for f in found), key=lambda s: s.rank)
     assert any("华为云要求至少 6 个月" in f.message for f in found)
+
+
+def test_check_parties_gives_the_pair_checks_of_a_for_others_case() -> None:
+    from assistant.core.case import Case
+    from assistant.core.letter import check_parties
+
+    case = Case(provider="alibaba", purpose="others")
+    case.owner.name = case.applicant.name = "深圳市星河科技有限公司"
+    assert [f.code for f in check_parties(case)] == ["letter.same_party"]
+    case.applicant.name = "杭州云朵科技有限公司"
+    case.owner.name = "星河科技#"
+    assert "letter.party_name_symbols" in {f.code for f in check_parties(case)}
+    case.purpose = "self"
+    assert check_parties(case) == []

@@ -253,3 +253,13 @@ def test_applicant_profile_is_saved_and_reused(qtbot: Any, make_wizard: Any) -> 
     combo.activated.emit(index)
     assert other.case.applicant.name == "杭州蓝鲸数字营销有限公司"
     assert other.case.applicant.credit_code == valid_code("91330106", "MA2H3K4L")
+
+
+def test_owner_and_applicant_must_differ_live(qtbot: Any, wizard: QWizard) -> None:
+    _to_parties(qtbot, wizard, "others")
+    find(wizard, QLineEdit, "parties.applicant.name").setText("深圳市星河科技有限公司")
+    find(wizard, QLineEdit, "parties.owner.name").setText("深圳市星河科技有限公司")
+    pair = find(wizard, QWidget, "parties.same_party")
+    qtbot.waitUntil(lambda: any(f.code == "letter.same_party" for f in pair.findings))
+    find(wizard, QLineEdit, "parties.owner.name").setText("杭州云朵科技有限公司")
+    qtbot.waitUntil(lambda: not any(f.code == "letter.same_party" for f in pair.findings))

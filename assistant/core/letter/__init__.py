@@ -9,7 +9,7 @@ Templates: ``resources/templates/authorization-letter.{zh,en}.docx`` (built by
 labels: ``docs/letter-placeholders.md``.
 """
 
-from assistant.core.letter.checks import check_letter
+from assistant.core.letter.checks import check_letter, check_parties
 from assistant.core.letter.fill import (
     LetterResult,
     fill_letter,
@@ -29,6 +29,7 @@ __all__ = [
     "Party",
     "Placeholder",
     "check_letter",
+    "check_parties",
     "fill_letter",
     "format_date",
     "letter_values",

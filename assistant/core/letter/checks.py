@@ -138,7 +138,12 @@ def _check_parties(inp: LetterInput, pack: RulePack, lang: str) -> list[Finding]
     ):
         if value.strip():
             findings.extend(check_credit_code(value, lang=lang, subject=subject))
+    return findings + _check_party_pair(inp, pack, lang)
 
+
+def _check_party_pair(inp: LetterInput, pack: RulePack, lang: str) -> list[Finding]:
+    """The parties as a pair: authorizer ≠ authorized party, the risk bearer, their names' symbols."""
+    findings: list[Finding] = []
     owner, applicant = party_key(inp.owner.name), party_key(inp.applicant.name)
     if owner and owner == applicant:
         findings.append(_f("letter.same_party", Severity.ERROR, lang, "applicant.name"))
@@ -160,14 +165,12 @@ def _check_parties(inp: LetterInput, pack: RulePack, lang: str) -> list[Finding]
             )
         )
     region = pack.region_or_default(inp.region)
+    # (the legal representative is a person: no provider restricts the symbols of their name)
     for subject, value in (
         ("owner.name", inp.owner.name),
         ("applicant.name", inp.applicant.name),
         ("letter.risk_bearer", inp.risk_bearer),
-        ("owner.legal_representative", inp.owner.legal_representative),
     ):
-        if subject == "owner.legal_representative":
-            continue  # a person's name; no provider restricts its symbols
         findings.extend(_check_party_name(value, subject, pack, region, lang))
     return findings
 
@@ -323,6 +326,15 @@ def _provider_name(pack: RulePack, lang: str) -> str:
     from assistant.core.i18n import localized
 
     return localized(pack.name, lang)
+
+
+def check_parties(case: Any, lang: str = "en") -> list[Finding]:
+    """The letter's checks of the parties as a pair, for a case applying for others (the wizard's
+    Parties page shows them live; credit codes are checked field by field there)."""
+    inp = LetterInput.from_case(case)
+    if getattr(case, "purpose", "others") != "others" or inp.provider not in PROVIDERS:
+        return []
+    return sort_findings(_check_party_pair(inp, load_pack(inp.provider), lang))
 
 
 def check_letter(

@@ -255,14 +255,7 @@ class PartiesPage(BasePage):
         self.same_party.set_findings(self._party_findings(), show_ok=False)
 
     def _party_findings(self) -> list:
-        """The letter's party checks (authorizer ≠ authorized party …) when the core has them."""
-        if self.case.purpose != "others":
-            return []
-        try:
-            from assistant.core.letter import check_parties  # type: ignore[attr-defined]
-        except ImportError:
-            return []
-        try:
-            return list(check_parties(self.case, self.lang))
-        except Exception:
-            return []
+        """The letter's checks of the parties as a pair (authorizer ≠ authorized party …)."""
+        from assistant.core.letter import check_parties
+
+        return check_parties(self.case, self.lang)
