@@ -306,6 +306,9 @@ MERGE: dict[str, str] = {
     "files.min_side_certificate": "max",
     "files.min_side_letter": "max",
     "files.min_side_screenshot": "max",
+    "files.recommended_side_certificate": "max",
+    "files.recommended_side_letter": "max",
+    "files.recommended_side_screenshot": "max",
 }
 # Rule ids a pack may use: the merged ones above and these severity-only ones.
 SEVERITY_RULES = frozenset(

@@ -181,21 +181,26 @@ class Context:
         return self.document.kind if self.document else None
 
     def min_side_entries(self) -> list[tuple[int, Severity, str]]:
-        """(threshold, severity, source) of the readability rule for this document's kind.
+        """(threshold, severity, source) of the readability rules for this document's kind: below
+        ``files.min_side_<kind>`` an error, below ``files.recommended_side_<kind>`` a warning.
 
         Without a document the most lenient kind applies, so nothing is flagged that would be
         fine for some document."""
         kinds = [self.kind] if self.kind else ["certificate", "letter", "screenshot"]
         best: list[tuple[int, Severity, str]] | None = None
         for kind in kinds:
-            rule = self.pack.rule(f"files.min_side_{kind}", self.region)
-            if rule is None:
-                continue
-            entries = [
-                (int(e.values["value"]), Severity(e.severity or "warning"), e.source)
-                for e in rule.entries
-            ]
-            if best is None or max(t for t, _, _ in entries) < max(t for t, _, _ in best):
+            entries = []
+            for rule_id, default in (
+                (f"files.min_side_{kind}", Severity.ERROR),
+                (f"files.recommended_side_{kind}", Severity.WARNING),
+            ):
+                rule = self.pack.rule(rule_id, self.region)
+                if rule is not None:
+                    severity = Severity(rule.severity) if rule.severity else default
+                    entries.append((int(rule.value), severity, rule.sources[0]))
+            if entries and (
+                best is None or max(t for t, _, _ in entries) < max(t for t, _, _ in best)
+            ):
                 best = entries
         return best or []
 
