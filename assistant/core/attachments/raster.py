@@ -115,7 +115,7 @@ def open_image(fh: BinaryIO, fmt: str) -> Image.Image:
     fh.seek(0)
     if fmt == "heic":
         if not HEIC_SUPPORTED:
-            raise NotImplementedError("HEIC decoder not installed")
+            raise OSError("cannot decode HEIC: the pillow-heif package is not installed")
         heif = pillow_heif.open_heif(fh, convert_hdr_to_8bit=True)
         width, height = heif.size
         if width * height > declared_limit(fmt) or width <= 0 or height <= 0:
