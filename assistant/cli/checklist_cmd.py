@@ -80,17 +80,6 @@ def _validate(args: argparse.Namespace) -> None:
         raise UsageError(f"missing {', '.join(missing)} (or give --case)")
     if args.provider not in PROVIDERS:
         raise UsageError(f"unknown provider {args.provider!r}; valid: {', '.join(PROVIDERS)}")
-    pack, _ = pack_and_region(args)
-    for kind, value, items in (
-        ("account", args.account, pack.accounts),
-        ("purpose", args.purpose, pack.purposes),
-        ("type", args.type_, pack.signature_types),
-    ):
-        valid = [i.id for i in items]
-        if value not in valid:
-            raise UsageError(
-                f"unknown {kind} {value!r} for {args.provider}; valid: {', '.join(valid)}"
-            )
     if args.format == "pdf" and args.output is None:
         raise UsageError("--format pdf needs --output FILE.pdf")
 
@@ -136,6 +125,9 @@ def run(args: argparse.Namespace) -> int:
     checklist = build_checklist(
         args.provider, args.account, args.purpose, args.type_, region, args.lang
     )
+    unknown = [f.message for f in checklist.findings if f.code == "checklist.unknown"]
+    if unknown:  # the core names the valid values; for the command line it is a usage error
+        raise UsageError(" ".join(unknown))
     if args.format == "json":
         print_json(checklist.to_dict(args.lang))
         return 0 if checklist.ok else 1

@@ -82,6 +82,11 @@ def pack_summary(pack: RulePack, lang: str) -> dict[str, Any]:
                     ],
                 }
             )
+    cited = (
+        {t["source"] for t in types}
+        | {e.source for e in pack.rules}
+        | {r.source for r in pack.requirements}
+    )
     return {
         "provider": pack.provider,
         "name": localized(pack.name, lang),
@@ -100,10 +105,7 @@ def pack_summary(pack: RulePack, lang: str) -> dict[str, Any]:
         "sources": {
             sid: {"title": s.title, "ref": s.ref, "url": s.url, "read": s.read.isoformat()}
             for sid, s in pack.sources.items()
-            if sid
-            in {t["source"] for t in types}
-            | {e.source for e in pack.rules}
-            | {r.source for r in pack.requirements}
+            if sid in cited
         },
     }
 

@@ -204,43 +204,21 @@ def test_version_and_module_entry_point() -> None:
     assert result.returncode == 0 and json.loads(result.stdout)[0]["ok"] is True
 
 
+ALIBABA_TRADEMARK_PDF = (
+    "checklist", "--provider", "alibaba", "--account", "enterprise", "--purpose", "self",
+    "--type", "trademark", "--format", "pdf",
+)  # fmt: skip
+
+
 def test_checklist_pdf_and_case(capsys: pytest.CaptureFixture[str], tmp_path) -> None:  # type: ignore[no-untyped-def]
     from pypdf import PdfReader
 
     from assistant.core.case import Case, save_case
 
     out = tmp_path / "checklist.pdf"
-    code, _, err = run(
-        capsys,
-        "checklist",
-        "--provider",
-        "alibaba",
-        "--account",
-        "enterprise",
-        "--purpose",
-        "self",
-        "--type",
-        "trademark",
-        "--format",
-        "pdf",
-    )
+    code, _, err = run(capsys, *ALIBABA_TRADEMARK_PDF)
     assert code == 2 and "--output" in err
-    code, stdout, _ = run(
-        capsys,
-        "checklist",
-        "--provider",
-        "alibaba",
-        "--account",
-        "enterprise",
-        "--purpose",
-        "self",
-        "--type",
-        "trademark",
-        "--format",
-        "pdf",
-        "--output",
-        str(out),
-    )
+    code, stdout, _ = run(capsys, *ALIBABA_TRADEMARK_PDF, "--output", str(out))
     assert code == 0 and out.read_bytes().startswith(b"%PDF")
     # NFKC: Qt's text shaping writes ligatures (ﬁ) into the PDF text
     text = unicodedata.normalize("NFKC", " ".join(p.extract_text() for p in PdfReader(out).pages))
