@@ -44,20 +44,19 @@ from assistant import __version__
 from assistant.core.case import (
     CASE_SUFFIX,
     Attachment,
-    CallbackFlag,
     Case,
     CaseReview,
-    atomic_output,
     check_case,
     compose_remark,
     effective_region,
     effective_sign_type,
     load_case,
-    run_in_order,
     save_case,
 )
 from assistant.core.findings import Finding, Severity, has_errors, sort_findings
+from assistant.core.fsio import atomic_output
 from assistant.core.i18n import localized, normalize_language, text
+from assistant.core.jobs import CallbackFlag, Cancelled, run_in_order
 from assistant.core.rules import PROVIDERS, RulePack, load_pack
 from assistant.resources import resource_path
 
@@ -67,7 +66,6 @@ TO_FILL = "TO_FILL"
 INCOMPLETE = "INCOMPLETE"
 
 Progress = Callable[[int, int, str], None]
-Cancelled = Callable[[], bool]
 
 _IMAGE_SUFFIX = {"jpeg": "jpg", "png": "png", "gif": "gif", "pdf": "pdf"}
 _STORED_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".pdf", ".docx", ".zip"}  # already compressed
@@ -195,7 +193,7 @@ def export_case(
     ``INCOMPLETE`` in its file name and manifest.
 
     The attachments are inspected (by the review) and fixed several at once
-    (:func:`assistant.core.case.run_in_order`); ``progress`` and ``cancel`` are called in the
+    (:func:`assistant.core.jobs.run_in_order`); ``progress`` and ``cancel`` are called in the
     calling thread, and the zip does not depend on which file finished first.
     """
     findings: list[Finding] = []

@@ -15,28 +15,23 @@ The file format is described in ``docs/case-format.md``.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
-import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from assistant.core.findings import Finding, Severity, has_errors, sort_findings
+from assistant.core.fsio import atomic_write_bytes, sha256_file
 from assistant.core.i18n import LANGUAGES, localized, normalize_language, text
+from assistant.core.jobs import CallbackFlag, Cancelled, Progress, run_in_order
 from assistant.core.rules import PROVIDERS, RulePack, load_pack
 
 CASE_FORMAT = "sms-signature-case"
 CASE_VERSION = 1
 CASE_SUFFIX = ".smscase.json"
-
-Progress = Callable[[int, int, str], None]  # (done, total, what)
-Cancelled = Callable[[], bool]
 
 
 # --------------------------------------------------------------------------------------- model
@@ -223,15 +218,6 @@ def resolve_path(stored: str, base_dir: str | os.PathLike[str] | None) -> str:
     if not p.is_absolute() and base_dir is not None:
         p = Path(base_dir) / p
     return str(p.resolve()) if p.is_absolute() or base_dir is not None else str(p)
-
-
-def sha256_file(path: str | os.PathLike[str], chunk: int = 1 << 20) -> str:
-    """Hex sha256 of a file (raises ``OSError`` when it cannot be read)."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while block := fh.read(chunk):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 # --------------------------------------------------------------------------------------- parsing
@@ -504,29 +490,6 @@ def save_case(case: Case, path: str | os.PathLike[str]) -> None:
     atomic_write_bytes(path, case_json(case, folder).encode("utf-8"))
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the whole new one."""
-    with atomic_output(path) as tmp:
-        Path(tmp).write_bytes(data)
-
-
-@contextlib.contextmanager
-def atomic_output(path: str | os.PathLike[str]) -> Iterator[str]:
-    """Yield a temporary path next to ``path``; on success it replaces ``path`` (fsync'ed)."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
-    os.close(fd)
-    try:
-        yield tmp
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 # --------------------------------------------------------------------------------------- checks
 def check_ids(case: Case, lang: str | None = None) -> list[Finding]:
     """Every id of ``case`` (provider, region, account, purpose, type, sign type, documents)
@@ -679,92 +642,6 @@ def _find_moved(a: Attachment, base_dir: str | os.PathLike[str] | None) -> str |
     except OSError:
         return None
     return None
-
-
-# --------------------------------------------------------------------------------------- threads
-class CallbackFlag:
-    """A ``cancel()`` callback as the flag the attachments module takes (an object with
-    ``is_set()``, like a ``threading.Event``)."""
-
-    def __init__(self, cancel: Cancelled | None) -> None:
-        self._cancel = cancel
-
-    def is_set(self) -> bool:
-        return bool(self._cancel is not None and self._cancel())
-
-
-_T = TypeVar("_T")
-_R = TypeVar("_R")
-
-
-# At most this many files are worked on at once: each job may hold a decoded image of up to the
-# attachments' decode budget (50 MP, 150 MB) and its resized copies, so memory stays bounded on
-# machines with many CPUs.
-MAX_FILE_WORKERS = 4
-
-
-def worker_count(jobs: int) -> int:
-    """Threads for ``jobs`` independent file jobs: one per CPU this process may use, at most one
-    per job and at most :data:`MAX_FILE_WORKERS`."""
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # not on Linux
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, jobs, MAX_FILE_WORKERS))
-
-
-def run_in_order(
-    items: Sequence[_T],
-    work: Callable[[_T], _R],
-    *,
-    progress: Callable[[int, str], None] | None = None,
-    label: Callable[[_T], str] = str,
-    cancel: Cancelled | None = None,
-    workers: int | None = None,
-) -> list[_R] | None:
-    """``work(item)`` for every item, ``workers`` at a time (default :func:`worker_count`), the
-    results in the order of ``items`` whatever finished first — so what is built from them is
-    the same on every run.
-
-    ``progress(done, what)`` is called in the calling thread: at the start and as each item
-    finishes, with the number finished and the label of the first item not finished yet (``""``
-    when all are). When ``cancel()`` becomes true no further item is started and None is
-    returned (a running ``work`` should watch ``cancel`` itself). An exception of ``work`` is
-    raised here, after the items not yet started are dropped.
-    """
-    n = len(items)
-    workers = worker_count(n) if workers is None else max(1, min(workers, n))
-
-    def report(done: int, first_open: int) -> None:
-        if progress is not None:
-            progress(done, label(items[first_open]) if first_open < n else "")
-
-    if workers <= 1:
-        results: list[_R] = []
-        for i, item in enumerate(items):
-            if cancel is not None and cancel():
-                return None
-            report(i, i)
-            results.append(work(item))
-        report(n, n)
-        return results
-
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sms-files")
-    try:
-        futures: list[Future[_R]] = [pool.submit(work, item) for item in items]
-        report(0, 0)
-        pending = set(futures)
-        while pending:
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                future.result()  # raises the job's exception here
-            if cancel is not None and cancel():
-                return None
-            first_open = next((i for i, f in enumerate(futures) if not f.done()), n)
-            report(n - len(pending), first_open)
-        return [f.result() for f in futures]
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
 # Areas of :func:`check_case`, in the order the review page shows them.

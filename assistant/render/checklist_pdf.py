@@ -683,7 +683,7 @@ def write_checklist_pdf(
 ) -> list[Finding]:
     """Write the printable checklist to ``path`` (atomically). Returns findings: a warning when no
     Chinese font is installed, an error when the file cannot be written. Never raises on that."""
-    from assistant.core.case import atomic_write_bytes
+    from assistant.core.fsio import atomic_write_bytes
 
     lang = normalize_language(lang or (case.language if case else None))
     data, findings = checklist_pdf_bytes(

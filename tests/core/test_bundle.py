@@ -23,7 +23,8 @@ from assistant.core.bundle import (
     export_case,
     write_demo,
 )
-from assistant.core.case import load_case, save_case, sha256_file
+from assistant.core.case import load_case, save_case
+from assistant.core.fsio import sha256_file
 
 DAY = dt.date(2026, 3, 2)
 

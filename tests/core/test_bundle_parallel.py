@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from assistant.core import case as case_mod
+from assistant.core import jobs as jobs_mod
 from assistant.core.attachments import fix_file, inspect_file
 from assistant.core.attachments import fixes as fixes_mod
 from assistant.core.attachments import inspection as inspection_mod
 from assistant.core.bundle import export_case
-from assistant.core.case import Case, run_in_order, save_case
+from assistant.core.case import Case, check_case, load_case, save_case
+from assistant.core.jobs import run_in_order
 from tests.core import corpus
 from tests.core.test_bundle import make_case
 
@@ -80,9 +81,9 @@ def test_an_exception_of_a_job_is_raised(workers: int) -> None:
 
 
 def test_worker_count_is_bounded_by_the_jobs() -> None:
-    assert case_mod.worker_count(1) == 1
-    assert case_mod.worker_count(0) == 1
-    assert 1 <= case_mod.worker_count(64) <= case_mod.MAX_FILE_WORKERS
+    assert jobs_mod.worker_count(1) == 1
+    assert jobs_mod.worker_count(0) == 1
+    assert 1 <= jobs_mod.worker_count(64) <= jobs_mod.MAX_FILE_WORKERS
 
 
 # --------------------------------------------------------------------------------------- export
@@ -94,7 +95,7 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def _case_with_fixes(folder: Path, samples: dict[str, Path], files: dict[str, Path]) -> Path:
     """A Tencent case whose four attachments all need a fix (rotation, GPS, CMYK, 16 bit)."""
     path = make_case(folder, samples)
-    case, _ = case_mod.load_case(path)
+    case, _ = load_case(path)
     assert case is not None
     for document, item in (
         ("business_license", "rotated"),
@@ -124,7 +125,7 @@ def test_parallel_export_is_byte_identical_to_one_thread(
 ) -> None:
     outputs = {}
     for workers in (1, 4):
-        monkeypatch.setattr(case_mod, "worker_count", lambda jobs, w=workers: max(1, min(w, jobs)))
+        monkeypatch.setattr(jobs_mod, "worker_count", lambda jobs, w=workers: max(1, min(w, jobs)))
         out = tmp_path / f"bundle-{workers}.zip"
         result = export_case(case_path, out, prepared_on=DAY)
         assert result.output == out, [f.to_dict() for f in result.findings]
@@ -158,7 +159,7 @@ def test_export_inspects_each_attachment_once(
     monkeypatch.setattr(fixes_mod, "inspect_with", counting)
     result = export_case(case_path, tmp_path / "b.zip", prepared_on=DAY)
     assert result.output is not None
-    case, _ = case_mod.load_case(case_path)
+    case, _ = load_case(case_path)
     assert case is not None
     sources = [Path(a.path) for a in case.attachments]
     assert all(calls[p] == 1 for p in sources), calls
@@ -169,7 +170,7 @@ def test_export_inspects_each_attachment_once(
 def test_export_cancelled_while_fixing_writes_nothing(
     tmp_path: Path, case_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(case_mod, "worker_count", lambda jobs: max(1, min(2, jobs)))
+    monkeypatch.setattr(jobs_mod, "worker_count", lambda jobs: max(1, min(2, jobs)))
     stop = threading.Event()
     steps: list[tuple[int, int]] = []
 
@@ -221,16 +222,16 @@ def test_big_images_encode_to_the_same_bytes_through_a_temporary_file() -> None:
 def test_case_review_runs_inspections_in_order(
     files: dict[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(case_mod, "worker_count", lambda jobs: max(1, min(3, jobs)))
+    monkeypatch.setattr(jobs_mod, "worker_count", lambda jobs: max(1, min(3, jobs)))
     case = Case(provider="tencent", region="mainland", signature_names=["云朵科技"])
     case.set_attachment("business_license", files["blurred"])
     case.set_attachment("authorization_letter", files["tiny"])
     case.set_attachment("trademark_certificate", files["good_jpeg"])
     seen: list[tuple[int, int, str]] = []
-    review = case_mod.check_case(case, "en", progress=lambda *a: seen.append(a))
+    review = check_case(case, "en", progress=lambda *a: seen.append(a))
     assert [Path(i.path) for i in review.inspections] == [Path(a.path) for a in case.attachments]
     assert "image.blurred" in {f.code for f in review.attachment_findings[0]}
     assert "image.too_few_pixels" in {f.code for f in review.attachment_findings[1]}
     assert seen[-1] == (3, 3, "")
-    cancelled = case_mod.check_case(case, "en", cancel=lambda: True)
+    cancelled = check_case(case, "en", cancel=lambda: True)
     assert cancelled.cancelled

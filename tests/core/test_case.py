@@ -18,9 +18,9 @@ from assistant.core.case import (
     case_json,
     load_case,
     save_case,
-    sha256_file,
 )
 from assistant.core.findings import Severity, has_errors
+from assistant.core.fsio import sha256_file
 
 
 def _full_case(tmp_path: Path) -> Case:
