@@ -1,0 +1,1 @@
+"""Read what the user's documents say and compare it with the case (issue #13)."""
