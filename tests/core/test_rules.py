@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from assistant.core.rules import (
     load_pack,
     load_pack_file,
 )
+from assistant.core.rules import schema as schema_mod
 from assistant.resources import resource_path
 
 
@@ -196,3 +198,55 @@ def test_missing_name_length_for_a_region_is_reported(tmp_path: Path) -> None:
         RulePackError, match=re.escape("rule 'name.length' is missing for region 'international'")
     ):
         load_pack_file(path)
+
+
+# ----------------------------------------------------------------------------- templates table
+_TEMPLATES = '\n[templates.zz_test]\nnote = "kept as read"\nlimit = 3\n'
+
+
+def _append_templates(tmp_path: Path, table: str) -> Path:
+    text = resource_path("rules", "tencent.toml").read_text(encoding="utf-8")
+    path = tmp_path / "tencent.toml"
+    path.write_text(text + table, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_shipped_pack_keeps_its_templates_table_as_read(provider: str) -> None:
+    path = resource_path("rules", f"{provider}.toml")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert load_pack(provider).templates == data.get("templates", {})
+
+
+def test_templates_table_is_optional_and_kept_raw(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A table schema that does not exist: the table is kept without a check of its own.
+    monkeypatch.setitem(schema_mod.TABLE_SCHEMAS, "provider", {"templates": "no-such-schema"})
+    pack = load_pack_file(_append_templates(tmp_path, _TEMPLATES))
+    assert pack.templates["zz_test"] == {"note": "kept as read", "limit": 3}
+
+
+def test_templates_must_be_a_table(tmp_path: Path) -> None:
+    path = _write_variant(tmp_path, 'provider = "tencent"', 'provider = "tencent"\ntemplates = 3')
+    with pytest.raises(RulePackError, match="templates: 3 is not of type 'object'"):
+        load_pack_file(path)
+
+
+def test_templates_table_is_validated_against_its_own_schema(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own = {
+        "type": "object",
+        "additionalProperties": {"type": "object", "properties": {"limit": {"type": "integer"}}},
+    }
+    real = schema_mod.schema
+    monkeypatch.setattr(
+        schema_mod, "schema", lambda name: own if name == "templates" else real(name)
+    )
+    path = _append_templates(tmp_path, _TEMPLATES.replace("limit = 3", 'limit = "three"'))
+    with pytest.raises(RulePackError) as err:
+        load_pack_file(path)
+    assert "templates.zz_test.limit: 'three' is not of type 'integer'" in str(err.value)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert err.value.line is not None and lines[err.value.line - 1] == 'limit = "three"'
