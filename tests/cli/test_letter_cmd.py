@@ -117,6 +117,21 @@ def test_user_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert "签名：云天科技、云天商城" in body_text(out)
 
 
+def test_plain_json_names_its_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``letter.template`` in a plain JSON: a bundled id, or a path relative to the JSON file."""
+    tpl_doc = docx.Document()
+    tpl_doc.add_paragraph("授权方：{{owner_name}} 签名：{{signature_names}}")
+    (tmp_path / "own").mkdir()
+    tpl_doc.save(str(tmp_path / "own" / "mine.docx"))
+    letter = {"valid_from": START.isoformat(), "valid_until": END.isoformat(), "language": "zh"}
+    for template, expected in (("en", "DECLARATION OF AUTHORISATION"), ("own/mine.docx", OWNER)):
+        case = write_json(tmp_path / "c.json", letter={**letter, "template": template})
+        out = tmp_path / f"letter-{len(template)}.docx"
+        code, stdout, _ = run(capsys, "letter", str(case), "-o", str(out))
+        assert code == 0, stdout
+        assert expected in body_text(out)
+
+
 def test_case_file_is_read_through_the_case_loader(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

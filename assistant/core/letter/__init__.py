@@ -11,10 +11,12 @@ labels: ``docs/letter-placeholders.md``.
 
 from assistant.core.letter.checks import check_letter, check_parties
 from assistant.core.letter.fill import (
+    BUNDLED_TEMPLATES,
     LetterResult,
     fill_letter,
     format_date,
     letter_values,
+    resolve_template,
     template_path,
 )
 from assistant.core.letter.model import LETTER_LANGUAGES, LetterInput, Party, parse_date

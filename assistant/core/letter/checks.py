@@ -18,7 +18,13 @@ from typing import Any
 from assistant.core.findings import Finding, Severity, sort_findings
 from assistant.core.i18n import text
 from assistant.core.identifiers import check_credit_code
-from assistant.core.letter.model import LETTER_LANGUAGES, LetterInput, _f, parse_date
+from assistant.core.letter.model import (
+    LETTER_LANGUAGES,
+    LetterInput,
+    _f,
+    parse_date,
+    provider_unknown,
+)
 from assistant.core.names import check_name
 from assistant.core.rules import PROVIDERS, EffectiveRule, RulePack, load_pack
 
@@ -215,13 +221,9 @@ def _check_signatures(inp: LetterInput, pack: RulePack, lang: str, names: bool) 
     return findings
 
 
-def _check_dates(inp: LetterInput, pack: RulePack, lang: str, today: dt.date) -> list[Finding]:
+def _parse_dates(inp: LetterInput, lang: str) -> tuple[dict[str, dt.date | None], list[Finding]]:
+    """The letter's dates by subject (None when empty or unreadable) and findings about them."""
     findings: list[Finding] = []
-    region = pack.region_or_default(inp.region)
-
-    def add(code: str, severity: Severity, subject: str, **params: Any) -> None:
-        findings.append(_f(code, severity, lang, subject, **params))
-
     dates: dict[str, dt.date | None] = {}
     for subject, value, required in (
         ("letter.valid_from", inp.valid_from, True),
@@ -229,67 +231,62 @@ def _check_dates(inp: LetterInput, pack: RulePack, lang: str, today: dt.date) ->
         ("letter.signed_on", inp.signed_on, False),
     ):
         label = field_label(subject, lang)
+        dates[subject] = parse_date(value) if value.strip() else None
         if not value.strip():
-            dates[subject] = None
             if required:
-                add("letter.missing", Severity.ERROR, subject, field=label)
-            continue
-        parsed = parse_date(value)
-        dates[subject] = parsed
-        if parsed is None:
-            add("letter.date_invalid", Severity.ERROR, subject, field=label, value=value)
-    start, end, signed = (
-        dates["letter.valid_from"],
-        dates["letter.valid_until"],
-        dates["letter.signed_on"],
-    )
-    if start is not None and end is not None:
-        if end < start:
-            add(
-                "letter.validity_reversed",
-                Severity.ERROR,
-                "letter.valid_until",
-                start=start.isoformat(),
-                end=end.isoformat(),
+                findings.append(_f("letter.missing", Severity.ERROR, lang, subject, field=label))
+        elif dates[subject] is None:
+            findings.append(
+                _f("letter.date_invalid", Severity.ERROR, lang, subject, field=label, value=value)
             )
-        else:
-            months = whole_months(start, end)
-            provider = _provider_name(pack, lang)
+    return dates, findings
 
-            def last_day(rule: EffectiveRule) -> str:  # of a validity of the rule's months
-                return (add_months(start, int(rule.value)) - dt.timedelta(days=1)).isoformat()
 
-            low = pack.rule("letter.min_validity_months", region)
-            if low is not None and months < int(low.value):
-                findings.append(
-                    _rule_finding(
-                        low,
-                        Severity.WARNING,
-                        "letter.validity_too_short",
-                        lang,
-                        "letter.valid_until",
-                        fixed_value=last_day(low),
-                        months=months,
-                        min=low.value,
-                        provider=provider,
-                        suggested=last_day(low),
-                    )
-                )
-            high = pack.rule("letter.max_validity_months", region)
-            if high is not None and add_months(start, int(high.value)) <= end:
-                findings.append(
-                    _rule_finding(
-                        high,
-                        Severity.WARNING,
-                        "letter.validity_too_long",
-                        lang,
-                        "letter.valid_until",
-                        fixed_value=last_day(high),
-                        months=months,
-                        max=high.value,
-                        provider=provider,
-                    )
-                )
+def _check_validity_length(
+    start: dt.date, end: dt.date, pack: RulePack, region: str | None, lang: str
+) -> list[Finding]:
+    """The period against the pack's ``letter.min_validity_months`` / ``max_validity_months``."""
+    findings: list[Finding] = []
+    months = whole_months(start, end)
+    provider = _provider_name(pack, lang)
+
+    def last_day(rule: EffectiveRule) -> str:  # of a validity of the rule's months
+        return (add_months(start, int(rule.value)) - dt.timedelta(days=1)).isoformat()
+
+    def limit(rule: EffectiveRule, code: str, **params: Any) -> None:
+        findings.append(
+            _rule_finding(
+                rule,
+                Severity.WARNING,
+                code,
+                lang,
+                "letter.valid_until",
+                fixed_value=last_day(rule),
+                months=months,
+                provider=provider,
+                **params,
+            )
+        )
+
+    low = pack.rule("letter.min_validity_months", region)
+    if low is not None and months < int(low.value):
+        limit(low, "letter.validity_too_short", min=low.value, suggested=last_day(low))
+    high = pack.rule("letter.max_validity_months", region)
+    if high is not None and add_months(start, int(high.value)) <= end:
+        limit(high, "letter.validity_too_long", max=high.value)
+    return findings
+
+
+def _check_timing(
+    start: dt.date | None, end: dt.date | None, signed: dt.date | None, today: dt.date, lang: str
+) -> list[Finding]:
+    """The dates against today: expired, expiring soon, not yet valid, signed in the future or
+    after the end."""
+    findings: list[Finding] = []
+
+    def add(code: str, severity: Severity, subject: str, **params: Any) -> None:
+        findings.append(_f(code, severity, lang, subject, **params))
+
     if end is not None and (start is None or end >= start):
         if end < today:
             add("letter.expired", Severity.ERROR, "letter.valid_until", end=end.isoformat())
@@ -320,6 +317,27 @@ def _check_dates(inp: LetterInput, pack: RulePack, lang: str, today: dt.date) ->
                 date=signed.isoformat(),
             )
     return findings
+
+
+def _check_dates(inp: LetterInput, pack: RulePack, lang: str, today: dt.date) -> list[Finding]:
+    dates, findings = _parse_dates(inp, lang)
+    start, end = dates["letter.valid_from"], dates["letter.valid_until"]
+    if start is not None and end is not None:
+        if end < start:
+            findings.append(
+                _f(
+                    "letter.validity_reversed",
+                    Severity.ERROR,
+                    lang,
+                    "letter.valid_until",
+                    start=start.isoformat(),
+                    end=end.isoformat(),
+                )
+            )
+        else:
+            region = pack.region_or_default(inp.region)
+            findings.extend(_check_validity_length(start, end, pack, region, lang))
+    return findings + _check_timing(start, end, dates["letter.signed_on"], today, lang)
 
 
 def _provider_name(pack: RulePack, lang: str) -> str:
@@ -354,16 +372,7 @@ def check_letter(
         inp = LetterInput.from_case(inp)
     today = today or dt.date.today()
     if inp.provider not in PROVIDERS:
-        return [
-            _f(
-                "letter.provider_unknown",
-                Severity.ERROR,
-                lang,
-                "provider",
-                value=inp.provider,
-                valid=", ".join(PROVIDERS),
-            )
-        ]
+        return [provider_unknown(inp.provider, lang)]
     pack = load_pack(inp.provider)
     findings: list[Finding] = []
     if inp.region is not None and inp.region not in pack.region_ids:

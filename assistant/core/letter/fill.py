@@ -217,72 +217,10 @@ def fill_letter(
     if doc is None:
         return LetterResult(sort_findings(findings + problems), None)
 
-    values = letter_values(inp)
-    names = [n.strip() for n in inp.signature_names if n.strip()]
-    report = FillReport()
-    fill_placeholders(doc, values, names, report)
-    placed = _placed_fields(report)
-    missing_fields = {
-        f
-        for f in (
-            "owner_name",
-            "owner_credit_code",
-            "owner_legal_representative",
-            "applicant_name",
-            "applicant_credit_code",
-            "risk_bearer",
-            "validity",
-            "signature_names",
-            "provider",
-            "valid_from",
-            "valid_until",
-            "signed_on",
-        )
-        if f not in report.placed
-    }
-    if not is_ours:
-        wanted = set(missing_fields)
-        for essential, members in (
-            ("signatures", {"signature_names"}),
-            ("validity", {"validity", "valid_from", "valid_until"}),
-        ):
-            if essential in placed:
-                wanted -= members
-        fill_labels(doc, values, wanted, report)
-        placed = _placed_fields(report)
-
-    findings.extend(_fill_findings(inp, report, placed, lang, findings))
-    if not is_ours:
-        findings.append(
-            _f(
-                "letter.user_template",
-                Severity.INFO,
-                lang,
-                "letter.template",
-                path=str(tpl),
-                count=len(report.labels_filled),
-            )
-        )
-    findings.append(
-        _f(
-            "letter.sign_and_seal",
-            Severity.INFO,
-            lang,
-            None,
-            representative=inp.owner.legal_representative.strip()
-            or field_label("owner.legal_representative", lang),
-            owner=inp.owner.name.strip() or field_label("owner.name", lang),
-        )
-    )
-
-    reason: str | None = None  # why the letter could not be written
-    if not out.parent.is_dir():
-        reason = text("letter.reason.no_folder", lang)
-    else:
-        try:
-            _write_atomic(doc, out)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
+    report = _fill_document(doc, inp, is_ours)
+    findings.extend(_fill_findings(inp, report, _placed_fields(report), lang, findings))
+    findings.extend(_notes(inp, report, tpl, is_ours, lang))
+    reason = _write_output(doc, out, lang)
     if reason is not None:
         findings.append(
             _f(
@@ -300,6 +238,83 @@ def fill_letter(
         dict(report.placed),
         report.signature_rows,
     )
+
+
+# The fields the engine fills; in a user's template, labels fill those no placeholder placed.
+FIELDS = (
+    "owner_name",
+    "owner_credit_code",
+    "owner_legal_representative",
+    "applicant_name",
+    "applicant_credit_code",
+    "risk_bearer",
+    "validity",
+    "signature_names",
+    "provider",
+    "valid_from",
+    "valid_until",
+    "signed_on",
+)
+
+
+def _fill_document(doc: DocumentObject, inp: LetterInput, is_ours: bool) -> FillReport:
+    """Fill ``doc`` in place: placeholders, then (a user's template) labelled cells."""
+    values = letter_values(inp)
+    names = [n.strip() for n in inp.signature_names if n.strip()]
+    report = FillReport()
+    fill_placeholders(doc, values, names, report)
+    if not is_ours:
+        wanted = {f for f in FIELDS if f not in report.placed}
+        placed = _placed_fields(report)
+        for essential, members in (
+            ("signatures", {"signature_names"}),
+            ("validity", {"validity", "valid_from", "valid_until"}),
+        ):
+            if essential in placed:
+                wanted -= members
+        fill_labels(doc, values, wanted, report)
+    return report
+
+
+def _notes(
+    inp: LetterInput, report: FillReport, tpl: Path, is_ours: bool, lang: str
+) -> list[Finding]:
+    """The information findings of a written letter: whose template, how to sign and seal it."""
+    notes: list[Finding] = []
+    if not is_ours:
+        notes.append(
+            _f(
+                "letter.user_template",
+                Severity.INFO,
+                lang,
+                "letter.template",
+                path=str(tpl),
+                count=len(report.labels_filled),
+            )
+        )
+    notes.append(
+        _f(
+            "letter.sign_and_seal",
+            Severity.INFO,
+            lang,
+            None,
+            representative=inp.owner.legal_representative.strip()
+            or field_label("owner.legal_representative", lang),
+            owner=inp.owner.name.strip() or field_label("owner.name", lang),
+        )
+    )
+    return notes
+
+
+def _write_output(doc: DocumentObject, out: Path, lang: str) -> str | None:
+    """Write the letter atomically; the reason when it could not be written."""
+    if not out.parent.is_dir():
+        return text("letter.reason.no_folder", lang)
+    try:
+        _write_atomic(doc, out)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
 
 
 def _placed_fields(report: FillReport) -> set[str]:

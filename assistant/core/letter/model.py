@@ -96,88 +96,39 @@ class LetterInput:
         provider); otherwise the input and findings about keys of the wrong type. Keys that are
         not the letter's are ignored (the case file has more).
         """
-        findings: list[Finding] = []
         if not isinstance(data, Mapping):
             return None, [_f("letter.not_an_object", Severity.ERROR, lang, None)]
-
-        def wrong_type(where: str, expected: str) -> None:
-            findings.append(
-                _f("letter.wrong_type", Severity.ERROR, lang, where, field=where, expected=expected)
-            )
-
-        def string(obj: Mapping[str, Any], key: str, where: str) -> str:
-            value = obj.get(key)
-            if value is None:
-                return ""
-            if isinstance(value, dt.date):
-                return _date_text(value)
-            if not isinstance(value, str):
-                wrong_type(where, "text")
-                return ""
-            return value
-
-        def obj(key: str) -> Mapping[str, Any]:
-            value = data.get(key)
-            if value is None:
-                return {}
-            if not isinstance(value, Mapping):
-                wrong_type(key, "object")
-                return {}
-            return value
-
         provider = data.get("provider")
         if not isinstance(provider, str) or provider not in PROVIDERS:
             shown = provider if isinstance(provider, str) else ""
-            findings.append(
-                _f(
-                    "letter.provider_unknown",
-                    Severity.ERROR,
-                    lang,
-                    "provider",
-                    value=shown,
-                    valid=", ".join(PROVIDERS),
-                )
-            )
-            return None, findings
+            return None, [provider_unknown(shown, lang)]
 
-        names_raw = data.get("signature_names", [])
-        names: list[str] = []
-        if isinstance(names_raw, str):
-            names = [names_raw]
-        elif isinstance(names_raw, list | tuple):
-            for i, item in enumerate(names_raw):
-                if isinstance(item, str):
-                    names.append(item)
-                else:
-                    wrong_type(f"signature_names[{i}]", "text")
-        else:
-            wrong_type("signature_names", "list")
-
-        owner, applicant, letter = obj("owner"), obj("applicant"), obj("letter")
+        read = _Reader(lang)
+        names = read.names(data.get("signature_names", []))  # (findings in reading order)
+        owner, applicant = read.obj(data, "owner"), read.obj(data, "applicant")
+        letter = read.obj(data, "letter")
         region = data.get("region")
         inp = cls(
             provider=provider,
-            signature_names=tuple(names),
+            signature_names=names,
             owner=Party(
-                name=string(owner, "name", "owner.name"),
-                credit_code=string(owner, "credit_code", "owner.credit_code"),
-                legal_representative=string(
-                    owner, "legal_representative", "owner.legal_representative"
-                ),
+                name=read.string(owner, "owner.name"),
+                credit_code=read.string(owner, "owner.credit_code"),
+                legal_representative=read.string(owner, "owner.legal_representative"),
             ),
             applicant=Party(
-                name=string(applicant, "name", "applicant.name"),
-                credit_code=string(applicant, "credit_code", "applicant.credit_code"),
+                name=read.string(applicant, "applicant.name"),
+                credit_code=read.string(applicant, "applicant.credit_code"),
             ),
-            valid_from=string(letter, "valid_from", "letter.valid_from"),
-            valid_until=string(letter, "valid_until", "letter.valid_until"),
-            language=string(letter, "language", "letter.language") or DEFAULT_LETTER_LANGUAGE,
-            risk_bearer=string(letter, "risk_bearer", "letter.risk_bearer"),
-            signed_on=string(letter, "signed_on", "letter.signed_on"),
+            valid_from=read.string(letter, "letter.valid_from"),
+            valid_until=read.string(letter, "letter.valid_until"),
+            language=read.string(letter, "letter.language") or DEFAULT_LETTER_LANGUAGE,
+            risk_bearer=read.string(letter, "letter.risk_bearer"),
+            signed_on=read.string(letter, "letter.signed_on"),
             region=region if isinstance(region, str) and region else None,
-            template=string(letter, "template", "letter.template"),
+            template=read.string(letter, "letter.template"),
         )
-        return inp, findings
+        return inp, read.findings
 
     @classmethod
     def from_case(cls, case: Any) -> LetterInput:
@@ -210,6 +161,74 @@ class LetterInput:
             region=getattr(case, "region", None) or None,
             template=attr(letter, "template"),
         )
+
+
+class _Reader:
+    """Values of a parsed JSON object, with a ``letter.wrong_type`` finding for each key of the
+    wrong type (the value then counts as empty)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.findings: list[Finding] = []
+
+    def wrong_type(self, where: str, expected: str) -> None:
+        self.findings.append(
+            _f(
+                "letter.wrong_type",
+                Severity.ERROR,
+                self.lang,
+                where,
+                field=where,
+                expected=expected,
+            )
+        )
+
+    def string(self, obj: Mapping[str, Any], where: str) -> str:
+        """The text at key ``where``'s last part (``owner.name`` -> ``name``) of ``obj``."""
+        value = obj.get(where.rsplit(".", 1)[-1])
+        if value is None:
+            return ""
+        if isinstance(value, dt.date):
+            return _date_text(value)
+        if not isinstance(value, str):
+            self.wrong_type(where, "text")
+            return ""
+        return value
+
+    def obj(self, data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+        value = data.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, Mapping):
+            self.wrong_type(key, "object")
+            return {}
+        return value
+
+    def names(self, raw: Any) -> tuple[str, ...]:
+        """``signature_names``: a list of texts (one text is read as a list of one)."""
+        if isinstance(raw, str):
+            return (raw,)
+        if not isinstance(raw, list | tuple):
+            self.wrong_type("signature_names", "list")
+            return ()
+        names: list[str] = []
+        for i, item in enumerate(raw):
+            if isinstance(item, str):
+                names.append(item)
+            else:
+                self.wrong_type(f"signature_names[{i}]", "text")
+        return tuple(names)
+
+
+def provider_unknown(value: str, lang: str) -> Finding:
+    return _f(
+        "letter.provider_unknown",
+        Severity.ERROR,
+        lang,
+        "provider",
+        value=value,
+        valid=", ".join(PROVIDERS),
+    )
 
 
 def _f(code: str, severity: Severity, lang: str, subject: str | None, **params: Any) -> Finding:
