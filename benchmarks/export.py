@@ -62,7 +62,7 @@ def make_photos(folder: Path) -> list[Path]:
 
 def make_case(folder: Path, provider: str, photos: list[Path]) -> Path:
     from assistant.core.bundle import sample_case
-    from assistant.core.case import Attachment, save_case
+    from assistant.core.model import Attachment, save_case
 
     case = sample_case("zh", dt.date.today())
     case.provider = provider
@@ -148,7 +148,7 @@ print(json.dumps({"seconds": seconds, "peak_mb": peak, "ok": statuses.count("ok"
 
 def bench_batch(work: Path, cases: int) -> dict[str, float]:
     from assistant.core.bundle import _write_sample_images
-    from assistant.core.case import load_case, save_case
+    from assistant.core.model import load_case, save_case
 
     samples = _write_sample_images(work / "samples")
     folder = work / "cases"

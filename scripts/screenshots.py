@@ -49,8 +49,8 @@ def sample_files(folder: Path) -> dict[str, Path]:
 
 
 def realistic_case(folder: Path):  # -> Case
-    from assistant.core.case import Case
     from assistant.core.identifiers import org_code_check_char, uscc_check_char
+    from assistant.core.model import Case
 
     def code(prefix8: str, org8: str) -> str:
         first17 = prefix8 + org8 + (org_code_check_char(org8) or "0")
@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         written.append(shot)
 
         case = realistic_case(tmp)
-        from assistant.core.case import save_case
+        from assistant.core.model import save_case
 
         save_case(case, case_file)
         wizard.replace_case(case, case_file)

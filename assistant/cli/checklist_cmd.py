@@ -19,7 +19,7 @@ from assistant.core.i18n import localized
 from assistant.core.rules import PROVIDERS
 
 if TYPE_CHECKING:
-    from assistant.core.case import Case
+    from assistant.core.model import Case
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,7 +47,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _from_case(args: argparse.Namespace) -> tuple[Case | None, list[Finding]]:
-    from assistant.core.case import load_case
+    from assistant.core.model import load_case
 
     case, findings = load_case(args.case, args.lang)
     if case is None:
@@ -137,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
         _print_text(checklist, args.lang)
         return 0 if checklist.ok else 1
 
-    from assistant.core.case import check_case
+    from assistant.core.review import check_case
     from assistant.render.checklist_pdf import write_checklist_pdf
 
     review = check_case(case, args.lang) if case is not None else None

@@ -58,7 +58,7 @@ def _load(path: Path, lang: str | None) -> tuple[Any, list[Finding], str]:
     except OSError as exc:
         raise UsageError(f"cannot read {str(path)!r}: {exc.strerror or exc}") from exc
     if isinstance(data, dict) and "format" in data:  # a case file: its loader resolves paths
-        from assistant.core.case import load_case
+        from assistant.core.model import load_case
 
         case, findings = load_case(path, lang)
         if case is None:

@@ -106,7 +106,7 @@ def page_for_subject(subject: str | None, state: CaseLike | None = None) -> Page
     return PageId.DOCUMENTS
 
 
-# The review's areas (``assistant.core.case.AREAS``) and the page that fixes their findings.
+# The review's areas (``assistant.core.review.area_ids()``) and the page that fixes their findings.
 _AREA_PAGES: dict[str, PageId] = {
     "case": PageId.PROVIDER,
     "checklist": PageId.SIGNATURE_TYPE,

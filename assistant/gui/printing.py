@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from assistant.core.case import Case
     from assistant.core.findings import Finding
+    from assistant.core.model import Case
 
 
 def _checklist_and_review(case: Case, lang: str) -> tuple[Any, Any]:
-    from assistant.core.case import check_case, effective_region
     from assistant.core.checklist import build_checklist
+    from assistant.core.model import effective_region
+    from assistant.core.review import check_case
 
     checklist = build_checklist(
         case.provider, case.account, case.purpose, case.type, effective_region(case), lang

@@ -1,4 +1,4 @@
-"""The main window: a QWizard over one :class:`assistant.core.case.Case`.
+"""The main window: a QWizard over one :class:`assistant.core.model.Case`.
 
 The case is the wizard's single state: pages read it in ``initializePage`` and write it on every
 change (``mark_dirty``), so going back and forth never loses what the user typed. Page order comes
@@ -23,8 +23,8 @@ from assistant.gui.widgets import StepList, discard
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
-    from assistant.core.case import Case
     from assistant.core.findings import Finding
+    from assistant.core.model import Case
 
 AUTOSAVE_DELAY_MS = 1500
 # The other pages are made as soon as the first one has been painted (see StartPage.paintEvent);
@@ -48,7 +48,7 @@ def page_titles() -> dict[PageId, str]:
 
 
 def new_case(lang: str) -> Case:
-    from assistant.core.case import Case
+    from assistant.core.model import Case
 
     case = Case()
     case.language = lang
@@ -315,8 +315,8 @@ class AssistantWizard(QWizard):
     def open_case_path(self, path: Path, confirm: bool = True) -> bool:
         if confirm and not self.confirm_discard():
             return False
-        from assistant.core.case import load_case
         from assistant.core.findings import Severity
+        from assistant.core.model import load_case
 
         case, findings = load_case(path, self.lang)
         if case is None:
@@ -377,7 +377,7 @@ class AssistantWizard(QWizard):
         return f"{base}.smscase.json"
 
     def _save_to(self, path: Path) -> bool:
-        from assistant.core.case import save_case
+        from assistant.core.model import save_case
 
         try:
             save_case(self.case, path)
@@ -401,7 +401,7 @@ class AssistantWizard(QWizard):
         """Autosave: the case as a draft beside the settings (recovered after a crash or kill)."""
         if not self.dirty:
             return
-        from assistant.core.case import save_case
+        from assistant.core.model import save_case
 
         folder = settings.draft_folder()
         try:
@@ -427,7 +427,7 @@ class AssistantWizard(QWizard):
         return settings.draft_path().is_file()
 
     def recover_draft(self) -> bool:
-        from assistant.core.case import load_case
+        from assistant.core.model import load_case
 
         case, findings = load_case(settings.draft_path(), self.lang)
         if case is None:

@@ -54,8 +54,9 @@ from assistant.core.findings import Finding, Severity
 from assistant.core.i18n import localized, normalize_language, text
 
 if TYPE_CHECKING:
-    from assistant.core.case import Case, CaseReview
     from assistant.core.checklist import Checklist
+    from assistant.core.model import Case
+    from assistant.core.review import CaseReview
 
 _APP: QGuiApplication | None = None
 _CJK_PREFERRED = (
@@ -267,7 +268,7 @@ def build_checklist_document(
     pack = checklist.pack
     provider = localized(pack.name, lang)
     if case is not None and review is None:
-        from assistant.core.case import check_case
+        from assistant.core.review import check_case
 
         review = check_case(case, lang)
 
@@ -292,7 +293,7 @@ def build_checklist_document(
     if checklist.region and pack.regions:
         combination += " · " + choice_name("regions", checklist.region)
     if case is not None and pack.sign_kinds:
-        from assistant.core.case import effective_sign_type
+        from assistant.core.model import effective_sign_type
 
         combination += " · " + choice_name("sign_kinds", effective_sign_type(case, pack))
 

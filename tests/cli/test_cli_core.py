@@ -213,7 +213,7 @@ ALIBABA_TRADEMARK_PDF = (
 def test_checklist_pdf_and_case(capsys: pytest.CaptureFixture[str], tmp_path) -> None:  # type: ignore[no-untyped-def]
     from pypdf import PdfReader
 
-    from assistant.core.case import Case, save_case
+    from assistant.core.model import Case, save_case
 
     out = tmp_path / "checklist.pdf"
     code, _, err = run(capsys, *ALIBABA_TRADEMARK_PDF)

@@ -135,7 +135,7 @@ def test_plain_json_names_its_template(tmp_path: Path, capsys: pytest.CaptureFix
 def test_case_file_is_read_through_the_case_loader(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from assistant.core.case import Case, save_case
+    from assistant.core.model import Case, save_case
 
     case = Case(provider="alibaba", purpose="others", signature_names=["云天科技"], language="zh")
     case.owner.name, case.owner.credit_code, case.owner.legal_representative = (
@@ -157,7 +157,7 @@ def test_case_file_is_read_through_the_case_loader(
 def test_self_use_case_warns_that_no_letter_is_needed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from assistant.core.case import Case, save_case
+    from assistant.core.model import Case, save_case
 
     case = Case(provider="tencent", purpose="self", signature_names=["云天科技"])
     path = tmp_path / "self.smscase.json"

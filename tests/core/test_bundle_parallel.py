@@ -17,8 +17,9 @@ from assistant.core.attachments import fix_file, inspect_file
 from assistant.core.attachments import fixes as fixes_mod
 from assistant.core.attachments import inspection as inspection_mod
 from assistant.core.bundle import export_case
-from assistant.core.case import Case, check_case, load_case, save_case
 from assistant.core.jobs import run_in_order
+from assistant.core.model import Case, load_case, save_case
+from assistant.core.review import check_case
 from tests.core import corpus
 from tests.core.test_bundle import make_case
 
@@ -110,9 +111,9 @@ def _case_with_fixes(folder: Path, samples: dict[str, Path], files: dict[str, Pa
 
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    from assistant.core import bundle as bundle_mod
+    from assistant.core.bundle import write_sample_images
 
-    return bundle_mod._write_sample_images(tmp_path_factory.mktemp("samples"))
+    return write_sample_images(tmp_path_factory.mktemp("samples"))
 
 
 @pytest.fixture

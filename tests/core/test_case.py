@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.core.case import (
+from assistant.core.findings import Severity, has_errors
+from assistant.core.fsio import sha256_file
+from assistant.core.model import (
     CASE_FORMAT,
     CASE_VERSION,
     Applicant,
@@ -19,8 +21,6 @@ from assistant.core.case import (
     load_case,
     save_case,
 )
-from assistant.core.findings import Severity, has_errors
-from assistant.core.fsio import sha256_file
 
 
 def _full_case(tmp_path: Path) -> Case:

@@ -98,9 +98,9 @@ def test_letter_findings_without_a_letter_page_go_to_parties() -> None:
 
 
 def test_every_review_area_has_a_page() -> None:
-    from assistant.core.case import AREAS
+    from assistant.core.review import area_ids
 
-    for area in AREAS:
+    for area in area_ids():
         assert page_for_area(area, case("others")) != PageId.REVIEW
     assert page_for_area("letter", case("others")) == PageId.LETTER
     assert page_for_area("letter", case("self")) == PageId.PARTIES

@@ -388,8 +388,8 @@ def test_messages_in_chinese_and_errors_first() -> None:
 
 
 def test_check_parties_gives_the_pair_checks_of_a_for_others_case() -> None:
-    from assistant.core.case import Case
     from assistant.core.letter import check_parties
+    from assistant.core.model import Case
 
     case = Case(provider="alibaba", purpose="others")
     case.owner.name = case.applicant.name = "深圳市星河科技有限公司"

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCommandLinkButton, QLineEdit, QListWidget, QWidget, QWizard
 
-from assistant.core.case import load_case
 from assistant.core.flow import PageId
+from assistant.core.model import load_case
 from assistant.gui import dialogs, settings
 from tests.gui.gui_helpers import click, find, go_to_page, press
 

@@ -357,7 +357,7 @@ def test_export_asks_before_replacing_an_existing_bundle(
 
 
 def saved_case(tmp_path: Path) -> Path:
-    from assistant.core.case import Case, save_case
+    from assistant.core.model import Case, save_case
 
     case = Case()
     case.provider = "huawei"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from assistant.core.case import Case
 from assistant.core.checklist import build_checklist
+from assistant.core.model import Case
 from assistant.render import (
     build_checklist_document,
     checklist_pdf_bytes,

@@ -132,7 +132,7 @@ class LetterInput:
 
     @classmethod
     def from_case(cls, case: Any) -> LetterInput:
-        """From an object with the case's attributes (``assistant.core.case.Case``), duck-typed."""
+        """From an object with the case's attributes (``assistant.core.model.Case``), duck-typed."""
 
         def attr(obj: Any, name: str) -> str:
             value = getattr(obj, name, "") if obj is not None else ""

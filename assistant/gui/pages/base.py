@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QScrollArea, QVBoxLayout, QWid
 from assistant.core.flow import PageId
 
 if TYPE_CHECKING:
-    from assistant.core.case import Case
+    from assistant.core.model import Case
     from assistant.core.rules import RulePack
     from assistant.gui.wizard import AssistantWizard
 
@@ -54,7 +54,7 @@ class BasePage(QWizardPage):
         return load_pack(self.case.provider)
 
     def region(self) -> str | None:
-        from assistant.core.case import effective_region
+        from assistant.core.model import effective_region
 
         return effective_region(self.case)
 

@@ -123,7 +123,7 @@ class ReviewPage(BasePage):
 
     # ------------------------------------------------------------------ checks in the background
     def run_checks(self) -> None:
-        from assistant.core.case import check_case
+        from assistant.core.review import check_case
 
         self.cancel()
         snapshot = copy.deepcopy(self.case)
@@ -189,14 +189,14 @@ class ReviewPage(BasePage):
         self._show(review)
 
     def _show(self, review: Any) -> None:
-        from assistant.core.case import AREAS
         from assistant.core.findings import sort_findings
         from assistant.core.flow import page_for_area, pages
+        from assistant.core.review import area_ids
         from assistant.gui.wizard import page_titles
 
         self.tree.clear()
         by_page: dict[PageId, list[Any]] = {}
-        for area in AREAS:
+        for area in area_ids():
             for f in review.areas.get(area, []):
                 by_page.setdefault(page_for_area(area, self.case), []).append(f)
         titles = page_titles()

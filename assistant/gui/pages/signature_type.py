@@ -52,9 +52,9 @@ class SignatureTypePage(BasePage):
         outer.addWidget(self.empty)
 
     def load(self) -> None:
-        from assistant.core.case import effective_sign_type
         from assistant.core.checklist import type_options
         from assistant.core.i18n import localized
+        from assistant.core.model import effective_sign_type
 
         case, pack, lang = self.case, self.pack(), self.lang
         options = dict(type_options(pack, case.account, case.purpose, self.region(), lang))

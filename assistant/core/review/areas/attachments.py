@@ -1,0 +1,94 @@
+"""Area ``attachments``: files present and unchanged, every required document attached, each
+file inspected (in the background, several at once, results in attachment order)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from assistant.core.findings import Finding, Severity
+from assistant.core.i18n import localized, text
+from assistant.core.jobs import CallbackFlag, run_in_order
+from assistant.core.model import Attachment, check_attachment_files
+from assistant.core.model.fileformat import finding
+from assistant.core.review.registry import ReviewContext, register_area, with_subject
+
+
+def _check(ctx: ReviewContext) -> None:
+    case, lang = ctx.case, ctx.lang
+    ctx.add("attachments", check_attachment_files(case, lang))
+    attached = {a.document for a in case.attachments}
+    for group in ctx.checklist.groups():
+        if not group[0].required or attached.intersection(e.document.id for e in group):
+            continue
+        ctx.add(
+            "attachments",
+            [
+                finding(
+                    Severity.ERROR,
+                    "case.document_missing",
+                    lang,
+                    group[0].document.id,
+                    document=" / ".join(localized(e.document.name, lang) for e in group),
+                )
+            ],
+        )
+    review = ctx.review
+    review.attachment_findings = [[] for _ in case.attachments]
+    review.inspections = [None for _ in case.attachments]
+    if ctx.inspect_attachments:
+        _inspect_all(ctx)
+
+
+def _inspect_all(ctx: ReviewContext) -> None:
+    case, review = ctx.case, ctx.review
+    total = len(case.attachments)
+
+    def inspect(a: Attachment) -> tuple[Any, list[Finding]]:
+        if not Path(a.path).is_file():
+            return None, []
+        return _inspect(a, ctx)
+
+    def report(done: int, what: str) -> None:
+        if ctx.progress is not None:
+            ctx.progress(done, total, what)
+
+    # several files at once (Pillow decodes without the GIL); results in attachment order
+    results = run_in_order(
+        case.attachments, inspect, progress=report, label=lambda a: a.path, cancel=ctx.cancel
+    )
+    if results is None or any(
+        inspection is not None and getattr(inspection, "cancelled", False)
+        for inspection, _ in results
+    ):
+        review.cancelled = True
+        return
+    for i, (inspection, found) in enumerate(results):
+        review.inspections[i] = inspection
+        review.attachment_findings[i] = found
+        ctx.add("attachments", found)
+
+
+def _inspect(a: Attachment, ctx: ReviewContext) -> tuple[Any, list[Finding]]:
+    """Inspect one attached file. Problems the export fixes by itself (too large, wrong format,
+    rotated …) are warnings here: they do not block, the bundle carries the fixed copy."""
+    from assistant.core.attachments import FIXABLE_CODES, inspect_file
+
+    inspection = inspect_file(
+        a.path,
+        ctx.case.provider,
+        a.document,
+        ctx.region,
+        ctx.lang,
+        cancel=CallbackFlag(ctx.cancel),
+    )
+    found = []
+    for f in inspection.findings:
+        if f.code in FIXABLE_CODES and f.severity is Severity.ERROR:
+            f = replace(f, severity=Severity.WARNING, fix=text("case.fixed_in_bundle", ctx.lang))
+        found.append(with_subject(f, a.document))
+    return inspection, found
+
+
+register_area("attachments", _check, position=60)
