@@ -96,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from assistant.core.flow import PageId, pages
     from assistant.gui import settings
-    from assistant.gui.app import configure_application, install_translators
+    from assistant.gui.app import configure_application
+    from assistant.gui.languages import install_translators
     from assistant.gui.wizard import AssistantWizard
 
     configure_application(app)

@@ -10,6 +10,7 @@ A change of the system scheme while the program runs is followed too.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
@@ -107,3 +108,33 @@ def follow_color_scheme(app: QApplication) -> SchemeFollower:
         QGuiApplication.styleHints().colorSchemeChanged.connect(_follower.apply)
     _follower.apply()
     return _follower
+
+
+def after_first_page(app: QApplication) -> None:
+    """What can wait until the first page is on screen: the icon, following the system scheme.
+
+    The platform theme already gives a dark palette to a dark desktop in the usual cases
+    (Windows 11 style, macOS, KDE, GNOME); :mod:`assistant.gui.theme` only corrects the rest
+    and follows changes while the program runs.
+    """
+    set_window_icon(app)
+    follow_color_scheme(app)
+
+
+def set_window_icon(app: QApplication) -> None:
+    """The application icon (loading the SVG takes a few milliseconds)."""
+    from PySide6.QtGui import QIcon
+
+    icon = _icon_path()
+    if icon is not None and app.windowIcon().isNull():
+        app.setWindowIcon(QIcon(str(icon)))
+
+
+def _icon_path() -> Path | None:
+    try:
+        from assistant.resources import resource_path
+
+        path = resource_path("icons", "sms-signature-assistant.svg")
+    except FileNotFoundError:
+        return None
+    return path if path.exists() else None

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWizard, QWizardPage
 
 from assistant.core.flow import END, PageId, next_page, pages
 from assistant.gui import dialogs, settings
+from assistant.gui.pages import page_titles
 from assistant.gui.widgets import StepList, discard
 
 if TYPE_CHECKING:
@@ -31,20 +32,6 @@ AUTOSAVE_DELAY_MS = 1500
 # this timer only covers a window that is never painted (started minimised, say).
 PAGES_FALLBACK_MS = 1000
 _NO_CASE = SimpleNamespace(purpose="self", account="enterprise")
-
-
-def page_titles() -> dict[PageId, str]:
-    return {
-        PageId.START: QCoreApplication.translate("AssistantWizard", "Welcome"),
-        PageId.PROVIDER: QCoreApplication.translate("AssistantWizard", "Provider and account"),
-        PageId.SIGNATURE_TYPE: QCoreApplication.translate("AssistantWizard", "Signature type"),
-        PageId.NAMES: QCoreApplication.translate("AssistantWizard", "Signature name"),
-        PageId.PARTIES: QCoreApplication.translate("AssistantWizard", "Applicant and owner"),
-        PageId.DOCUMENTS: QCoreApplication.translate("AssistantWizard", "Documents"),
-        PageId.LETTER: QCoreApplication.translate("AssistantWizard", "Authorization letter"),
-        PageId.REVIEW: QCoreApplication.translate("AssistantWizard", "Review"),
-        PageId.EXPORT: QCoreApplication.translate("AssistantWizard", "Export"),
-    }
 
 
 def new_case(lang: str) -> Case:
@@ -213,7 +200,7 @@ class AssistantWizard(QWizard):
         self._build_actions()
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            from assistant.gui.app import after_first_page
+            from assistant.gui.theme import after_first_page
 
             after_first_page(app)
         self._refresh_steps()
@@ -543,7 +530,7 @@ class AssistantWizard(QWizard):
             menu.addSeparator() if act is None else menu.addAction(act)
 
         # the interface language: the system's, or one chosen here (remembered in QSettings)
-        from assistant.gui.app import UI_LANGUAGES
+        from assistant.gui.languages import UI_LANGUAGES
 
         self.language_menu = menu.addMenu(self.tr("&Language"))
         self.language_menu.setObjectName("menu.language")
@@ -567,17 +554,17 @@ class AssistantWizard(QWizard):
 
     def set_language(self, choice: str) -> None:
         """Switch the interface language now; ``""`` follows the system. Saved for next time."""
-        from assistant.gui import app as gui_app
+        from assistant.gui import languages
 
         settings.set_language(choice)
-        lang = gui_app.ui_language()
+        lang = languages.ui_language()
         for code, act in getattr(self, "language_actions", {}).items():
             act.setChecked(code == choice)
         if lang == self.lang:
             return
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        gui_app.install_translators(app, lang)
+        languages.install_translators(app, lang)
         self.lang = lang
         if self._case is not None and self.case_path is None and not self.dirty:
             # a new case nothing was entered in yet: its checklist and README follow the interface

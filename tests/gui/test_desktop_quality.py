@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from assistant.core.flow import PageId
 from assistant.gui import app as gui_app
-from assistant.gui import theme
+from assistant.gui import languages, theme
 from tests.gui.gui_helpers import click, click_next, find, press
 from tests.gui.test_full_flow import TIMEOUT, document_image, fill_to_documents, status
 
@@ -167,7 +167,7 @@ def test_mnemonics_reach_next_and_back_and_fields(qtbot: Any, wizard: QWizard) -
 def test_no_two_mnemonics_on_a_page_share_a_letter(
     qtbot: Any, qapp: QApplication, make_wizard: Any, tmp_path: Path, lang: str
 ) -> None:
-    gui_app.install_translators(qapp, lang)
+    languages.install_translators(qapp, lang)
     try:
         wizard = make_wizard(lang)
         assert_unique_mnemonics(wizard)
@@ -184,7 +184,7 @@ def test_no_two_mnemonics_on_a_page_share_a_letter(
             assert wizard.currentId() == page_id
             assert_unique_mnemonics(wizard)
     finally:
-        gui_app.install_translators(qapp, "en")
+        languages.install_translators(qapp, "en")
 
 
 # ------------------------------------------------------------------ accessible names, style
@@ -411,7 +411,7 @@ def test_run_opens_the_case_named_on_the_command_line(
     finally:
         qapp.setOrganizationName(org)
         qapp.setApplicationName(name)
-        gui_app.install_translators(qapp, "en")
+        languages.install_translators(qapp, "en")
     assert seen == [("huawei", ["星河云"], int(PageId.PROVIDER))]
 
 

@@ -15,8 +15,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QCommandLinkButton, QLabel, QLineEdit, QWizard
 
 from assistant.core.flow import PageId
-from assistant.gui import app as gui_app
-from assistant.gui import settings
+from assistant.gui import languages, settings
 from tests.gui.gui_helpers import click, click_next, find, go_to_page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +27,7 @@ TS_FILES = {"zh": FOLDER / "assistant_zh_CN.ts", "id": FOLDER / "assistant_id.ts
 @pytest.fixture(autouse=True)
 def english_again(qapp: QApplication) -> Iterator[None]:
     yield
-    gui_app.install_translators(qapp, "en")
+    languages.install_translators(qapp, "en")
 
 
 def source_strings() -> set[tuple[str, str]]:
@@ -120,25 +119,25 @@ def test_compiled_qm_matches_the_ts(lang: str, qm: str) -> None:
 def test_ui_languages_are_languages_of_the_core() -> None:
     from assistant.core.i18n import LANGUAGES
 
-    assert set(gui_app.UI_LANGUAGES) <= set(LANGUAGES)
-    assert gui_app.normalize_ui_language("zh_CN") == "zh"
-    assert gui_app.normalize_ui_language("zh-Hans-CN") == "zh"
-    assert gui_app.normalize_ui_language("id_ID") == "id"
-    assert gui_app.normalize_ui_language("de_DE") == "en"
-    assert gui_app.normalize_ui_language("") == "en"
+    assert set(languages.UI_LANGUAGES) <= set(LANGUAGES)
+    assert languages.normalize_ui_language("zh_CN") == "zh"
+    assert languages.normalize_ui_language("zh-Hans-CN") == "zh"
+    assert languages.normalize_ui_language("id_ID") == "id"
+    assert languages.normalize_ui_language("de_DE") == "en"
+    assert languages.normalize_ui_language("") == "en"
 
 
 def test_saved_choice_overrides_the_system_language() -> None:
     settings.set_language("id")
-    assert gui_app.ui_language() == "id"
+    assert languages.ui_language() == "id"
     settings.set_language("")
-    assert gui_app.ui_language() == gui_app.normalize_ui_language(QLocale.system().name())
+    assert languages.ui_language() == languages.normalize_ui_language(QLocale.system().name())
 
 
 def test_with_chinese_the_pages_and_buttons_are_chinese(
     qtbot: Any, qapp: QApplication, make_wizard: Any
 ) -> None:
-    gui_app.install_translators(qapp, "zh")
+    languages.install_translators(qapp, "zh")
     wizard = make_wizard("zh")
     assert wizard.currentPage().title() == "准备短信签名申请"
     assert wizard.button(QWizard.WizardButton.NextButton).text() == "下一步(&N) >"
@@ -178,18 +177,18 @@ def test_language_menu_switches_now_keeps_the_case_and_is_remembered(
 
     wizard.language_actions[""].trigger()  # back to the system language
     assert settings.language() == ""
-    assert wizard.lang == gui_app.ui_language()
+    assert wizard.lang == languages.ui_language()
 
 
 def test_new_cases_follow_the_interface_language(
     qtbot: Any, qapp: QApplication, make_wizard: Any
 ) -> None:
-    gui_app.install_translators(qapp, "id")
+    languages.install_translators(qapp, "id")
     wizard = make_wizard("id")
     assert wizard.button(QWizard.WizardButton.NextButton).text() == "&Lanjut >"
     click(qtbot, find(wizard, QCommandLinkButton, "start.new"))
     assert wizard.case.language == "id"
-    gui_app.install_translators(qapp, "en")
+    languages.install_translators(qapp, "en")
     english = make_wizard("en")
     click(qtbot, find(english, QCommandLinkButton, "start.new"))
     assert english.case.language == "en"

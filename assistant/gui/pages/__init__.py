@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWizardPage
 
 from assistant.core.flow import PageId
@@ -31,3 +32,18 @@ def make_page(page_id: PageId, wizard: AssistantWizard) -> QWizardPage:
     module = importlib.import_module(f"assistant.gui.pages.{module_name}")
     page: QWizardPage = getattr(module, class_name)(wizard)
     return page
+
+
+def page_titles() -> dict[PageId, str]:
+    """Each page's title in the interface language (the step list, the review's groups)."""
+    return {
+        PageId.START: QCoreApplication.translate("AssistantWizard", "Welcome"),
+        PageId.PROVIDER: QCoreApplication.translate("AssistantWizard", "Provider and account"),
+        PageId.SIGNATURE_TYPE: QCoreApplication.translate("AssistantWizard", "Signature type"),
+        PageId.NAMES: QCoreApplication.translate("AssistantWizard", "Signature name"),
+        PageId.PARTIES: QCoreApplication.translate("AssistantWizard", "Applicant and owner"),
+        PageId.DOCUMENTS: QCoreApplication.translate("AssistantWizard", "Documents"),
+        PageId.LETTER: QCoreApplication.translate("AssistantWizard", "Authorization letter"),
+        PageId.REVIEW: QCoreApplication.translate("AssistantWizard", "Review"),
+        PageId.EXPORT: QCoreApplication.translate("AssistantWizard", "Export"),
+    }

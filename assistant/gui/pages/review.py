@@ -192,7 +192,7 @@ class ReviewPage(BasePage):
         from assistant.core.findings import sort_findings
         from assistant.core.flow import page_for_area, pages
         from assistant.core.review import area_ids
-        from assistant.gui.wizard import page_titles
+        from assistant.gui.pages import page_titles
 
         self.tree.clear()
         by_page: dict[PageId, list[Any]] = {}
