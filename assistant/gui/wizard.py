@@ -255,7 +255,10 @@ class AssistantWizard(QWizard):
     def mark_dirty(self) -> None:
         was = self.dirty
         self.dirty = True
-        self._autosave.start()
+        # written at most AUTOSAVE_DELAY_MS after the first unsaved change: typing on without a
+        # pause does not postpone the draft (a restart here would, and a kill would lose it all)
+        if not self._autosave.isActive():
+            self._autosave.start()
         self.caseChanged.emit()
         if not was:
             self.dirtyChanged.emit(True)
