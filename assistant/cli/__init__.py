@@ -1,8 +1,8 @@
 """Headless commands over the same core as the wizard.
 
 Every command lives in its own module of this package and exposes ``register(subparsers)``,
-which adds its parser and sets ``func`` (``args -> exit code``). Exit codes: 0 when no finding
-is an error, 1 when one is, 2 on a usage error.
+which adds its parser and sets ``func`` (``args -> exit code``); :data:`COMMANDS` lists them.
+Exit codes: 0 when no finding is an error, 1 when one is, 2 on a usage error.
 """
 
 from __future__ import annotations
@@ -15,15 +15,20 @@ from collections.abc import Sequence
 
 from assistant import __version__
 
-# Modules of this package that define commands, in the order `--help` lists them.
-COMMAND_MODULES = (
-    "rules_cmd",
-    "names_cmd",
-    "checklist_cmd",
-    "files_cmd",
-    "letter_cmd",
-    "bundle_cmd",
-)
+# Every command, in the order `--help` lists them, and the module of this package that registers
+# it (``register(subparsers)``; a module may register several). One line per command. Only the
+# chosen command's module is imported, so a command pays for no other command's libraries.
+COMMANDS: dict[str, str] = {
+    "rules": "rules_cmd",
+    "check-name": "names_cmd",
+    "checklist": "checklist_cmd",
+    "check-file": "files_cmd",
+    "fix-file": "files_cmd",
+    "letter": "letter_cmd",
+    "export": "bundle_cmd",
+    "export-batch": "bundle_cmd",
+    "demo": "bundle_cmd",
+}
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -32,7 +37,8 @@ class UsageError(Exception):
     """A value the user gave is not valid; the message lists the valid ones."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser with ``command`` only (when it is one of :data:`COMMANDS`), else with all."""
     parser = argparse.ArgumentParser(
         prog="sms-signature-assistant",
         description=(
@@ -42,8 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"assistant.cli.{name}").register(sub)
+    modules = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
+    for module in modules:
+        importlib.import_module(f"assistant.cli.{module}").register(sub)
     return parser
 
 
@@ -62,7 +69,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from assistant.gui.app import run
 
         return run([sys.argv[0], *argv])
-    parser = build_parser()
+    # The command is the first argument (the top level's own options take no value); with an
+    # option first (`--help`, `--version`) or an unknown command, every command is registered.
+    parser = build_parser(argv[0])
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help/--version (0) or a usage error (2)

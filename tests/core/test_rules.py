@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -15,6 +18,7 @@ from assistant.core.rules import (
     RulePackError,
     load_pack,
     load_pack_file,
+    validate_folder,
 )
 from assistant.core.rules import schema as schema_mod
 from assistant.resources import resource_path
@@ -250,3 +254,57 @@ def test_templates_table_is_validated_against_its_own_schema(
     assert "templates.zz_test.limit: 'three' is not of type 'integer'" in str(err.value)
     lines = path.read_text(encoding="utf-8").splitlines()
     assert err.value.line is not None and lines[err.value.line - 1] == 'limit = "three"'
+
+
+# ----------------------------------------------------------------------------- shipped packs
+# load_pack() trusts the shipped packs (no schema validation at every start); these tests are
+# what makes that safe: every shipped pack is validated here, in CI.
+def test_every_shipped_pack_matches_the_schemas() -> None:
+    packs = validate_folder(resource_path("rules"))
+    assert set(packs) == set(PROVIDERS)
+    assert all(packs[p].provider == p for p in PROVIDERS)
+
+
+def _rules_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "rules"
+    shutil.copytree(resource_path("rules"), folder)
+    return folder
+
+
+def test_a_broken_shipped_pack_fails_the_schema_test(tmp_path: Path) -> None:
+    folder = _rules_copy(tmp_path)
+    pack = folder / "tencent.toml"
+    text = pack.read_text(encoding="utf-8")
+    # a wrong type that building the pack alone would not notice
+    pack.write_text(
+        text.replace('id = "company"\ncode = 0', 'id = "company"\ncode = "zero"'), encoding="utf-8"
+    )
+    with pytest.raises(RulePackError, match=re.escape("signature_types[0].code")):
+        validate_folder(folder)
+
+
+def test_a_broken_shipped_common_file_fails_the_schema_test(tmp_path: Path) -> None:
+    folder = _rules_copy(tmp_path)
+    common = folder / "common.toml"
+    common.write_text(
+        common.read_text(encoding="utf-8") + '\n[sources.zz]\ntitle = "no ref"\n', encoding="utf-8"
+    )
+    with pytest.raises(RulePackError, match=r"^common\.toml:\d+: sources\.zz: 'ref' is a required"):
+        validate_folder(folder)
+
+
+def test_shipped_packs_load_without_jsonschema() -> None:
+    code = (
+        "import sys\n"
+        "from assistant.core.rules import load_all\n"
+        "assert len(load_all()) == 3\n"
+        "assert 'jsonschema' not in sys.modules, 'schema validated at start'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_trusted_pack_that_is_malformed_still_names_the_key(tmp_path: Path) -> None:
+    path = _write_variant(tmp_path, 'id = "company"\ncode = 0', 'id = "company"\ncod = 0')
+    with pytest.raises(RulePackError, match=re.escape("signature_types[0]: 'code' is a required")):
+        load_pack_file(path, trusted=True)

@@ -11,7 +11,7 @@ The parts: ``model`` (the dataclasses), ``merge`` (rule entries and how they mer
 """
 
 from assistant.core.rules.errors import RulePackError
-from assistant.core.rules.loader import load_all, load_pack, load_pack_file
+from assistant.core.rules.loader import load_all, load_pack, load_pack_file, validate_folder
 from assistant.core.rules.merge import MERGE, SEVERITY_RULES, EffectiveRule, RuleEntry
 from assistant.core.rules.model import (
     PROVIDERS,
@@ -57,4 +57,5 @@ __all__ = [
     "load_all",
     "load_pack",
     "load_pack_file",
+    "validate_folder",
 ]

@@ -5,17 +5,23 @@ what the packs share: sources, the document and remark-field catalogue, and word
 validated against their JSON schemas (``schema``) and then every reference is checked (documents,
 sources, remark fields, types, accounts, purposes, regions, rule ids); an error names the file,
 the key path and, where it can find it, the line.
+
+The shipped packs (:func:`load_pack`) are trusted: the test suite validates every one of them
+against the schemas (:func:`validate_folder`), so a start of the program does not import
+``jsonschema`` and validate them again. Their references are still checked, and should one of
+them be malformed anyway, the schema is consulted then, to name the key. A pack loaded from a
+path of the user's (:func:`load_pack_file`) is always validated.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from assistant.core.rules.errors import PackText, RulePackError
 from assistant.core.rules.merge import (
@@ -45,6 +51,7 @@ from assistant.core.rules.model import (
 from assistant.core.rules.schema import validate
 from assistant.resources import resource_path
 
+_T = TypeVar("_T")
 _CHOICE_KINDS = ("regions", "accounts", "purposes", "sign_kinds")
 # Rules every pack must have, for every region.
 _REQUIRED_RULES = ("name.length", "name.charset")
@@ -75,6 +82,26 @@ def _fold(value: str) -> str:
     return "".join(value.lower().split())
 
 
+def _built(
+    build: Callable[[], _T], data: dict[str, Any], text: PackText, kind: str, trusted: bool
+) -> _T:
+    """``build()`` of ``data``, validated against the schema of ``kind`` first unless ``trusted``.
+
+    A trusted file that is malformed after all (a build that trips over a missing key or a wrong
+    type) is validated then, so the error still names the file, line and key.
+    """
+    if not trusted:
+        validate(data, text, kind)
+        return build()
+    try:
+        return build()
+    except RulePackError:
+        raise
+    except (KeyError, TypeError, AttributeError, IndexError, ValueError):
+        validate(data, text, kind)
+        raise
+
+
 # ----------------------------------------------------------------------------------- common.toml
 @dataclass(frozen=True)
 class _Common:
@@ -102,9 +129,12 @@ def _words(w: dict[str, Any], sources: Mapping[str, Source], pack: PackText) -> 
 
 
 @cache
-def _load_common(path: Path) -> _Common:
+def _load_common(path: Path, trusted: bool) -> _Common:
     data, pack = read_toml(path)
-    validate(data, pack, "common")
+    return _built(lambda: _common(data, pack), data, pack, "common", trusted)
+
+
+def _common(data: dict[str, Any], pack: PackText) -> _Common:
     sources = {
         sid: Source(id=sid, title=s["title"], ref=s["ref"], read=s["read"], url=s.get("url"))
         for sid, s in data["sources"].items()
@@ -361,12 +391,21 @@ def _check_required_rules(pack: RulePack, text: PackText) -> None:
                 )
 
 
-def load_pack_file(path: Path, common_path: Path | None = None) -> RulePack:
-    """Load and validate one provider pack. Raises :class:`RulePackError` naming the bad key."""
-    common = _load_common(common_path or resource_path("rules", "common.toml"))
+def load_pack_file(
+    path: Path, common_path: Path | None = None, *, trusted: bool = False
+) -> RulePack:
+    """Load and validate one provider pack. Raises :class:`RulePackError` naming the bad key.
+
+    ``trusted`` (the shipped packs, see the module docstring) skips the schema validation of the
+    pack and of the default ``common.toml``.
+    """
+    common = _load_common(
+        common_path or resource_path("rules", "common.toml"), trusted and common_path is None
+    )
     data, text = read_toml(path)
-    validate(data, text, "provider")
-    pack = _Builder(data, text, common).pack_at(path)
+    pack = _built(
+        lambda: _Builder(data, text, common).pack_at(path), data, text, "provider", trusted
+    )
     _check_required_rules(pack, text)
     return pack
 
@@ -376,10 +415,24 @@ def load_pack(provider: str) -> RulePack:
     """The bundled pack of ``provider`` (one of :data:`PROVIDERS`)."""
     if provider not in PROVIDERS:
         raise KeyError(provider)
-    pack = load_pack_file(resource_path("rules", f"{provider}.toml"))
+    pack = load_pack_file(resource_path("rules", f"{provider}.toml"), trusted=True)
     if pack.provider != provider:
         raise RulePackError(f"{provider}.toml", "provider", f"says {pack.provider!r}")
     return pack
+
+
+def validate_folder(folder: Path) -> dict[str, RulePack]:
+    """Every pack in ``folder`` (``common.toml`` and the provider packs), fully validated.
+
+    What the test suite runs over ``resources/rules`` so that :func:`load_pack` may trust them.
+    """
+    common = folder / "common.toml"
+    _load_common(common, False)
+    return {
+        path.stem: load_pack_file(path, common)
+        for path in sorted(folder.glob("*.toml"))
+        if path != common
+    }
 
 
 def load_all() -> dict[str, RulePack]:
