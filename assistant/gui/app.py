@@ -45,6 +45,13 @@ def case_argument(argv: Sequence[str]) -> Path | None:
 def run(argv: Sequence[str]) -> int:
     """Start the wizard; ``argv[1]`` may name a case file to open."""
     argv = list(argv) or ["sms-signature-assistant"]
+    if QApplication.instance() is None:
+        from assistant.gui.preflight import display_problem
+
+        problem = display_problem()
+        if problem is not None:
+            print(problem, file=sys.stderr)
+            return 2
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     configure_application(app)
