@@ -92,7 +92,11 @@ def timed(fn, repeat: int) -> float:
 
 
 def bench_six_photos(work: Path, repeat: int) -> dict[str, float]:
-    from assistant.core.bundle import export_case
+    from assistant.core.bundle import export_case as core_export
+    from assistant.render import checklist_pdf_bytes
+
+    def export_case(*args, **kwargs):
+        return core_export(*args, render_checklist=checklist_pdf_bytes, **kwargs)
 
     photos = make_photos(work / "photos")
     total_mb = sum(p.stat().st_size for p in photos) / 1e6
@@ -132,7 +136,8 @@ from assistant.core.bundle import export_batch
 import assistant.render, docx, PIL.Image  # the same imports as a batch
 if sys.argv[1] == "run":
     t = time.perf_counter()
-    result = export_batch(sys.argv[2], sys.argv[3], prepared_on=dt.date(2026, 3, 2))
+    result = export_batch(sys.argv[2], sys.argv[3], prepared_on=dt.date(2026, 3, 2),
+                          render_checklist=assistant.render.checklist_pdf_bytes)
     seconds = time.perf_counter() - t
     statuses = [r.status for r in result.rows]
 else:
@@ -147,10 +152,10 @@ print(json.dumps({"seconds": seconds, "peak_mb": peak, "ok": statuses.count("ok"
 
 
 def bench_batch(work: Path, cases: int) -> dict[str, float]:
-    from assistant.core.bundle import _write_sample_images
+    from assistant.core.bundle import write_sample_images
     from assistant.core.model import load_case, save_case
 
-    samples = _write_sample_images(work / "samples")
+    samples = write_sample_images(work / "samples")
     folder = work / "cases"
     template = make_case(work, "tencent", [samples["business_license"]] * 6)
     case, _ = load_case(template)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from assistant.cli.common import finding_lines, print_json
 from assistant.core.findings import Finding, Severity, sort_findings
 from assistant.core.i18n import LANGUAGES, text
+
+if TYPE_CHECKING:
+    from assistant.core.bundle import ChecklistRenderer
 
 
 def _options(
@@ -85,8 +88,23 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     d.set_defaults(func=run_demo)
 
 
+def checklist_renderer() -> ChecklistRenderer | None:
+    """The checklist PDF renderer handed to the core (None without the Qt libraries: the bundle
+    then says it has no checklist)."""
+    try:
+        from assistant.render import checklist_pdf_bytes
+    except ImportError:
+        return None
+    return checklist_pdf_bytes
+
+
 def _export_options(args: argparse.Namespace) -> dict[str, Any]:
-    return {"force": args.force, "allow_incomplete": args.allow_incomplete, "lang": args.lang}
+    return {
+        "force": args.force,
+        "allow_incomplete": args.allow_incomplete,
+        "lang": args.lang,
+        "render_checklist": checklist_renderer(),
+    }
 
 
 def _print_findings(findings: list[Finding]) -> None:
@@ -170,7 +188,12 @@ def run_batch(args: argparse.Namespace) -> int:
 def run_demo(args: argparse.Namespace) -> int:
     from assistant.core.bundle import write_demo
 
-    case_path, result = write_demo(Path(args.output), lang=args.lang or "zh", force=args.force)
+    case_path, result = write_demo(
+        Path(args.output),
+        lang=args.lang or "zh",
+        force=args.force,
+        render_checklist=checklist_renderer(),
+    )
     if args.format == "json":
         print_json({"case": str(case_path), **result.to_dict()})
     else:

@@ -14,9 +14,9 @@ from tests.core.test_bundle import make_case
 
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    from assistant.core.bundle import _write_sample_images
+    from assistant.core.bundle import write_sample_images
 
-    return _write_sample_images(tmp_path_factory.mktemp("samples"))
+    return write_sample_images(tmp_path_factory.mktemp("samples"))
 
 
 def test_export_json_summary(tmp_path: Path, samples, capsys) -> None:

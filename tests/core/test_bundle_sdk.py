@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.core import bundle as bundle_mod
-from assistant.core.bundle import export_case
+from assistant.core.bundle import export_case, write_sample_images
 from tests.core.test_bundle import make_case
 
 DAY = dt.date(2026, 3, 2)
@@ -21,7 +20,7 @@ DAY = dt.date(2026, 3, 2)
 
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return bundle_mod._write_sample_images(tmp_path_factory.mktemp("samples"))
+    return write_sample_images(tmp_path_factory.mktemp("samples"))
 
 
 def _payloads(tmp_path: Path, samples: dict[str, Path], provider: str) -> dict[str, dict]:

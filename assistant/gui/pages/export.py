@@ -123,6 +123,7 @@ class ExportPage(BasePage):
 
     def export(self) -> None:
         from assistant.core.bundle import export_case
+        from assistant.render import checklist_pdf_bytes
 
         text = self.target.text().strip()
         if not text:
@@ -161,6 +162,7 @@ class ExportPage(BasePage):
                 lang=lang,
                 progress=worker.report,
                 cancel=worker.is_cancelled,
+                render_checklist=checklist_pdf_bytes,
             )
 
         worker = workers.Worker(task)

@@ -1,0 +1,142 @@
+"""The demo: a made-up case (Tencent, a company signature on behalf of a client) with generated
+sample document images, and its exported bundle. The no-setup way to see the program work; tests
+and benchmarks start from the same case."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from assistant.core.bundle.export import export_case
+from assistant.core.bundle.files import ChecklistRenderer, ExportResult, bundle_date, finding
+from assistant.core.findings import Severity
+from assistant.core.i18n import normalize_language
+from assistant.core.model import CASE_SUFFIX, Case, save_case
+
+
+def write_demo(
+    outdir: str | os.PathLike[str],
+    *,
+    lang: str = "zh",
+    force: bool = False,
+    render_checklist: ChecklistRenderer | None = None,
+) -> tuple[Path, ExportResult]:
+    """The sample case with generated sample images in ``outdir``, and its exported bundle
+    (``render_checklist`` as for :func:`~assistant.core.bundle.export.export_case`)."""
+    outdir = Path(outdir)
+    case_path = outdir / f"demo{CASE_SUFFIX}"
+    bundle = outdir / "demo-bundle.zip"
+    if bundle.exists() and not force:
+        lang = normalize_language(lang)
+        found = [finding(Severity.ERROR, "bundle.exists", lang, str(bundle), path=str(bundle))]
+        return case_path, ExportResult(False, None, found)
+    outdir.mkdir(parents=True, exist_ok=True)
+    images = write_sample_images(outdir / "files")
+    case = sample_case(lang)
+    case.set_attachment("business_license", images["business_license"])
+    case.set_attachment("authorization_letter", images["authorization_letter"])
+    save_case(case, case_path)
+    result = export_case(
+        case_path, bundle, force=force, allow_incomplete=True, render_checklist=render_checklist
+    )
+    return case_path, result
+
+
+def sample_case(lang: str = "zh", today: dt.date | None = None) -> Case:
+    """The demo's made-up case, without attachments: Tencent, the company signature 云朵科技
+    applied for by an agency on behalf of its owner (credit codes well-formed), a letter valid
+    for two years from ``today`` (default: :func:`bundle_date`). Tests and benchmarks start
+    from it too."""
+    from assistant.core.identifiers import org_code_check_char, uscc_check_char
+
+    today = today or bundle_date()
+    case = Case(
+        provider="tencent",
+        region="mainland",
+        account="enterprise",
+        purpose="others",
+        type="company",
+        signature_names=["云朵科技"],
+        language=normalize_language(lang),
+    )
+    case.applicant.name = "深圳市示例代理通信有限公司"
+    case.applicant.credit_code = _credit_code(
+        "914403007", "MA5G9GK4", org_code_check_char, uscc_check_char
+    )
+    case.owner.name = "杭州云朵科技有限公司"
+    case.owner.credit_code = _credit_code(
+        "913301067", "MA2H3UQ4", org_code_check_char, uscc_check_char
+    )
+    case.owner.legal_representative = "张明"
+    case.remarks.description = (
+        "用于云朵科技会员注册、登录验证码及订单通知短信。官网 https://www.example.com"
+    )
+    case.letter.valid_from = today
+    case.letter.valid_until = today.replace(year=today.year + 2) - dt.timedelta(days=1)
+    case.letter.language = "zh"
+    return case
+
+
+def _credit_code(
+    head: str,
+    org8: str,
+    org_check: Callable[[str], str | None],
+    check: Callable[[str], str | None],
+) -> str:
+    """A made-up but well-formed unified social credit code (both check characters right)."""
+    first17 = head[:8] + org8 + (org_check(org8) or "0")
+    return first17 + (check(first17) or "0")
+
+
+def write_sample_images(folder: Path) -> dict[str, Path]:
+    """Two clearly fake sample documents (a business license and a signed letter) as JPEGs."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    folder.mkdir(parents=True, exist_ok=True)
+    out: dict[str, Path] = {}
+
+    def font(size: int) -> Any:
+        try:
+            return ImageFont.load_default(size=size)
+        except TypeError:  # Pillow < 10.1
+            return ImageFont.load_default()
+
+    specs = {
+        "business_license": ("SAMPLE BUSINESS LICENSE", (1754, 1240), "#f7f1e3", "#b22222"),
+        "authorization_letter": ("SAMPLE AUTHORIZATION LETTER", (1240, 1754), "#ffffff", "#1f2933"),
+    }
+    for doc_id, (title, size, paper, ink) in specs.items():
+        img = Image.new("RGB", size, paper)
+        draw = ImageDraw.Draw(img)
+        w, h = size
+        draw.rectangle((30, 30, w - 30, h - 30), outline=ink, width=8)
+        draw.rectangle((50, 50, w - 50, h - 50), outline=ink, width=2)
+        draw.text((w // 2, 160), title, fill=ink, font=font(64), anchor="mm")
+        draw.text(
+            (w // 2, 240),
+            "Demo of the SMS Signature Assistant - not a real document",
+            fill="#52606d",
+            font=font(30),
+            anchor="mm",
+        )
+        for row in range(12):
+            y = 360 + row * 70
+            if y > h - 420:
+                break
+            draw.text((120, y), f"Field {row + 1:02d}:", fill="#1f2933", font=font(32))
+            draw.line((360, y + 36, w - 140, y + 36), fill="#9aa5b1", width=3)
+            draw.text(
+                (380, y), f"sample value {row * 7919 % 100000:05d}", fill="#3e4c59", font=font(32)
+            )
+        # a red round seal, bottom right
+        cx, cy, r = w - 300, h - 300, 170
+        draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline="#d0021b", width=14)
+        draw.regular_polygon((cx, cy, 60), 5, rotation=90, fill="#d0021b")
+        draw.text((cx, cy + 110), "SAMPLE SEAL", fill="#d0021b", font=font(28), anchor="mm")
+        path = folder / f"sample-{doc_id.replace('_', '-')}.jpg"
+        img.save(path, "JPEG", quality=88, optimize=True)
+        out[doc_id] = path
+    return out

@@ -1,0 +1,64 @@
+"""Tencent Cloud SMS (API 2021-01-11): ``AddSmsSign``, one request per signature name.
+
+Field names as ``tencentcloud-sdk-python-sms`` ``AddSmsSignRequest`` takes them
+(https://www.tencentcloud.com/document/api/382/40534, version 2021-01-11, read 2026-12-01).
+The qualification proof and the signed letter go inline as base64 (``ProofImage``,
+``CommissionImage``); the id of the approved qualification comes from the console.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from assistant.core.providers.base import Payload, PayloadInput, Provider, b64, fill
+
+
+class Tencent(Provider):
+    id = "tencent"
+    field_mapping: ClassVar[Mapping[str, Mapping[str, str]]] = {
+        "AddSmsSign": {
+            "SignName": "signature_names",
+            "SignType": "type",
+            "SignPurpose": "purpose",
+            "Remark": "remarks",
+        }
+    }
+
+    def signature_payloads(self, inp: PayloadInput) -> list[Payload]:
+        case, pack, region = inp.case, inp.pack, inp.region
+        proof = inp.proof()
+        doc = pack.documents.get(proof.document or "") if proof else None
+        letter = inp.letter_scan()
+        remark = inp.remark()
+        proof_image = b64(proof) if proof else fill("base64 of the qualification image")
+        commission = ""
+        if case.purpose == "others":
+            commission = (
+                b64(letter)
+                if letter
+                else fill("base64 of the signed and stamped authorization letter scan (letter/)")
+            )
+        out: list[Payload] = []
+        for i, name in enumerate(inp.names, 1):
+            payload: dict[str, Any] = {
+                "SignName": name,
+                "SignType": inp.type_code("SignType"),
+                "DocumentType": doc.code if doc and doc.code is not None else fill("DocumentType"),
+                "International": inp.code("regions", region) if region else 0,
+                "SignPurpose": inp.code("purposes", case.purpose),
+                "ProofImage": proof_image,
+            }
+            if case.purpose == "others":
+                payload["CommissionImage"] = commission
+            if remark:
+                payload["Remark"] = remark
+            if region != "international":
+                payload["QualificationId"] = fill(
+                    "id of your approved qualification (console > SMS > Qualification management)"
+                )
+            out.append((f"tencent-AddSmsSign-{i}.json", payload))
+        return out
+
+
+PROVIDER = Tencent()
