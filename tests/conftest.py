@@ -46,3 +46,12 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(socket.socket, "connect_ex", _guarded_connect_ex)
     monkeypatch.setattr(socket, "create_connection", _guarded_create_connection)
     yield
+
+
+@pytest.fixture(autouse=True)
+def _english_shell(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands speak the shell's language by default: every test starts from an English shell,
+    whatever the machine's locale (a test that wants another sets LANG itself)."""
+    for key in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")

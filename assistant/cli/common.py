@@ -10,7 +10,7 @@ from typing import Any
 
 from assistant.cli import UsageError
 from assistant.core.findings import Finding, has_errors, sort_findings
-from assistant.core.i18n import LANGUAGES
+from assistant.core.i18n import LANGUAGES, environment_language
 from assistant.core.rules import PROVIDERS, RulePack, load_pack
 
 _MARK = {"error": "✗", "warning": "!", "info": "i"}
@@ -23,7 +23,10 @@ def add_format_options(
         "--format", choices=formats, default="text", help="output format (default: text)"
     )
     parser.add_argument(
-        "--lang", choices=LANGUAGES, default="en", help="language of messages (default: en)"
+        "--lang",
+        choices=LANGUAGES,
+        default=environment_language(),
+        help="language of messages (default: the shell's, from LANG; else en)",
     )
 
 

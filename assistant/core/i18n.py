@@ -41,6 +41,18 @@ def normalize_language(lang: str | None) -> str:
     return base if base in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def environment_language(env: Mapping[str, str] | None = None) -> str:
+    """The language of the user's shell or desktop session (``LC_ALL``, ``LC_MESSAGES``,
+    ``LANG``; ``zh_CN.UTF-8`` -> ``zh``), English when none of ours."""
+    import os
+
+    env = os.environ if env is None else env
+    for key in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if env.get(key):
+            return normalize_language(env[key])
+    return DEFAULT_LANGUAGE
+
+
 def text(key: str, lang: str | None = None, /, **params: Any) -> str:
     """The message ``key`` in ``lang``, formatted with ``params``."""
     entry = _catalogue().get(key)

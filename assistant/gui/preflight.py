@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Mapping
 
-from assistant.core.i18n import normalize_language, text
+from assistant.core.i18n import environment_language, text
 
 # soname -> Debian/Ubuntu package, for Qt 6's xcb platform plugin
 XCB_LIBRARIES = {
@@ -25,14 +25,6 @@ XCB_LIBRARIES = {
     "libxcb-xkb.so.1": "libxcb-xkb1",
     "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
 }
-
-
-def shell_language(env: Mapping[str, str]) -> str:
-    """The language of the user's shell (``LC_ALL``, ``LC_MESSAGES``, ``LANG``)."""
-    for key in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        if env.get(key):
-            return normalize_language(env[key])
-    return normalize_language(None)
 
 
 def missing_xcb_packages() -> list[str]:
@@ -58,7 +50,7 @@ def display_problem(
         return None
     if not qpa and env.get("WAYLAND_DISPLAY"):  # Qt picks Wayland there
         return None
-    lang = shell_language(env)
+    lang = environment_language(env)
     if not env.get("DISPLAY"):
         return text("gui.no_display", lang)
     missing = missing_xcb_packages()
