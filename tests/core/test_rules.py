@@ -208,10 +208,15 @@ def test_missing_name_length_for_a_region_is_reported(tmp_path: Path) -> None:
 _TEMPLATES = '\n[templates.zz_test]\nnote = "kept as read"\nlimit = 3\n'
 
 
-def _append_templates(tmp_path: Path, table: str) -> Path:
+def _tencent_without_templates() -> str:
+    """tencent.toml without its shipped [templates] table (appended last, see the pack)."""
     text = resource_path("rules", "tencent.toml").read_text(encoding="utf-8")
+    return text.split("\n[templates]\n", 1)[0] + "\n"
+
+
+def _append_templates(tmp_path: Path, table: str) -> Path:
     path = tmp_path / "tencent.toml"
-    path.write_text(text + table, encoding="utf-8")
+    path.write_text(_tencent_without_templates() + table, encoding="utf-8")
     return path
 
 
@@ -232,7 +237,11 @@ def test_templates_table_is_optional_and_kept_raw(
 
 
 def test_templates_must_be_a_table(tmp_path: Path) -> None:
-    path = _write_variant(tmp_path, 'provider = "tencent"', 'provider = "tencent"\ntemplates = 3')
+    path = tmp_path / "tencent.toml"
+    text = _tencent_without_templates()
+    path.write_text(
+        text.replace('provider = "tencent"', 'provider = "tencent"\ntemplates = 3'), encoding="utf-8"
+    )
     with pytest.raises(RulePackError, match="templates: 3 is not of type 'object'"):
         load_pack_file(path)
 
