@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import io
 import sys
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,12 +39,14 @@ from docx.text.run import Run
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from assistant.core.letter.clean import clean_package  # noqa: E402
+from assistant.core.letter.package import read_package  # noqa: E402
 from assistant.core.letter.placeholders import token  # noqa: E402
+from assistant.core.letter.template import document_bytes  # noqa: E402
 
 OUT_DIR = ROOT / "resources" / "templates"
 # Fixed metadata so that a rebuild gives the same document.
 STAMP = dt.datetime(2026, 11, 22, 0, 0, 0)
-ZIP_DATE = (2026, 11, 22, 0, 0, 0)
 
 GREY_FILL = "EDEFF2"
 RULE_COLOR = "7F8792"
@@ -428,8 +428,6 @@ def setup(doc: DocumentObject, lang: Lang) -> None:
     props = doc.core_properties
     props.title = lang.doc_title
     props.subject = "SMS signature authorization letter"
-    props.author = "SMS Signature Assistant"
-    props.last_modified_by = "SMS Signature Assistant"
     props.comments = (
         "Template of the SMS Signature Assistant; placeholders: docs/letter-placeholders.md"
     )
@@ -437,7 +435,6 @@ def setup(doc: DocumentObject, lang: Lang) -> None:
     props.category = ""
     props.created = STAMP
     props.modified = STAMP
-    props.last_printed = STAMP
     props.revision = 1
     props.language = "zh-CN" if lang.code == "zh" else "en-GB"
 
@@ -596,17 +593,11 @@ def build(lang: Lang) -> DocumentObject:
 
 
 def to_bytes(doc: DocumentObject) -> bytes:
-    """The .docx with fixed zip timestamps, so the same build gives the same bytes."""
-    raw = io.BytesIO()
-    doc.save(raw)
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
+    """The .docx cleaned as every letter is (no author, no thumbnail: filling it then removes
+    nothing) and with fixed zip times, so the same build gives the same bytes."""
+    package = read_package(document_bytes(doc))
+    clean_package(package)
+    return package.to_bytes()
 
 
 BUILDERS: dict[str, Callable[[], bytes]] = {

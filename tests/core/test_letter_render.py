@@ -105,3 +105,24 @@ def test_letters_render_on_a4_with_the_signature_block_on_the_last_page(tmp_path
             assert "Legalrepresentative(signature)" in last and "5.Validity" in last
             assert f"Page{len(pages)}of{len(pages)}" in last
         assert "{{" not in "".join(pages)
+
+
+def test_letters_from_cleaned_hostile_templates_still_open_in_an_office_suite(
+    tmp_path: Path,
+) -> None:
+    """Removing macros, controls, OLE objects, links and fields leaves a document LibreOffice
+    renders, with the filled text."""
+    from tests.core.test_letter_hostile import linking_template, macro_template
+
+    docs = []
+    for name, data in (("macro", macro_template()), ("links", linking_template())):
+        template = tmp_path / f"{name}-template.docx"
+        template.write_bytes(data)
+        out = tmp_path / f"{name}.docx"
+        assert fill_letter(letter("zh", 3), out, template, today=TODAY, check=False).output == out
+        docs.append(out)
+    for name, pdf in render(docs, tmp_path).items():
+        text = "".join(page_texts(pdf))
+        assert "深圳市云天科技有限公司" in text, name
+        if name == "links":
+            assert "腾讯云官网" in text and "[图]!" in text

@@ -15,6 +15,7 @@ This module knows nothing of findings' wording; it reports what it did in a :cla
 
 from __future__ import annotations
 
+import bisect
 import copy
 import re
 import tomllib
@@ -32,6 +33,8 @@ from assistant.core.letter.placeholders import BY_NAME, PATTERN, ROW_PLACEHOLDER
 from assistant.resources import resource_path
 
 W_P, W_T, W_TR, W_TC, W_R = qn("w:p"), qn("w:t"), qn("w:tr"), qn("w:tc"), qn("w:r")
+W_TBL = qn("w:tbl")
+_NESTED_P = ".//" + W_P
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _BLANK_RE = re.compile(r"^[\s_＿\u00a0\u3000.…]*$")
 
@@ -52,11 +55,18 @@ class FillReport:
         default_factory=list
     )  # (label, field, text)
     signature_rows: int = 0  # copies of the repeated unit
+    too_large: bool = False  # repeating the signature rows would pass the element budget
+    _unknown: set[str] = field(default_factory=set, repr=False)
 
     def mark(self, name: str, value: Value) -> None:
         self.placed[name] = self.placed.get(name, 0) + 1
         if value.missing and name not in self.blanks:
             self.blanks.append(name)
+
+    def mark_unknown(self, name: str) -> None:
+        if name not in self._unknown:
+            self._unknown.add(name)
+            self.unknown.append(name)
 
 
 # ------------------------------------------------------------------------------ XML walking
@@ -84,9 +94,26 @@ def _owner(el: Any, tag: str) -> Any:
     return None
 
 
+def _walk(root: Any, want: str, stop: str) -> list[Any]:
+    """The descendants of ``root`` tagged ``want``, in document order, not entering elements
+    tagged ``stop``: one pass, however deep text boxes or tables nest."""
+    found: list[Any] = []
+    stack = list(reversed(root))
+    while stack:
+        el = stack.pop()
+        if el.tag == stop:
+            continue
+        if el.tag == want:
+            found.append(el)
+        stack.extend(reversed(el))
+    return found
+
+
 def own_texts(p: Any) -> list[Any]:
     """The w:t elements of paragraph ``p`` itself (not of paragraphs in its text boxes)."""
-    return [t for t in p.iter(W_T) if _owner(t, W_P) is p]
+    if p.find(_NESTED_P) is None:  # the usual case: no text box, all its w:t are its own
+        return list(p.iter(W_T))
+    return _walk(p, W_T, W_P)
 
 
 def paragraph_text(p: Any) -> str:
@@ -99,37 +126,45 @@ def _set_text(t: Any, value: str) -> None:
         t.set(XML_SPACE, "preserve")
 
 
-def splice(texts: list[Any], start: int, end: int, value: str) -> None:
+def text_starts(texts: list[Any]) -> list[int]:
+    """Where each w:t of ``texts`` starts in their concatenated text."""
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t.text or "")
+    return starts
+
+
+def splice(
+    texts: list[Any], start: int, end: int, value: str, starts: list[int] | None = None
+) -> None:
     """Replace characters ``start:end`` of the concatenated ``texts`` with ``value``.
 
     The value goes into the w:t where ``start`` falls (so it takes that run's formatting); the
     other w:t elements covered lose only the covered characters. ``start == end`` inserts.
+    ``starts`` (:func:`text_starts`) may be computed once for many splices made from the end of
+    the paragraph backwards: a splice changes nothing before its ``end``.
     """
-    pos = 0
-    spans = []
-    for t in texts:
-        s = t.text or ""
-        spans.append((pos, pos + len(s), t, s))
-        pos += len(s)
-    first = None
-    for i, (a, b, _t, _s) in enumerate(spans):
-        if a <= start < b or (start == end and a < start <= b) or (start == end == a == 0):
-            first = i
-            break
-    if first is None:
-        if not spans:
-            return
-        first = len(spans) - 1
-    a, _b, t, s = spans[first]
+    if not texts:
+        return
+    if starts is None:
+        starts = text_starts(texts)
+    if start < end:  # the (last) w:t starting at or before ``start``: the one holding it
+        first = max(bisect.bisect_right(starts, start) - 1, 0)
+    else:  # an insertion goes at the end of the w:t before it
+        first = max(bisect.bisect_left(starts, start) - 1, 0) if start else 0
+    a, t = starts[first], texts[first]
+    s = t.text or ""
     head = s[: start - a]
-    if end <= spans[first][1]:
+    if end <= a + len(s):
         _set_text(t, head + value + s[end - a :])
         return
     _set_text(t, head + value)
-    for a2, b2, t2, s2 in spans[first + 1 :]:
+    for a2, t2 in zip(starts[first + 1 :], texts[first + 1 :], strict=True):
         if a2 >= end:
             break
-        _set_text(t2, s2[max(end - a2, 0) :] if b2 > end else "")
+        s2 = t2.text or ""
+        _set_text(t2, s2[max(end - a2, 0) :] if a2 + len(s2) > end else "")
 
 
 Resolver = Callable[[str], Value | None]
@@ -139,15 +174,17 @@ def fill_paragraph(p: Any, resolve: Resolver, report: FillReport) -> None:
     """Replace every placeholder of paragraph ``p``; unknown names are left and reported."""
     texts = own_texts(p)
     full = "".join(t.text or "" for t in texts)
+    if "{{" not in full:
+        return
+    starts = text_starts(texts)
     matches = list(PATTERN.finditer(full))
     resolved = [(m, resolve(m.group(1))) for m in matches]  # in reading order (row counters)
     for m, value in reversed(resolved):  # splice from the end, so earlier offsets stay valid
         name = m.group(1)
         if value is None:
-            if name not in report.unknown:
-                report.unknown.append(name)
+            report.mark_unknown(name)
             continue
-        splice(texts, m.start(), m.end(), value.text)
+        splice(texts, m.start(), m.end(), value.text, starts)
         report.mark(name, value)
 
 
@@ -187,8 +224,13 @@ def fill_placeholders(
     values: Mapping[str, Value],
     signatures: list[str],
     report: FillReport,
+    max_elements: int | None = None,
 ) -> None:
-    """Fill every placeholder of ``doc`` (repeating the signature rows first)."""
+    """Fill every placeholder of ``doc`` (repeating the signature rows first).
+
+    When repeating the rows would make a part hold more than ``max_elements`` XML elements,
+    nothing is repeated and ``report.too_large`` is set (a hostile template: one "row" of
+    100,000 paragraphs times 100 signatures)."""
     done: set[Any] = set()  # paragraphs already filled (repeated units), kept alive for identity
 
     def resolve_global(name: str) -> Value | None:
@@ -197,32 +239,55 @@ def fill_placeholders(
         return values.get(name)
 
     for root in parts_roots(doc):
-        units: list[Any] = []
-        for p in list(root.iter(W_P)):
+        units: dict[Any, None] = {}  # in document order, each once
+        for p in root.iter(W_P):
             text = paragraph_text(p)
-            if any(m.group(1) in ROW_PLACEHOLDERS for m in PATTERN.finditer(text)):
-                unit = _repeat_unit(p)
-                if unit not in units:
-                    units.append(unit)
-        for unit in units:
-            names = _row_names(unit)
-            per_copy = max(names.count("signature_name"), names.count("signature_no"), 1)
-            copies = max(-(-len(signatures) // per_copy), 1)
-            anchor = unit
-            for c in range(copies):
-                clone = copy.deepcopy(unit)
-                resolve_row = _row_resolver(c * per_copy, signatures, resolve_global)
-                paragraphs = [clone] if clone.tag == W_P else list(clone.iter(W_P))
-                for p in paragraphs:
-                    fill_paragraph(p, resolve_row, report)
-                    done.add(p)
-                anchor.addnext(clone)
-                anchor = clone
-            unit.getparent().remove(unit)
-            report.signature_rows += copies
+            if "{{" in text and any(m.group(1) in ROW_PLACEHOLDERS for m in PATTERN.finditer(text)):
+                units.setdefault(_repeat_unit(p), None)
+        plan = [(unit, _per_copy(unit)) for unit in units]
+        plan_copies = [(u, per, max(-(-len(signatures) // per), 1)) for u, per in plan]
+        if max_elements is not None:
+            grown = sum(1 for _ in root.iter()) + sum(
+                sum(1 for _ in unit.iter()) * (copies - 1) for unit, _per, copies in plan_copies
+            )
+            if grown > max_elements:
+                report.too_large = True
+                return
+        for unit, per_copy, copies in plan_copies:
+            _repeat(unit, per_copy, copies, signatures, resolve_global, report, done)
         for p in list(root.iter(W_P)):
             if p not in done:
                 fill_paragraph(p, resolve_global, report)
+
+
+def _per_copy(unit: Any) -> int:
+    """How many signatures one copy of a repeated unit holds."""
+    names = _row_names(unit)
+    return max(names.count("signature_name"), names.count("signature_no"), 1)
+
+
+def _repeat(
+    unit: Any,
+    per_copy: int,
+    copies: int,
+    signatures: list[str],
+    resolve_global: Resolver,
+    report: FillReport,
+    done: set[Any],
+) -> None:
+    """Replace ``unit`` by ``copies`` filled copies of it, each with ``per_copy`` signatures."""
+    anchor = unit
+    for c in range(copies):
+        clone = copy.deepcopy(unit)
+        resolve_row = _row_resolver(c * per_copy, signatures, resolve_global)
+        paragraphs = [clone] if clone.tag == W_P else list(clone.iter(W_P))
+        for p in paragraphs:
+            fill_paragraph(p, resolve_row, report)
+            done.add(p)
+        anchor.addnext(clone)
+        anchor = clone
+    unit.getparent().remove(unit)
+    report.signature_rows += copies
 
 
 # ------------------------------------------------------------------------------ labelled cells
@@ -276,12 +341,20 @@ def _iter_cells_and_paragraphs(root: Any) -> Iterator[Any]:
 
 
 def _cell_text(tc: Any) -> str:
-    return "\n".join(paragraph_text(p) for p in tc.iter(W_P) if _owner(p, W_TC) is tc)
+    return "\n".join(paragraph_text(p) for p in _cell_paragraphs(tc))
+
+
+def _cell_paragraphs(tc: Any) -> list[Any]:
+    """The paragraphs of cell ``tc`` (also in its text boxes), not those of cells nested in it."""
+    return _walk(tc, W_P, W_TC)
 
 
 def _write_into_cell(tc: Any, value: str, like: Any) -> None:
     """Put ``value`` in the first paragraph of an empty cell, formatted like the label's run."""
-    paragraphs = [p for p in tc.iter(W_P) if _owner(p, W_TC) is tc]
+    paragraphs = _cell_paragraphs(tc)
+    if not paragraphs:  # a damaged cell without a paragraph of its own
+        paragraphs = [tc.makeelement(W_P, {})]
+        tc.append(paragraphs[0])
     p = paragraphs[0]
     texts = own_texts(p)
     if texts:
@@ -365,6 +438,8 @@ def fill_labels(
             while neighbour is not None and neighbour.tag != W_TC:
                 neighbour = neighbour.getnext()
             if neighbour is not None:
+                if neighbour.find(W_TBL) is not None:
+                    continue  # a group label beside a nested table (of its sub-labels)
                 existing = _cell_text(neighbour)
                 if _BLANK_RE.match(existing):
                     first_run = next(iter(el.iter(W_R)), None)
@@ -375,7 +450,7 @@ def fill_labels(
                 next_key = normalize_label(existing)
                 if next_key in labels.fields or next_key in labels.generic:
                     continue  # a group label next to its sub-labels (授权方 | 名称 …)
-            first_p = next((p for p in el.iter(W_P) if _owner(p, W_TC) is el), None)
+            first_p = next(iter(_cell_paragraphs(el)), None)
             if (
                 neighbour is None
                 and inline_ok

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
-import tempfile
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import docx
 from docx.document import Document as DocumentObject
 
 from assistant.core.findings import Finding, Severity, sort_findings
@@ -19,7 +15,9 @@ from assistant.core.i18n import localized, text
 from assistant.core.letter.checks import check_letter, field_label
 from assistant.core.letter.engine import FillReport, Value, fill_labels, fill_placeholders
 from assistant.core.letter.model import LETTER_LANGUAGES, LetterInput, _f, parse_date
+from assistant.core.letter.package import LIMITS, UnsafeTemplate
 from assistant.core.letter.placeholders import BY_NAME
+from assistant.core.letter.template import open_template, unsafe, write_document
 from assistant.core.rules import PROVIDERS, load_pack
 from assistant.resources import resource_path
 
@@ -37,6 +35,8 @@ _MONTHS_EN = [
     "November",
     "December",
 ]
+# Unknown placeholders reported one by one; past these, one finding counts the rest.
+MAX_UNKNOWN_LISTED = 20
 # Fields a letter must show somewhere; a user's template that has no place for one is reported.
 ESSENTIAL = ("owner_name", "owner_credit_code", "applicant_name", "signatures", "validity")
 
@@ -140,48 +140,6 @@ class LetterResult:
         }
 
 
-def _open(path: Path, lang: str) -> tuple[DocumentObject | None, list[Finding]]:
-    subject = "letter.template"
-
-    def problem(code: str, **params: Any) -> tuple[None, list[Finding]]:
-        return None, [_f(code, Severity.ERROR, lang, subject, path=str(path), **params)]
-
-    def unreadable(reason: str) -> tuple[None, list[Finding]]:
-        return problem("letter.template_unreadable", reason=reason)
-
-    if not path.exists():
-        return problem("letter.template_missing")
-    if not path.is_file():
-        return unreadable(text("letter.reason.not_a_file", lang))
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return unreadable(exc.strerror or str(exc))
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE2: a Word 97-2003 .doc
-        return problem("letter.template_old_doc")
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        return unreadable(text("letter.reason.not_docx", lang))
-    try:
-        return docx.Document(io.BytesIO(data)), []
-    except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors … on bad files
-        return unreadable(text("letter.reason.not_docx", lang) + f" ({type(exc).__name__})")
-
-
-def _write_atomic(doc: DocumentObject, output: Path) -> None:
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(buffer.getvalue())
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.exists() and b.exists() and os.path.samefile(a, b)
@@ -213,11 +171,15 @@ def fill_letter(
             _f("letter.output_is_template", Severity.ERROR, lang, "output", path=str(out))
         )
         return LetterResult(sort_findings(findings), None)
-    doc, problems = _open(tpl, lang)
+    doc, problems = open_template(tpl, lang)
+    findings.extend(problems)
     if doc is None:
-        return LetterResult(sort_findings(findings + problems), None)
+        return LetterResult(sort_findings(findings), None)
 
     report = _fill_document(doc, inp, is_ours)
+    if report.too_large:  # a hostile template: nothing is written
+        refusal = UnsafeTemplate("fill_too_large", max=LIMITS.filled_elements)
+        return LetterResult(sort_findings(findings + unsafe(tpl, refusal, lang)[1]), None)
     findings.extend(_fill_findings(inp, report, _placed_fields(report), lang, findings))
     findings.extend(_notes(inp, report, tpl, is_ours, lang))
     reason = _write_output(doc, out, lang)
@@ -262,7 +224,9 @@ def _fill_document(doc: DocumentObject, inp: LetterInput, is_ours: bool) -> Fill
     values = letter_values(inp)
     names = [n.strip() for n in inp.signature_names if n.strip()]
     report = FillReport()
-    fill_placeholders(doc, values, names, report)
+    fill_placeholders(doc, values, names, report, LIMITS.filled_elements)
+    if report.too_large:
+        return report
     if not is_ours:
         wanted = {f for f in FIELDS if f not in report.placed}
         placed = _placed_fields(report)
@@ -311,7 +275,7 @@ def _write_output(doc: DocumentObject, out: Path, lang: str) -> str | None:
     if not out.parent.is_dir():
         return text("letter.reason.no_folder", lang)
     try:
-        _write_atomic(doc, out)
+        write_document(doc, out)
     except OSError as exc:
         return exc.strerror or str(exc)
     return None
@@ -330,7 +294,7 @@ def _fill_findings(
     inp: LetterInput, report: FillReport, placed: set[str], lang: str, earlier: list[Finding]
 ) -> list[Finding]:
     findings: list[Finding] = []
-    for name in report.unknown:
+    for name in report.unknown[:MAX_UNKNOWN_LISTED]:
         findings.append(
             _f(
                 "letter.placeholder_unknown",
@@ -339,6 +303,17 @@ def _fill_findings(
                 "letter.template",
                 name="{{" + name + "}}",
                 known=", ".join(BY_NAME),
+            )
+        )
+    if len(report.unknown) > MAX_UNKNOWN_LISTED:
+        more = len(report.unknown) - MAX_UNKNOWN_LISTED
+        findings.append(
+            _f(
+                "letter.placeholders_unknown_more",
+                Severity.ERROR,
+                lang,
+                "letter.template",
+                count=more,
             )
         )
     reported = {f.subject for f in earlier}
