@@ -1,14 +1,30 @@
-"""File-system helpers used everywhere: atomic writes and content hashes."""
+"""File-system helpers used everywhere: atomic writes, content hashes, reading only regular files,
+and the one private folder for temporary copies.
+
+Temporary files never outlive the program by more than one run: :func:`atomic_output` writes a
+``.<name>.<random>.part`` file beside the target and holds a lock on it while it exists;
+:func:`work_folder` makes a locked folder in the private folder (:func:`private_temp_root`). A
+process killed before it could remove them leaves them unlocked, and the next export removes them
+(:func:`remove_stale_parts`, :func:`remove_stale_work_folders`).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
 import os
+import re
+import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: an open file cannot be deleted, which is lock enough
+    fcntl = None  # type: ignore[assignment]
 
 
 def sha256_file(path: str | os.PathLike[str], chunk: int = 1 << 20) -> str:
@@ -38,11 +54,17 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
 
 @contextlib.contextmanager
 def atomic_output(path: str | os.PathLike[str]) -> Iterator[str]:
-    """Yield a temporary path next to ``path``; on success it replaces ``path`` (fsync'ed)."""
+    """Yield a temporary path next to ``path``; on success it replaces ``path`` (fsync'ed).
+
+    The temporary ``.part`` file is locked while it exists, so :func:`remove_stale_parts` can
+    tell it from one a killed process left behind."""
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
-    os.close(fd)
+    if fcntl is None:  # Windows renames no file that is open; an unlocked .part is left alone
+        os.close(fd)
+        fd = -1
     try:
+        _lock(fd)
         yield tmp
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
@@ -51,6 +73,115 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[str]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+# what atomic_output names its temporary files: "." + target name + "." + 8 random + ".part"
+_PART = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.part$")
+_PRIVATE_PREFIX = "sms-signature-assistant-"
+_LEGACY_PREFIX = "sms-bundle-"  # the export's temporary folders before the private folder
+_LEGACY_AGE = 3600.0  # seconds: older than any export still running
+
+
+def _lock(fd: int) -> None:
+    if fcntl is not None and fd >= 0:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _unused(path: Path) -> bool:
+    """True when no running process holds the lock of ``path`` (a file)."""
+    if fcntl is None:
+        return True  # Windows: removing an open file fails, so a live one survives
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return True
+
+
+def remove_stale_parts(folder: str | os.PathLike[str]) -> int:
+    """Remove the ``.part`` files of :func:`atomic_output` in ``folder`` that no running process
+    writes (left by a kill); returns how many. Files of other programs are not touched."""
+    removed = 0
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            stale = _PART.match(entry.name) and entry.is_file(follow_symlinks=False)
+            if stale and _unused(Path(entry.path)):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed += 1
+    return removed
+
+
+def private_temp_root() -> Path:
+    """The program's own folder for temporary copies (mode 0700, in the system's temp folder,
+    one per user). Raises ``OSError`` when it cannot be made or is not ours."""
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    root = Path(tempfile.gettempdir()) / f"{_PRIVATE_PREFIX}{uid}"
+    with contextlib.suppress(FileExistsError):
+        root.mkdir(mode=0o700)
+    st = os.lstat(root)
+    if not stat.S_ISDIR(st.st_mode) or (hasattr(os, "getuid") and st.st_uid != uid):
+        raise PermissionError(f"{root} is not a folder of this user")
+    if stat.S_IMODE(st.st_mode) & 0o077:
+        os.chmod(root, 0o700)
+    return root
+
+
+@contextlib.contextmanager
+def work_folder() -> Iterator[Path]:
+    """A new private, locked folder for one job's temporary copies; removed when the job ends,
+    however it ends (a kill leaves it unlocked: the next job removes it)."""
+    folder = Path(tempfile.mkdtemp(prefix="work-", dir=private_temp_root()))
+    fd = os.open(folder / ".lock", os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        _lock(fd)
+        yield folder
+    finally:
+        os.close(fd)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _stale_work(folder: Path, now: float) -> bool:
+    lock = folder / ".lock"
+    if fcntl is not None and lock.exists():
+        return _unused(lock)
+    # no lock to ask (killed before it was made, or Windows): only when surely not running
+    try:
+        return now - folder.stat().st_mtime > _LEGACY_AGE
+    except OSError:
+        return False
+
+
+def remove_stale_work_folders() -> int:
+    """Remove the work folders of jobs that were killed (their lock is free), and the export's
+    folders of earlier versions in the temp folder; returns how many."""
+    removed = 0
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(private_temp_root()):
+            if entry.is_dir(follow_symlinks=False) and _stale_work(Path(entry.path), now):
+                shutil.rmtree(entry.path, ignore_errors=True)
+                removed += 1
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(tempfile.gettempdir()):
+            if not entry.name.startswith(_LEGACY_PREFIX):
+                continue
+            st = entry.stat(follow_symlinks=False)
+            mine = uid is None or st.st_uid == uid
+            if stat.S_ISDIR(st.st_mode) and mine and now - st.st_mtime > _LEGACY_AGE:
+                shutil.rmtree(entry.path, ignore_errors=True)
+                removed += 1
+    return removed
 
 
 class NotRegularFileError(OSError):

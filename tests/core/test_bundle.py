@@ -181,8 +181,15 @@ def test_overwrite_protection(tmp_path: Path, samples: dict[str, Path]) -> None:
     result = export_case(case_path, out, prepared_on=DAY)
     assert not result.ok and [f.code for f in result.findings] == ["bundle.exists"]
     assert out.read_bytes() == b"precious"
+    # --force replaces only a bundle of ours (#19), never someone's file of the same name
     result = export_case(case_path, out, prepared_on=DAY, force=True)
-    assert result.ok and zipfile.is_zipfile(out)
+    assert not result.ok and [f.code for f in result.findings] == ["bundle.not_ours"]
+    assert out.read_bytes() == b"precious"
+    out.unlink()
+    assert export_case(case_path, out, prepared_on=DAY).ok
+    first = out.read_bytes()
+    result = export_case(case_path, out, prepared_on=DAY, force=True)
+    assert result.ok and zipfile.is_zipfile(out) and out.read_bytes() == first
 
 
 def test_atomic_no_partial_file(tmp_path: Path, samples: dict[str, Path], monkeypatch) -> None:

@@ -16,6 +16,8 @@ ZipTime = tuple[int, int, int, int, int, int]
 
 # Formats that are compressed already: deflating them again costs time and saves nothing.
 STORED_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".pdf", ".docx", ".zip"})
+# Files copied in a stream (their size is not known to the zip up front: zip64 headers).
+STREAMED_ROLES = frozenset({"attachment", "letter"})
 
 
 def zip_time(when: dt.date) -> ZipTime:
@@ -41,8 +43,9 @@ def write_zip(path: str | os.PathLike[str], files: Iterable[BundleFile], when: d
                 info.compress_type = zipfile.ZIP_STORED
             else:
                 info.compress_type = zipfile.ZIP_DEFLATED
-            if f.data is None and f.source is not None:
-                with f.source.open("rb") as src, zf.open(info, "w", force_zip64=True) as dst:
+            if f.role in STREAMED_ROLES:
+                src = f.source.open("rb") if f.data is None and f.source else io.BytesIO(f.read())
+                with src, zf.open(info, "w", force_zip64=True) as dst:
                     shutil.copyfileobj(src, dst, 1 << 20)
             else:
                 data = f.read()

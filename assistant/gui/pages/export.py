@@ -151,6 +151,7 @@ class ExportPage(BasePage):
         ):
             return
         snapshot = copy.deepcopy(self.case)
+        case_file = self.wiz.case_path
         lang = self.lang
 
         def task(worker: workers.Worker) -> Any:
@@ -163,6 +164,7 @@ class ExportPage(BasePage):
                 progress=worker.report,
                 cancel=worker.is_cancelled,
                 render_checklist=checklist_pdf_bytes,
+                case_file=case_file,
             )
 
         worker = workers.Worker(task)
