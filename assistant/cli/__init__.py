@@ -21,6 +21,7 @@ from assistant import __version__
 COMMANDS: dict[str, str] = {
     "rules": "rules_cmd",
     "check-name": "names_cmd",
+    "check-template": "template_cmd",
     "checklist": "checklist_cmd",
     "check-file": "files_cmd",
     "fix-file": "files_cmd",

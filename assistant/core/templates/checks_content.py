@@ -9,6 +9,7 @@ from assistant.core.findings import Severity
 from assistant.core.i18n import text as _text
 from assistant.core.templates.detect import (
     discounts,
+    ends_with,
     find_emails,
     find_links,
     find_phones,
@@ -167,7 +168,7 @@ def check_unsubscribe(r: Report) -> None:
             wording=wording,
             words=listed(found, r.lang),
         )
-    elif fixed.rstrip("。.！! ") != r.text.rstrip("。.！! "):
+    elif not ends_with(r.text, wording):
         r.add("template.marketing.unsubscribe_not_at_end", required, fixed=fixed, wording=wording)
 
 

@@ -104,7 +104,8 @@ def check_structure(r: Report) -> None:
         return
     run = r.rule("variables.max_run")
     if run and run.value:
-        long_runs = [g for g in runs(p) if len(g) > run.value]
+        spaced = r.rule("variables.space_separates") is not None
+        long_runs = [g for g in runs(p, spaced) if len(g) > run.value]
         if long_runs:
             shown = ["".join(v.raw for v in g) for g in long_runs]
             r.add("template.variable.adjacent", run, variables=listed(shown, r.lang))

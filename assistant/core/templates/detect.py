@@ -136,7 +136,7 @@ _UNSUBSCRIBE = re.compile(
     r"拒收请?回复?\s*[RrＲｒ]|回复?\s*[TtＴｔNnＮｎRrＲｒ][Dd]?\s*(?:退订|退)"
     r"|退订\s*(?:请)?回复?\s*[TtＴｔNnＮｎRrＲｒ][Dd]?|退订请回复\s*[A-Za-z]+"
 )
-_TRAILING_PUNCT = " \t\u3000。.！!，,；;"
+_TRAILING_PUNCT = " \t\u3000。.！!，,；;、"
 _DISCOUNT = re.compile(r"(?<![\d.])\d(?:\.\d)?折|满\d+减\d+|\d+元券")
 _INTERFERENCE = re.compile(r"[\u4e00-\u9fff][*#@~^|＊＃＠～][\u4e00-\u9fff]")
 _CURRENCY_AMOUNT = re.compile(r"[¥￥]\s*(\d+(?:\.\d+)?)")
@@ -275,15 +275,20 @@ def ends_with(text: str, wording: str) -> bool:
     return text.rstrip(_TRAILING_PUNCT).endswith(wording)
 
 
-def without_spans(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` without the spans, and without the punctuation each leaves dangling before it."""
+def without_spans(text: str, spans: list[tuple[int, int]], tidy: bool = True) -> str:
+    """``text`` without the spans; ``tidy``: also without the punctuation a span at the end
+    leaves dangling before it (…，回T退订 -> …)."""
     out, last = [], 0
     for start, end in spans:
         head = text[last:start]
-        if not text[end:].strip(_TRAILING_PUNCT):
-            head = head.rstrip(_TRAILING_PUNCT + "，,")
+        if tidy and not text[end:].strip(_TRAILING_PUNCT):
+            head = head.rstrip(_TRAILING_PUNCT)
         out.append(head)
         last = end
+        # a span between two punctuation marks: keep one of them (…，回T退订，… -> …，…)
+        if head[-1:] and head[-1] in _TRAILING_PUNCT and text[end : end + 1] in _TRAILING_PUNCT:
+            while last < len(text) and text[last] in _TRAILING_PUNCT:
+                last += 1
     out.append(text[last:])
     result = "".join(out)
     return result.strip(" \t\u3000") if result.strip() else result
@@ -291,7 +296,7 @@ def without_spans(text: str, spans: list[tuple[int, int]]) -> str:
 
 def with_unsubscribe(text: str, wording: str) -> str:
     """``text`` ending with ``wording`` (other unsubscribe options in it removed)."""
-    body = without_spans(text, unsubscribe_spans(text)).rstrip(" \t\u3000")
+    body = without_spans(text, unsubscribe_spans(text), tidy=False).rstrip(" \t\u3000")
     return body + wording
 
 

@@ -30,6 +30,7 @@ RULE_IDS = frozenset(
         "limits.max_per_day",
         "variables.max_count",
         "variables.max_run",
+        "variables.space_separates",
         "variables.numbering",
         "variables.all_variable",
         "variables.unique",

@@ -96,11 +96,12 @@ def numbering_fix(parsed: Parsed, syntax: str) -> str | None:
     return rewrite(parsed, syntax, names)
 
 
-def runs(parsed: Parsed) -> list[list[Variable]]:
-    """Groups of variables with nothing but white space between them."""
+def runs(parsed: Parsed, space_separates: bool = False) -> list[list[Variable]]:
+    """Groups of variables with nothing between them (nor white space, unless it separates)."""
     groups: list[list[Variable]] = []
     for v in parsed.variables:
-        if groups and not parsed.text[groups[-1][-1].end : v.start].strip():
+        between = parsed.text[groups[-1][-1].end : v.start] if groups else "x"
+        if groups and (not between if space_separates else not between.strip()):
             groups[-1].append(v)
         else:
             groups.append([v])
