@@ -1,7 +1,11 @@
 """The certificate checklist: (provider, region, account, purpose, signature type) -> what to submit.
 
 A pure function of the rule packs. A combination the provider does not allow, or a signature type
-it has withdrawn, gives an error finding that says why and what to choose instead.
+it has withdrawn, gives an error finding that says why and what to choose instead. The checklist
+also carries what the application should know beyond its documents: notes on the account and the
+type (a type the provider does not recommend, an individual account's limits), the restricted
+industries question with the consequence of an answer, and for others which authorization letter
+to use — the provider's official template where it publishes one (the safe default), else ours.
 """
 
 from __future__ import annotations
@@ -10,9 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.core.findings import Finding, Severity, has_errors
-from assistant.core.i18n import localized, text
+from assistant.core.i18n import has_text, localized, text
 from assistant.core.identifiers import REMARK_CHECKS
 from assistant.core.rules import Document, Localized, RemarkField, RulePack, load_pack
+from assistant.core.rules.model import Industry
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,9 @@ class Checklist:
     entries: tuple[ChecklistEntry, ...]
     remarks: tuple[RemarkField, ...]
     findings: tuple[Finding, ...]
+    # The restricted-industries question (its options) and, for others, which letter to use.
+    industries: tuple[Industry, ...] = ()
+    letter: LetterNote | None = None
 
     @property
     def ok(self) -> bool:
@@ -85,7 +93,83 @@ class Checklist:
                 }
                 for r in self.remarks
             ],
+            "questions": [
+                {
+                    "id": "industry",
+                    "question": text(
+                        "checklist.industry_question",
+                        lang,
+                        options=", ".join(localized(i.name, lang) for i in self.industries),
+                    ),
+                    "options": [
+                        {
+                            "id": i.id,
+                            "name": localized(i.name, lang),
+                            "consequence": localized(i.consequence, lang),
+                            "verification_only": i.verification_only,
+                            "source": i.source,
+                        }
+                        for i in self.industries
+                    ],
+                }
+            ]
+            if self.industries
+            else [],
+            **({"letter": self.letter.to_dict(lang)} if self.letter else {}),
         }
+
+
+@dataclass(frozen=True)
+class LetterNote:
+    """Which authorization letter to use: the provider's official template (where to get it and
+    how to fill it with the assistant) or, when it publishes none, the assistant's own wording."""
+
+    official: bool
+    provider: Localized
+    source: str | None = None
+    url: str | None = None
+    where: Localized | None = None
+    how: Localized | None = None
+    locked: bool = False  # the provider says the template's content must not be changed
+
+    def text(self, lang: str = "en") -> str:
+        if not self.official:
+            return text("checklist.own_letter", lang, provider=localized(self.provider, lang))
+        where = localized(self.where or {}, lang)
+        if self.url:
+            where = f"{where} {self.url}"
+        return text(
+            "checklist.official_letter",
+            lang,
+            provider=localized(self.provider, lang),
+            where=where,
+            how=localized(self.how or {}, lang),
+        )
+
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        return {
+            "official": self.official,
+            "locked": self.locked,
+            "url": self.url,
+            "source": self.source,
+            "text": self.text(lang),
+        }
+
+
+def letter_note(pack: RulePack) -> LetterNote:
+    """The provider's official letter template (pack ``[official_letter]``), or ours."""
+    data = pack.official_letter
+    if not data:
+        return LetterNote(official=False, provider=pack.name)
+    return LetterNote(
+        official=True,
+        provider=pack.name,
+        source=data.get("source"),
+        url=data.get("url"),
+        where=data.get("where"),
+        how=data.get("how"),
+        locked=bool(data.get("locked", False)),
+    )
 
 
 def _finding(
@@ -97,6 +181,8 @@ def _finding(
     fix: str | None = None,
     **params: Any,
 ) -> Finding:
+    if fix is None and code != "checklist.withdrawn" and has_text(f"{code}.fix"):
+        fix = text(f"{code}.fix", lang, **params)
     return Finding(
         severity, code, text(code, lang, **params), fix=fix, subject=subject, source=source
     )
@@ -169,6 +255,122 @@ def combination_findings(
     return findings
 
 
+def _rule_finding(
+    pack: RulePack,
+    rule_id: str,
+    region: str | None,
+    type_: str | None,
+    code: str,
+    lang: str,
+    **params: Any,
+) -> Finding | None:
+    rule = pack.rule(rule_id, region, type_)
+    if rule is None or rule.severity is None:
+        return None
+    fix_key = f"{code}.fix"
+    return Finding(
+        Severity(rule.severity),
+        code,
+        text(code, lang, **params),
+        fix=text(fix_key, lang, **params) if has_text(fix_key) else None,
+        subject="account" if rule_id.startswith("account.") else "type",
+        source=rule.sources[0],
+    )
+
+
+def notes(
+    pack: RulePack, type_: str, account: str, purpose: str, region: str | None, lang: str
+) -> list[Finding]:
+    """Warnings and information about an allowed combination: a type the provider does not
+    recommend; an individual account's limits (``account.*`` rules concern individual accounts;
+    ``account.personal_filing`` self-use ones)."""
+    provider = localized(pack.name, lang)
+    out: list[Finding | None] = []
+    rule = pack.rule("type.not_recommended", region, type_)
+    if rule is not None:
+        note = next((e.note for e in rule.entries if e.note), "")
+        out.append(
+            _rule_finding(
+                pack,
+                "type.not_recommended",
+                region,
+                type_,
+                "checklist.type_not_recommended",
+                lang,
+                provider=provider,
+                note=note,
+            )
+        )
+    if account == "individual":
+        if purpose == "self":
+            out.append(
+                _rule_finding(
+                    pack,
+                    "account.personal_filing",
+                    region,
+                    type_,
+                    "checklist.personal_filing",
+                    lang,
+                    provider=provider,
+                )
+            )
+        for rule_id, code in (
+            ("account.daily_limit", "checklist.daily_limit"),
+            ("account.console_only", "checklist.console_only"),
+        ):
+            out.append(_rule_finding(pack, rule_id, region, type_, code, lang, provider=provider))
+    return [f for f in out if f is not None]
+
+
+def industry_findings(
+    pack: RulePack, industry: str | None, sign_type: str | None, lang: str
+) -> list[Finding]:
+    """The consequence of the restricted-industries answer (empty or ``none``: no finding)."""
+    if not industry or industry == "none":
+        return []
+    item = pack.industries.get(industry)
+    if item is None:
+        return [
+            _finding(
+                "checklist.industry_unknown",
+                lang,
+                subject="industry",
+                value=industry,
+                valid=", ".join(["none", *pack.industries]),
+            )
+        ]
+    name = localized(item.name, lang)
+    out = [
+        _finding(
+            "checklist.industry",
+            lang,
+            Severity.INFO if item.verification_only else Severity.WARNING,
+            item.source,
+            "industry",
+            industry=name,
+            consequence=localized(item.consequence, lang),
+        )
+    ]
+    verification = pack.choice("sign_kinds", "verification")
+    if item.verification_only and verification is not None and pack.sign_kinds:
+        default = next((k for k in pack.sign_kinds if k.default), pack.sign_kinds[0])
+        kind = pack.choice("sign_kinds", sign_type or "") or default
+        if kind.id != verification.id:
+            out.append(
+                _finding(
+                    "checklist.industry_sign_kind",
+                    lang,
+                    Severity.ERROR,
+                    item.source,
+                    "sign_type",
+                    industry=name,
+                    kind=localized(kind.name, lang),
+                    verification=localized(verification.name, lang),
+                )
+            )
+    return out
+
+
 def type_options(
     pack: RulePack, account: str, purpose: str, region: str | None = None, lang: str = "en"
 ) -> list[tuple[str, list[Finding]]]:
@@ -186,8 +388,13 @@ def build_checklist(
     type_: str,
     region: str | None = None,
     lang: str = "en",
+    *,
+    industry: str | None = None,
+    sign_type: str | None = None,
 ) -> Checklist:
-    """The ordered documents (with one-of groups) and remark fields for this application."""
+    """The ordered documents (with one-of groups) and remark fields for this application, the
+    notes on it, the industries question (and the consequence of ``industry``, its answer) and,
+    for others, the letter to use."""
     pack = load_pack(provider)
     region = pack.region_or_default(region)
     findings = combination_findings(pack, type_, account, purpose, region, lang)
@@ -217,6 +424,9 @@ def build_checklist(
             findings.append(
                 _finding("checklist.no_requirements", lang, provider=localized(pack.name, lang))
             )
+        if not has_errors(findings):
+            findings.extend(notes(pack, type_, account, purpose, region, lang))
+        findings.extend(industry_findings(pack, industry, sign_type, lang))
     return Checklist(
         provider=provider,
         region=region,
@@ -226,6 +436,8 @@ def build_checklist(
         entries=tuple(entries),
         remarks=tuple(pack.remarks[r] for r in remark_ids),
         findings=tuple(findings),
+        industries=tuple(pack.industries.values()),
+        letter=letter_note(pack) if purpose == "others" else None,
     )
 
 

@@ -156,6 +156,31 @@ def check_credit_code(
     return findings
 
 
+# GB 32100-2015: registration authority (1st character) and organization category (2nd) -> the
+# entity type the owner checks know (assistant/core/owner.py ENTITY_TYPES).
+_CATEGORIES = {
+    "11": "government",
+    "12": "public_institution",
+    "13": "social_organization",
+    "51": "social_organization",
+    "52": "social_organization",
+    "53": "social_organization",
+    "91": "enterprise",
+    "92": "individual_business",
+    "93": "farmers_cooperative",
+    "A1": "public_institution",
+}
+
+
+def credit_code_category(value: Any) -> str | None:
+    """The entity type a unified social credit code's registration category says (92…: an
+    individual business, 91…: an enterprise, 12…: a public institution …), or None."""
+    code = re.sub(r"[\s-]", "", _clean(value)).upper()
+    if len(code) != 18 or not _USCC_RE.match(code):
+        return None
+    return _CATEGORIES.get(code[:2])
+
+
 def check_org_code(value: Any, lang: str = "en", subject: str | None = "org_code") -> list[Finding]:
     """Organization code (组织机构代码), GB 11714: 8 characters and a check character."""
     code = re.sub(r"[\s-]", "", _clean(value)).upper()
@@ -361,4 +386,5 @@ REMARK_CHECKS: dict[str, Callable[..., list[Finding]]] = {
     "trademark_number": check_trademark_number,
     "landline": check_landline,
     "url": check_url,
+    "icp_number": check_icp_number,
 }

@@ -105,10 +105,14 @@ class _Ctx:
         self.findings: list[Finding] = []
 
     def severity(self, rule_id: str, default: Severity | None = Severity.ERROR) -> Severity | None:
+        """The rule's severity here; ``default`` only when the pack has no entry of the rule at
+        all — a rule the pack has for another region only gives no finding in this one."""
         rule = self.pack.rule(rule_id, self.region)
-        if rule is None or rule.severity is None:
-            return default
-        return Severity(rule.severity)
+        if rule is not None and rule.severity is not None:
+            return Severity(rule.severity)
+        if any(e.id == rule_id for e in self.pack.rules):
+            return None
+        return default
 
     def source(self, rule_id: str) -> str | None:
         rule = self.pack.rule(rule_id, self.region)
@@ -288,38 +292,93 @@ def _latin_runs(value: str) -> list[str]:
 
 def _check_test_words(c: _Ctx, core: str) -> None:
     words = c.pack.words
+    folded = core.casefold()
     hits = [w for w in words.test_contains if w in core]
     hits += [run for run in _latin_runs(core) if run.lower() in words.test_latin_words]
+    anywhere = c.severity("name.test_substring", None)
+    if anywhere is not None:  # Alibaba: "test" contained anywhere, whatever the case
+        hits += [core[i : i + 4] for i in range(len(folded) - 3) if folded[i : i + 4] == "test"]
+    hits = list(dict.fromkeys(hits))
     if hits:
         fixed = core
         for w in hits:
             fixed = fixed.replace(w, "")
+        severity = c.severity("name.test_word")
+        if anywhere is not None and (severity is None or anywhere.rank < severity.rank):
+            severity = anywhere
         c.add(
             "name.test_word",
-            c.severity("name.test_word"),
+            severity,
             "name.test_word",
             fixed=fixed or None,
             words="、".join(hits),
         )
 
 
-def _is_aabb(value: str) -> bool:
-    v = value.lower()
-    if len(v) == 4 and v.isalpha() and v.isascii():
-        return (v[0] == v[1] and v[2] == v[3]) or (v[0] == v[2] and v[1] == v[3])
-    return len(v) >= 2 and len(set(v)) == 1
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_SEQUENCES = ("0123456789", "abcdefghijklmnopqrstuvwxyz")
+
+
+def is_placeholder(run: str) -> bool:
+    """A run of letters or of digits that stands for no name: aaa, xxyy, abab, abcd, asdf, 123,
+    4321, 000 (a doubled brand such as QQ is not one)."""
+    v = run.lower()
+    if len(v) < 3 or not (v.isascii() and (v.isalpha() or v.isdigit())):
+        return False
+    if len(set(v)) == 1:
+        return True
+    if len(v) == 4 and ((v[0] == v[1] and v[2] == v[3]) or (v[0] == v[2] and v[1] == v[3])):
+        return True
+    if any(v in seq or v[::-1] in seq for seq in _SEQUENCES):
+        return True
+    return v.isalpha() and len(v) >= 4 and any(v in row for row in _KEYBOARD_ROWS)
+
+
+def _run_class(ch: str) -> str:
+    return "d" if ch.isdigit() else "a" if ch.isascii() and ch.isalpha() else ""
+
+
+def _whole_run_placeholder(folded: str, start: int, end: int) -> bool:
+    """``folded[start:end]`` is a placeholder and a whole run (123 in 验证码123, not in 12306)."""
+    piece = folded[start:end]
+    if not is_placeholder(piece):
+        return False
+    cls = _run_class(piece[0])
+    before = start > 0 and _run_class(folded[start - 1]) == cls
+    after = end < len(folded) and _run_class(folded[end]) == cls
+    return not (before or after)
+
+
+def is_generic(core: str, neutral: frozenset[str]) -> bool:
+    """``core`` is made only of generic words (any combination), placeholder runs and at most
+    two other digits: 快递通知, 尊敬的用户, VIP会员, 验证码123, abcd."""
+    folded = "".join(core.casefold().split())
+    if not folded:
+        return False
+    if folded in neutral:
+        return True
+    n = len(folded)
+    inf = n + 10
+    # best[i]: the fewest stray digits with which folded[:i] splits into words and placeholders;
+    # word[i]: whether that split uses at least one word or placeholder
+    best = [0] + [inf] * n
+    word = [False] * (n + 1)
+    for end in range(1, n + 1):
+        for start in range(end):
+            if best[start] >= inf:
+                continue
+            piece = folded[start:end]
+            if (piece in neutral or _whole_run_placeholder(folded, start, end)) and (
+                best[start] < best[end] or (best[start] == best[end] and not word[end])
+            ):
+                best[end], word[end] = best[start], True
+        if folded[end - 1].isdigit() and best[end - 1] + 1 < best[end]:
+            best[end], word[end] = best[end - 1] + 1, word[end - 1]
+    return word[n] and best[n] <= 2
 
 
 def _check_neutral(c: _Ctx, core: str) -> None:
-    folded = core.lower()
-    if not folded:
-        return
-    words = sorted(c.pack.words.neutral, key=len, reverse=True)
-    rest = folded
-    for w in words:
-        rest = rest.replace(w, "")
-    only_neutral_words = rest != folded and not rest.strip("0123456789")
-    if folded in c.pack.words.neutral or only_neutral_words or _is_aabb(folded):
+    if is_generic(core, c.pack.words.neutral):
         c.add("name.neutral", c.severity("name.neutral"), "name.neutral")
 
 
@@ -342,7 +401,16 @@ def _check_traditional(c: _Ctx, core: str) -> None:
 
 
 def _check_initialism(c: _Ctx, core: str) -> None:
-    if 2 <= len(core) <= 5 and core.isascii() and core.isalpha() and core.isupper():
+    """Initials, whatever their case (ALY, aly, IBM): 2-5 Latin letters, all upper or all lower
+    case, with at most one vowel, that do not spell pinyin (ALIYUN, baidu) — seed 003."""
+    if not (2 <= len(core) <= 5 and core.isascii() and core.isalpha()):
+        return
+    if not (core.isupper() or core.islower()):
+        return
+    from assistant.core.orgname import is_pinyin
+
+    vowels = sum(ch in "aeiou" for ch in core.lower())
+    if vowels <= 1 and not is_pinyin(core):
         c.add("name.initialism", c.severity("name.initialism", Severity.WARNING), "name.initialism")
 
 

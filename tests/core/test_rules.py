@@ -70,7 +70,7 @@ def test_alibaba_byte_limit_2mb_beats_5mb() -> None:
         ("tencent", "mainland", (2, 12)),
         ("tencent", "international", (2, 15)),
         ("alibaba", None, (2, 12)),
-        ("huawei", None, (2, 16)),
+        ("huawei", None, (2, 12)),  # 16 (seed 002), 12 (2025-04 rules page), 32: the narrowest
     ],
 )
 def test_name_length_per_provider_and_region(
@@ -169,7 +169,7 @@ def test_loader_points_at_the_line_of_a_wrong_value(tmp_path: Path) -> None:
 
 
 def test_loader_reports_toml_syntax_errors_with_line(tmp_path: Path) -> None:
-    path = _write_variant(tmp_path, 'version = "2026-11-22"', 'version = "2026-11-22')
+    path = _write_variant(tmp_path, 'version = "2026-12-01"', 'version = "2026-12-01')
     with pytest.raises(RulePackError) as err:
         load_pack_file(path)
     assert "not valid TOML" in str(err.value) and err.value.line == 5
@@ -240,7 +240,8 @@ def test_templates_must_be_a_table(tmp_path: Path) -> None:
     path = tmp_path / "tencent.toml"
     text = _tencent_without_templates()
     path.write_text(
-        text.replace('provider = "tencent"', 'provider = "tencent"\ntemplates = 3'), encoding="utf-8"
+        text.replace('provider = "tencent"', 'provider = "tencent"\ntemplates = 3'),
+        encoding="utf-8",
     )
     with pytest.raises(RulePackError, match="templates: 3 is not of type 'object'"):
         load_pack_file(path)

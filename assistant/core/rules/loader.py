@@ -39,6 +39,7 @@ from assistant.core.rules.model import (
     Document,
     DocumentGroup,
     Forbidden,
+    Industry,
     RemarkField,
     Requirement,
     RulePack,
@@ -109,10 +110,11 @@ class _Common:
     documents: Mapping[str, dict[str, Any]]
     remarks: Mapping[str, RemarkField]
     words: Words
+    industries: Mapping[str, Industry]
 
 
 def _words(w: dict[str, Any], sources: Mapping[str, Source], pack: PackText) -> Words:
-    for key in ("neutral", "test", "surnames"):
+    for key in ("neutral", "test", "surnames", "owner"):
         for i, sid in enumerate(w[key]["sources"]):
             if sid not in sources:
                 raise pack.error(["words", key, "sources", i], f"unknown source {sid!r}")
@@ -124,8 +126,26 @@ def _words(w: dict[str, Any], sources: Mapping[str, Source], pack: PackText) -> 
         test_latin_words=frozenset(x.lower() for x in w["test"]["latin_words"]),
         surnames_single=frozenset(w["surnames"]["single"]),
         surnames_compound=tuple(w["surnames"]["compound"]),
-        sources={k: tuple(w[k]["sources"]) for k in ("neutral", "test", "surnames")},
+        sources={k: tuple(w[k]["sources"]) for k in ("neutral", "test", "surnames", "owner")},
+        owner={k: tuple(v) for k, v in w["owner"].items() if k != "sources"},
     )
+
+
+def _industries(
+    data: dict[str, Any], sources: Mapping[str, Source], pack: PackText
+) -> dict[str, Industry]:
+    out: dict[str, Industry] = {}
+    for iid, item in data.get("industries", {}).items():
+        if item["source"] not in sources:
+            raise pack.error(["industries", iid, "source"], f"unknown source {item['source']!r}")
+        out[iid] = Industry(
+            id=iid,
+            name=item["name"],
+            consequence=item["consequence"],
+            source=item["source"],
+            verification_only=item["verification_only"],
+        )
+    return out
 
 
 @cache
@@ -148,6 +168,7 @@ def _common(data: dict[str, Any], pack: PackText) -> _Common:
         documents=data["documents"],
         remarks=remarks,
         words=_words(data["words"], sources, pack),
+        industries=_industries(data, sources, pack),
     )
 
 
@@ -342,6 +363,9 @@ class _Builder:
         if kind == "range" and r["min"] > r["max"]:
             raise self.pack.error([*parts, "min"], "min is greater than max")
         self.check_regions(r.get("regions", []), [*parts, "regions"])
+        for t in r.get("types", []):
+            if t not in self.known["types"]:
+                raise self.pack.error([*parts, "types"], f"unknown type {t!r}")
         return RuleEntry(
             id=rid,
             source=r["source"],
@@ -349,6 +373,7 @@ class _Builder:
             regions=_tuple(r.get("regions")),
             severity=r.get("severity"),
             note=r.get("note"),
+            types=_tuple(r.get("types")),
         )
 
     def rules(self) -> tuple[RuleEntry, ...]:
@@ -378,7 +403,15 @@ class _Builder:
             words=self.common.words,
             path=path,
             templates=data.get("templates", {}),
+            industries=self.common.industries,
+            official_letter=self._official_letter(),
         )
+
+    def _official_letter(self) -> Mapping[str, Any]:
+        letter: Mapping[str, Any] = self.data.get("official_letter", {})
+        if letter:
+            self.check_source(letter["source"], ["official_letter", "source"])
+        return letter
 
 
 def _check_required_rules(pack: RulePack, text: PackText) -> None:

@@ -20,6 +20,7 @@ class RuleEntry:
     regions: tuple[str, ...] | None = None
     severity: str | None = None
     note: str | None = None
+    types: tuple[str, ...] | None = None  # None: every signature type
 
 
 @dataclass(frozen=True)
@@ -72,12 +73,25 @@ SEVERITY_RULES = frozenset(
         "name.initialism",
         "name.personal_name",
         "name.latin_only",
+        "name.test_substring",
+        "name.owner_mismatch",
+        "name.owner_romanized",
+        "name.owner_full_name",
+        "owner.not_mainland",
+        "owner.entity_refused",
+        "owner.not_organization",
+        "owner.bracket_width",
+        "account.personal_filing",
+        "account.console_only",
+        "account.daily_limit",
+        "type.not_recommended",
         "files.name_ascii_only",
         "letter.party_name_symbols",
+        "letter.risk_bearer_not_owner",
     }
 )
 # The keys of a rule entry that are its values, and those each kind of merge needs.
-VALUE_FIELDS = ("min", "max", "value", "allowed", "formats", "chars")
+VALUE_FIELDS = ("min", "max", "value", "allowed", "formats", "chars", "entities")
 REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
     "range": ("min", "max"),
     "intersect": (),

@@ -151,6 +151,19 @@ class Words:
     surnames_single: frozenset[str]
     surnames_compound: tuple[str, ...]
     sources: Mapping[str, tuple[str, ...]]
+    # How registered names are read for the signature <-> owner check (common.toml [words.owner]).
+    owner: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Industry:
+    """A restricted industry (common.toml [industries]): asked as a question, with its consequence."""
+
+    id: str
+    name: Localized
+    consequence: Localized
+    source: str
+    verification_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -175,6 +188,9 @@ class RulePack:
     path: Path = field(compare=False)
     # The pack's optional [templates] table, kept as read (SMS templates; empty when absent).
     templates: Mapping[str, Any] = field(default_factory=dict)
+    # Restricted industries (common.toml) and the provider's official letter template, if it has one.
+    industries: Mapping[str, Industry] = field(default_factory=dict)
+    official_letter: Mapping[str, Any] = field(default_factory=dict)
 
     # ---- look-ups
     def signature_type(self, type_id: str) -> SignatureType | None:
@@ -195,13 +211,19 @@ class RulePack:
         choices: tuple[Choice, ...] = getattr(self, kind)
         return next((c for c in choices if c.id == choice_id), None)
 
-    def rule(self, rule_id: str, region: str | None = None) -> EffectiveRule | None:
-        """The merged rule ``rule_id`` for ``region`` (the stricter of disagreeing sources)."""
+    def rule(
+        self, rule_id: str, region: str | None = None, type_: str | None = None
+    ) -> EffectiveRule | None:
+        """The merged rule ``rule_id`` for ``region`` (the stricter of disagreeing sources).
+
+        Entries limited to some signature types apply only when ``type_`` is one of them."""
         region = self.region_or_default(region)
         entries = tuple(
             e
             for e in self.rules
-            if e.id == rule_id and (e.regions is None or region is None or region in e.regions)
+            if e.id == rule_id
+            and (e.regions is None or region is None or region in e.regions)
+            and (e.types is None or type_ in e.types)
         )
         if not entries:
             return None
