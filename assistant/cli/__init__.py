@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "export": "bundle_cmd",
     "export-batch": "bundle_cmd",
     "demo": "bundle_cmd",
+    "explain-rejection": "explain_cmd",
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
