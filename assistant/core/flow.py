@@ -26,7 +26,20 @@ class PageId(IntEnum):
 
 END = -1  # what QWizard.nextId() returns on the last page
 
-_ORDER: tuple[PageId, ...] = tuple(PageId)
+# The order of the pages (the ids are only names: a new page gets the next free id and its place
+# here). For others the letter comes before the documents: the signed scan it produces is one of
+# them, checked on the Documents step like every other file.
+_ORDER: tuple[PageId, ...] = (
+    PageId.START,
+    PageId.PROVIDER,
+    PageId.SIGNATURE_TYPE,
+    PageId.NAMES,
+    PageId.PARTIES,
+    PageId.LETTER,
+    PageId.DOCUMENTS,
+    PageId.REVIEW,
+    PageId.EXPORT,
+)
 
 
 class CaseLike(Protocol):
@@ -52,16 +65,24 @@ def next_page(current: int, state: CaseLike) -> int:
     except ValueError:
         return END
     if page not in order:  # e.g. on the letter page after switching to self-use: carry on
-        later = [p for p in order if p > page]
+        later = [p for p in order if position(p) > position(page)]
         return int(later[0]) if later else END
     i = order.index(page)
     return int(order[i + 1]) if i + 1 < len(order) else END
 
 
+def position(page: int) -> int:
+    """Where ``page`` stands in the order of all pages (pages not in the flow come last)."""
+    try:
+        return _ORDER.index(PageId(page))
+    except ValueError:
+        return len(_ORDER)
+
+
 def previous_pages(target: int, state: CaseLike) -> Sequence[PageId]:
     """The pages before ``target`` in this case's flow (the ones a jump to ``target`` passes)."""
     order = pages(state)
-    return tuple(p for p in order if p < target)
+    return tuple(p for p in order if position(p) < position(target))
 
 
 # Which page lets the user fix a finding about a subject. Subjects are the case's field paths
@@ -81,6 +102,7 @@ _SUBJECT_PAGES: tuple[tuple[str, PageId], ...] = (
     ("remark", PageId.NAMES),
     ("applicant", PageId.PARTIES),
     ("owner", PageId.PARTIES),
+    ("industry", PageId.PARTIES),
     ("letter", PageId.LETTER),
     ("authorization_letter", PageId.LETTER),
     ("attachments", PageId.DOCUMENTS),
@@ -113,6 +135,7 @@ _AREA_PAGES: dict[str, PageId] = {
     "names": PageId.NAMES,
     "remarks": PageId.NAMES,
     "identifiers": PageId.PARTIES,
+    "owner": PageId.PARTIES,
     "attachments": PageId.DOCUMENTS,
     "letter": PageId.LETTER,
 }

@@ -219,10 +219,7 @@ class AssistantWizard(QWizard):
         self._refresh_steps()
 
     def _refresh_steps(self) -> None:
-        if self._case is None:
-            flow: tuple[PageId, ...] = tuple(p for p in PageId if p is not PageId.LETTER)
-        else:
-            flow = pages(self._case)
+        flow = pages(self._case if self._case is not None else _NO_CASE)
         titles = page_titles()
         visited = set(self.visitedIds())
         self.steps.set_steps(

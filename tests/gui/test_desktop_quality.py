@@ -35,7 +35,13 @@ from assistant.core.flow import PageId
 from assistant.gui import app as gui_app
 from assistant.gui import languages, theme
 from tests.gui.gui_helpers import click, click_next, find, press
-from tests.gui.test_full_flow import TIMEOUT, document_image, fill_to_documents, status
+from tests.gui.test_full_flow import (
+    TIMEOUT,
+    document_image,
+    fill_to_documents,
+    fill_to_letter,
+    status,
+)
 
 # ------------------------------------------------------------------ helpers
 
@@ -123,7 +129,7 @@ def unnamed_inputs(page: QWidget) -> list[str]:
 
 def test_tab_walks_the_inputs_in_reading_order(qtbot: Any, wizard: QWizard) -> None:
     fill_to_documents(qtbot, wizard, "tencent", "others")
-    click(qtbot, wizard.button(QWizard.WizardButton.BackButton))
+    wizard.go_to(int(PageId.PARTIES))
     assert wizard.currentId() == PageId.PARTIES
     first = find(wizard, QLineEdit, "parties.applicant.name")
     first.setFocus()
@@ -172,14 +178,20 @@ def test_no_two_mnemonics_on_a_page_share_a_letter(
         wizard = make_wizard(lang)
         assert_unique_mnemonics(wizard)
         fill_to_documents(qtbot, wizard, "tencent", "others")
-        for _ in range(3):  # documents, letter, review -> export
+        for _ in range(2):  # documents, review -> export
             assert_unique_mnemonics(wizard)
             click_next(qtbot, wizard)
             page = wizard.currentPage()
             if hasattr(page, "busy"):
                 qtbot.waitUntil(lambda p=page: not p.busy(), timeout=TIMEOUT)
         assert_unique_mnemonics(wizard)
-        for page_id in (PageId.PARTIES, PageId.NAMES, PageId.SIGNATURE_TYPE, PageId.PROVIDER):
+        for page_id in (
+            PageId.LETTER,
+            PageId.PARTIES,
+            PageId.NAMES,
+            PageId.SIGNATURE_TYPE,
+            PageId.PROVIDER,
+        ):
             wizard.go_to(int(page_id))
             assert wizard.currentId() == page_id
             assert_unique_mnemonics(wizard)
@@ -197,12 +209,18 @@ def test_every_input_and_button_has_a_name_or_tooltip(
     if bad := unnamed_inputs(wizard.currentPage()):
         problems["start"] = bad
     fill_to_documents(qtbot, wizard, "tencent", "others")
-    for page_id in (PageId.PROVIDER, PageId.SIGNATURE_TYPE, PageId.NAMES, PageId.PARTIES):
+    for page_id in (
+        PageId.PROVIDER,
+        PageId.SIGNATURE_TYPE,
+        PageId.NAMES,
+        PageId.PARTIES,
+        PageId.LETTER,
+    ):
         wizard.go_to(int(page_id))
         if bad := unnamed_inputs(wizard.currentPage()):
             problems[wizard.currentPage().objectName()] = bad
     wizard.go_to(int(PageId.DOCUMENTS))
-    for _ in range(3):
+    for _ in range(2):
         page = wizard.currentPage()
         if bad := unnamed_inputs(page):
             problems[page.objectName()] = bad
@@ -299,9 +317,7 @@ def test_the_users_own_letter_template_is_used(
     doc.save(str(template))
     before = template.read_bytes()
 
-    fill_to_documents(qtbot, wizard, "huawei", "others")
-    click_next(qtbot, wizard)
-    assert wizard.currentId() == PageId.LETTER
+    fill_to_letter(qtbot, wizard, "huawei")
     fake_dialogs.answer("choose_template", template)
     own = find(wizard, QRadioButton, "letter.template.own")
     qtbot.mouseClick(own, Qt.MouseButton.LeftButton, pos=QPoint(8, own.height() // 2))
@@ -541,10 +557,9 @@ def test_review_lines_wrap_instead_of_being_cut(qtbot: Any, wizard: QWizard) -> 
 
 
 def test_fix_buttons_only_where_a_fix_can_be_applied(qtbot: Any, wizard: QWizard) -> None:
-    fill_to_documents(qtbot, wizard, "tencent", "others")
+    fill_to_letter(qtbot, wizard, "tencent")
     wizard.case.signature_names = ["星河 云"]
-    click_next(qtbot, wizard)
-    assert wizard.currentId() == PageId.LETTER
+    wizard.currentPage().initializePage()
     letter_checks = find(wizard, QWidget, "letter.findings")
     assert any(f.fixed_value for f in letter_checks.findings)
     assert not letter_checks.findChildren(QPushButton)  # nothing there would apply it

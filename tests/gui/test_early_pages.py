@@ -224,7 +224,6 @@ def test_for_others_asks_for_the_owner_and_checks_codes_live(qtbot: Any, wizard:
     assert wizard.case.owner.legal_representative == "李明"
     assert wizard.steps.findChild(QWidget, f"steps.{int(PageId.LETTER)}") is not None
     click_next(qtbot, wizard)
-    click_next(qtbot, wizard)
     assert wizard.currentId() == PageId.LETTER
 
 
