@@ -346,3 +346,115 @@ def save_jpeg(im: Image.Image, path: Path, quality: int = 88) -> Path:
 
 def variant(lic: Licence, **changes: object) -> Licence:
     return replace(lic, **changes)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------------------------ corpus
+OWNER = {
+    "name": "杭州云朵科技有限公司",
+    "credit_code": "91330106MA2H3KUX16",
+    "legal_representative": "张三",
+}
+APPLICANT = {"name": "深圳市代理通信有限公司", "credit_code": "914403001922038216"}
+CASE_DATA = {
+    "format": "sms-signature-case",
+    "version": 1,
+    "provider": "tencent",
+    "purpose": "others",
+    "type": "company",
+    "signature_names": ["云朵科技"],
+    "owner": OWNER,
+    "applicant": APPLICANT,
+    "letter": {"valid_from": "2026-12-01", "valid_until": "2027-11-30", "language": "zh"},
+    "language": "zh",
+}
+LICENCE_SIZE = (1600, 1130)
+LETTER_SIZE = (992, 1403)
+SHOT = Shot(rotate=2.0, blur=0.6, size=(1600, 1200))
+
+
+def letter_input(data: dict[str, object] | None = None) -> object:
+    from assistant.core.letter import LetterInput
+
+    inp, _ = LetterInput.from_mapping(data or CASE_DATA)
+    return inp
+
+
+def letter_payload(inp: object, case_key_override: str | None = None) -> str:
+    from assistant.core.evidence.letter_qr import (
+        authorization_fields,
+        case_key,
+        encode_payload,
+        fields_digest,
+    )
+
+    key = case_key_override or case_key(
+        inp.provider,  # type: ignore[attr-defined]
+        inp.owner.credit_code,  # type: ignore[attr-defined]
+        inp.applicant.credit_code,  # type: ignore[attr-defined]
+    )
+    return encode_payload("auth", key, fields_digest(authorization_fields(inp)))
+
+
+def licences() -> dict[str, tuple[Licence, Shot]]:
+    """Licence variants and how each is photographed (small pictures: the suite stays fast)."""
+    base = Licence()
+    angle = Shot(rotate=6.0, perspective=0.08, blur=0.8, dark=0.3, size=(1600, 1200))
+    return {
+        "licence_clean": (base, SHOT),
+        "licence_angle": (base, angle),
+        "licence_other_name": (variant(base, name="杭州云朵网络科技有限公司"), SHOT),
+        "licence_other_code": (variant(base, credit_code="91110108MA01W8XK2X", qr=None), SHOT),
+        "licence_other_person": (variant(base, legal_representative="李四"), SHOT),
+        "licence_bank_watermark": (variant(base, watermark="仅供招商银行开户使用"), angle),
+        "licence_compliant_watermark": (variant(base, watermark=COMPLIANT_WATERMARK), SHOT),
+        "licence_expiring": (variant(base, valid="2006年12月10日至2026年12月10日"), SHOT),
+        "licence_unreadable": (base, Shot(blur=14.0, size=(800, 600))),
+    }
+
+
+def letters() -> dict[str, tuple[Letter, dict[str, object] | None, str | None]]:
+    """Letter variants: (how it was printed and signed, other case data it was filled from,
+    another case key for its QR)."""
+    other = {**CASE_DATA, "letter": {**CASE_DATA["letter"], "valid_until": "2028-11-30"}}  # type: ignore[dict-item]
+    return {
+        "letter_clean": (Letter(), None, None),
+        "letter_no_seal": (Letter(seal=False), None, None),
+        "letter_unsigned": (Letter(signature=False), None, None),
+        "letter_undated": (Letter(date=False), None, None),
+        "letter_changed_date": (
+            Letter(replace=(("2027年11月30日", "2029年11月30日"),)),
+            None,
+            None,
+        ),
+        "letter_added_clause": (
+            Letter(extra="被授权方可将上述签名转授权给其关联公司使用。"),
+            None,
+            None,
+        ),
+        "letter_own_template": (Letter(qr=False), None, None),
+        "letter_other_case": (Letter(), None, "0123456789ab"),
+        "letter_outdated": (Letter(), other, None),
+    }
+
+
+def build(d: Path) -> dict[str, Path]:
+    """Write the corpus into ``d``; {name: path}."""
+    out: dict[str, Path] = {}
+    for name, (lic, shot) in licences().items():
+        out[name] = save_jpeg(
+            photograph(render_licence(lic, LICENCE_SIZE), shot), d / f"{name}.jpg"
+        )
+    page = photograph(render_licence(Licence(), LICENCE_SIZE), Shot(size=(1600, 1130)))
+    out["licence_scan_pdf"] = d / "licence_scan_pdf.pdf"
+    page.save(out["licence_scan_pdf"], "PDF", resolution=150)
+    for name, (let, data, key) in letters().items():
+        inp = letter_input(data)
+        im = render_letter(inp, let, letter_payload(inp, key), LETTER_SIZE)
+        out[name] = save_jpeg(
+            photograph(im, Shot(rotate=1.0, blur=0.5, size=LETTER_SIZE)), d / f"{name}.jpg"
+        )
+    bw = render_letter(
+        letter_input(), Letter(), letter_payload(letter_input()), LETTER_SIZE
+    ).convert("L")
+    out["letter_black_white"] = save_jpeg(bw.convert("RGB"), d / "letter_black_white.jpg")
+    return out

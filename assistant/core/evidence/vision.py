@@ -156,33 +156,6 @@ class VisionPage:
             ink[max(0, ey0 - y0) : max(0, ey1 - y0), max(0, ex0 - x0) : max(0, ex1 - x0)] = 0
         return float(ink.mean())
 
-    def blank_ink(self, box: Box, line_height: float) -> tuple[int, float]:
-        """Blank lines (``____``) in the box and the share of the space just above them that
-        holds ink: ``(lines found, ratio)``. Printed characters between blanks are not counted."""
-        h, w = self._p.norm.shape
-        x0, y0, x1, y1 = (round(v) for v in box.bounds())
-        x0, y0, x1, y1 = max(0, x0), max(0, y0), min(w, x1), min(h, y1)
-        if x1 - x0 < 4 or y1 - y0 < 4:
-            return 0, 0.0
-        ink = self._ink(x0, y0, x1, y1)
-        length = max(8, round(1.2 * line_height))
-        rules = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
-        count, _, stats, _ = cv2.connectedComponentsWithStats(rules, connectivity=8)
-        cleaned = ink.copy()
-        cleaned[cv2.dilate(rules, np.ones((3, 1), np.uint8)).astype(bool)] = 0
-        total = covered = 0
-        found = 0
-        for i in range(1, count):
-            rx, ry, rw, rh, _ = (int(v) for v in stats[i])
-            if rw < length or rh > max(4, line_height / 4):
-                continue
-            found += 1
-            top = max(0, ry - round(1.1 * line_height))
-            area = cleaned[top:ry, rx : rx + rw]
-            total += area.size
-            covered += int(area.sum())
-        return found, (covered / total if total else 0.0)
-
     def _ink(self, x0: int, y0: int, x1: int, y1: int) -> Any:
         norm = self._p.norm[y0:y1, x0:x1]
         sat = self._p.saturated[y0:y1, x0:x1]
