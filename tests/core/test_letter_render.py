@@ -105,6 +105,27 @@ def test_letters_render_on_a4_with_the_signature_block_on_the_last_page(tmp_path
             assert "Legalrepresentative(signature)" in last and "5.Validity" in last
             assert f"Page{len(pages)}of{len(pages)}" in last
         assert "{{" not in "".join(pages)
+        assert "SMSA1|" in last  # the QR code's text, in the signature block
+    qr_decodes_from_the_printed_page(pdfs, tmp_path)
+
+
+def qr_decodes_from_the_printed_page(pdfs: dict[str, Path], tmp_path: Path) -> None:
+    """The QR on the rendered page at 150 dpi (a mediocre scan) reads back as the payload."""
+    zxingcpp = pytest.importorskip("zxingcpp", reason="zxing-cpp (the ocr extra) reads QR codes")
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    from PIL import Image
+
+    from assistant.core.letter.qr import authorization_payload
+
+    for name in ("zh-3", "en-3"):
+        language = name.split("-")[0]
+        prefix = tmp_path / f"{name}-page"
+        subprocess.run([pdftoppm, "-r", "150", "-png", str(pdfs[name]), str(prefix)], check=True)
+        page = next(tmp_path.glob(f"{name}-page*.png"))
+        found = [r.text for r in zxingcpp.read_barcodes(Image.open(page))]
+        assert found == [authorization_payload(letter(language, 3))], name
 
 
 def test_letters_from_cleaned_hostile_templates_still_open_in_an_office_suite(

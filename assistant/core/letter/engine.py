@@ -70,9 +70,10 @@ class FillReport:
 
 
 # ------------------------------------------------------------------------------ XML walking
-def parts_roots(doc: DocumentObject) -> list[Any]:
-    """The XML roots that hold text: the body, then every header and footer part."""
-    roots = [doc.element.body]
+def story_parts(doc: DocumentObject) -> list[tuple[Any, Any]]:
+    """``(part, root)`` of every XML story that holds text: the body, then each header and
+    footer part (the part adds pictures to its story)."""
+    stories = [(doc.part, doc.element.body)]
     seen: set[int] = set()
     for rel in doc.part.rels.values():
         if rel.is_external or rel.reltype not in (RT.HEADER, RT.FOOTER):
@@ -83,8 +84,13 @@ def parts_roots(doc: DocumentObject) -> list[Any]:
         seen.add(id(part))
         element = getattr(part, "element", None)
         if element is not None:
-            roots.append(element)
-    return roots
+            stories.append((part, element))
+    return stories
+
+
+def parts_roots(doc: DocumentObject) -> list[Any]:
+    """The XML roots that hold text: the body, then every header and footer part."""
+    return [root for _part, root in story_parts(doc)]
 
 
 def _owner(el: Any, tag: str) -> Any:

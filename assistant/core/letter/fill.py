@@ -17,6 +17,7 @@ from assistant.core.letter.engine import FillReport, Value, fill_labels, fill_pl
 from assistant.core.letter.model import LETTER_LANGUAGES, LetterInput, _f, parse_date
 from assistant.core.letter.package import LIMITS, UnsafeTemplate
 from assistant.core.letter.placeholders import BY_NAME
+from assistant.core.letter.qr import authorization_payload, place_qr
 from assistant.core.letter.template import open_template, unsafe, write_document
 from assistant.core.rules import PROVIDERS, load_pack
 from assistant.resources import resource_path
@@ -115,6 +116,7 @@ def letter_values(inp: LetterInput) -> dict[str, Value]:
             missing=start.missing or end.missing,
         ),
         "signed_on": date_value(inp.signed_on, "letter.doc.date_blank"),
+        "letter_code": Value(authorization_payload(inp)),
     }
 
 
@@ -224,6 +226,9 @@ def _fill_document(doc: DocumentObject, inp: LetterInput, is_ours: bool) -> Fill
     values = letter_values(inp)
     names = [n.strip() for n in inp.signature_names if n.strip()]
     report = FillReport()
+    qr_codes = place_qr(doc, values["letter_code"].text)
+    if qr_codes:
+        report.placed["letter_qr"] = qr_codes
     fill_placeholders(doc, values, names, report, LIMITS.filled_elements)
     if report.too_large:
         return report

@@ -105,6 +105,19 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
         "Signing date; a blank to write by hand when not given.",
         "签署日期；未填时留出手写空白。",
     ),
+    Placeholder(
+        "letter_qr",
+        "letter.qr",
+        "The letter's QR code (a picture, 20 mm): which letter it is and a digest of the filled "
+        "fields (docs/letter-qr.md).",
+        "授权书二维码（图片，20 毫米）：标识本授权书，并含所填内容的摘要。",
+    ),
+    Placeholder(
+        "letter_code",
+        "letter.qr",
+        "What the QR code says, as text (SMSA1|…), to print under it.",
+        "二维码内容的文字（SMSA1|…），印在二维码下方。",
+    ),
 )
 
 BY_NAME: dict[str, Placeholder] = {p.name: p for p in PLACEHOLDERS}
