@@ -3,6 +3,7 @@ file inspected (in the background, several at once, results in attachment order)
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -70,10 +71,29 @@ def _inspect_all(ctx: ReviewContext) -> None:
         ctx.add("attachments", found)
 
 
+def verdict(findings: Iterable[Finding], document: str, lang: str) -> list[Finding]:
+    """The one verdict on an attached file's inspection findings, said the same way on every
+    page of the wizard, by the CLI, on the checklist and in the bundle's README: a problem the
+    export fixes by itself (too large, wrong format, rotated, location in the metadata …) is a
+    notice, "Fixed in the bundle: …", that blocks nothing; every other finding stays as found."""
+    from assistant.core.attachments import FIXABLE_CODES
+
+    out = []
+    for f in findings:
+        if f.code in FIXABLE_CODES and f.severity is not Severity.INFO:
+            f = replace(
+                f,
+                severity=Severity.INFO,
+                message=text("case.fixed_in_bundle_notice", lang, problem=f.message),
+                fix=text("case.fixed_in_bundle", lang),
+            )
+        out.append(with_subject(f, document))
+    return out
+
+
 def _inspect(a: Attachment, ctx: ReviewContext) -> tuple[Any, list[Finding]]:
-    """Inspect one attached file. Problems the export fixes by itself (too large, wrong format,
-    rotated …) are warnings here: they do not block, the bundle carries the fixed copy."""
-    from assistant.core.attachments import FIXABLE_CODES, inspect_file
+    """Inspect one attached file; its findings as :func:`verdict` says them."""
+    from assistant.core.attachments import inspect_file
 
     inspection = inspect_file(
         a.path,
@@ -83,12 +103,7 @@ def _inspect(a: Attachment, ctx: ReviewContext) -> tuple[Any, list[Finding]]:
         ctx.lang,
         cancel=CallbackFlag(ctx.cancel),
     )
-    found = []
-    for f in inspection.findings:
-        if f.code in FIXABLE_CODES and f.severity is Severity.ERROR:
-            f = replace(f, severity=Severity.WARNING, fix=text("case.fixed_in_bundle", ctx.lang))
-        found.append(with_subject(f, a.document))
-    return inspection, found
+    return inspection, verdict(inspection.findings, a.document, ctx.lang)
 
 
 register_area("attachments", _check, position=60)
