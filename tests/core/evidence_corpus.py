@@ -218,8 +218,10 @@ def render_letter(
 ) -> Image.Image:
     """The filled letter printed on A4 (150 dpi by default), then stamped and signed as asked.
 
-    The signature block (the last table row) is drawn at the bottom right; the seal over the
-    authorizer's name, the signature over the blank line, the date over its blanks."""
+    The signature block (the last table row) is drawn at the bottom: the QR code and its text
+    on the left (as the bundled template has them), the places to stamp, sign and date on the
+    right; the seal over the authorizer's name, the signature over the blank line, the date
+    over its blanks."""
     w = size[0]
     u = w / 1240
     im = Image.new("RGB", size, (255, 255, 255))
@@ -229,6 +231,7 @@ def render_letter(
     for old, new in let.replace:
         lines = [ln.replace(old, new) for ln in lines]
     block = lines.pop() if lines and "签字" in lines[-1] else ""
+    code_cell, _, block = block.rpartition("  ") if "SMSA1" in block else ("", "", block)
     if let.extra:
         lines.append(let.extra)
     y = 120 * u
@@ -240,9 +243,13 @@ def render_letter(
         for part in _wrap(para.replace("\n", " "), body, w - 220 * u):
             d.text((110 * u, y), part, fill=INK, font=body)
             y += 44 * u
+    y0 = max(y + 40 * u, 1250 * u)
     if payload and let.qr:
-        draw_qr(im, payload, (int(w - 220 * u), int(20 * u)), int(180 * u))
-    _signature_block(im, d, block, let, max(y + 40 * u, 1250 * u), u, body)
+        draw_qr(im, payload, (int(110 * u), int(y0)), int(170 * u))
+        small = _font(int(13 * u))
+        for i, part in enumerate(code_cell.strip().split("\n")):
+            d.text((110 * u, y0 + 180 * u + i * 20 * u), part, fill=INK, font=small)
+    _signature_block(im, d, block.strip(), let, y0, u, body)
     return im
 
 
@@ -261,7 +268,7 @@ def _signature_block(
         y = y0 + i * 70 * u
         d.text((x0, y), ln, fill=INK, font=font)
         label_w = font.getlength(ln.split("：")[0] + "：")
-        if "盖章" in ln and let.seal:
+        if ln.startswith("授权方") and let.seal:
             draw_seal(
                 d,
                 int(x0 + label_w + 120 * u),
@@ -334,9 +341,9 @@ def photograph(page: Image.Image, shot: Shot, seed: int = 3) -> Image.Image:
         canvas = Image.composite(canvas, canvas.point(lambda v: int(v * (1 - shot.dark))), shade)
     if shot.blur:
         canvas = canvas.filter(ImageFilter.GaussianBlur(shot.blur))
-    rnd = random.Random(seed)
-    noise = Image.effect_noise((out_w, out_h), 10 + rnd.random() * 4).convert("RGB")
-    return Image.blend(canvas, noise, 0.06)
+    rnd = random.Random(seed)  # sensor noise, the same on every run
+    noise = Image.frombytes("L", (out_w, out_h), rnd.randbytes(out_w * out_h)).convert("RGB")
+    return Image.blend(canvas, noise, 0.04)
 
 
 def save_jpeg(im: Image.Image, path: Path, quality: int = 88) -> Path:

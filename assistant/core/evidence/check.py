@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import os
+import stat
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from assistant.core.evidence.licence import (
@@ -124,10 +126,14 @@ def check_document(
     try:
         st = os.stat(path)
     except OSError as exc:
+        reason = exc.strerror or str(exc)
         ev.findings.append(
-            finding(
-                "evidence.unreadable", Severity.INFO, lang, document, reason=exc.strerror or exc
-            )
+            finding("evidence.unreadable", Severity.INFO, lang, document, reason=reason)
+        )
+        return ev
+    if not stat.S_ISREG(st.st_mode):  # a pipe or a device would block or never end
+        ev.findings.append(
+            finding("evidence.unreadable", Severity.INFO, lang, document, reason=path)
         )
         return ev
     key = (path, st.st_size, st.st_mtime_ns, provider, document, lang, today, _case_key(case))
@@ -224,7 +230,7 @@ def _watermarks(
             f = finding("evidence.watermark_other_use", severity, lang, ev.document, text=w.text)
         else:
             f = finding("evidence.watermark_other", Severity.INFO, lang, ev.document, text=w.text)
-        ev.findings.append(Finding(**{**f.__dict__, "source": source}) if source else f)
+        ev.findings.append(replace(f, source=source) if source else f)
 
 
 def _certificate(
