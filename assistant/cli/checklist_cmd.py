@@ -31,10 +31,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "(the message says why and what instead).",
     )
     p.add_argument("--provider", choices=PROVIDERS, help="cloud provider")
-    p.add_argument("--region", help="provider region (Tencent: mainland, international)")
+    p.add_argument("--region", help="provider region: mainland (default) or international")
     p.add_argument("--account", help="enterprise or individual")
     p.add_argument("--purpose", help="self or others")
     p.add_argument("--type", dest="type_", metavar="TYPE", help="signature type, e.g. company, app")
+    p.add_argument(
+        "--industry",
+        help="restricted-industries answer: none, finance, dating or religion (the consequence "
+        "is listed)",
+    )
+    p.add_argument(
+        "--sign-type", dest="sign_type", help="sign kind where the provider has them, e.g. general"
+    )
     p.add_argument(
         "--case",
         type=Path,
@@ -59,6 +67,8 @@ def _from_case(args: argparse.Namespace) -> tuple[Case | None, list[Finding]]:
         ("account", case.account),
         ("purpose", case.purpose),
         ("type_", case.type),
+        ("industry", case.industry or None),
+        ("sign_type", case.sign_type),
     ):
         if getattr(args, attr) is None:
             setattr(args, attr, value)
@@ -109,6 +119,13 @@ def _print_text(checklist: Checklist, lang: str) -> None:
         print("Remarks to fill in:")
         for r in checklist.remarks:
             print(f"   [ ] {localized(r.name, lang)} ({r.id}): {localized(r.guidance, lang)}")
+    if checklist.letter is not None:
+        print(f"Authorization letter: {checklist.letter.text(lang)}")
+    question = checklist.to_dict(lang)["questions"]
+    for q in question:
+        print(f"Question: {q['question']}")
+        for option in q["options"]:
+            print(f"   - {option['id']}: {option['consequence']}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -123,7 +140,14 @@ def run(args: argparse.Namespace) -> int:
     _validate(args)
     _, region = pack_and_region(args)
     checklist = build_checklist(
-        args.provider, args.account, args.purpose, args.type_, region, args.lang
+        args.provider,
+        args.account,
+        args.purpose,
+        args.type_,
+        region,
+        args.lang,
+        industry=args.industry,
+        sign_type=args.sign_type,
     )
     unknown = [f.message for f in checklist.findings if f.code == "checklist.unknown"]
     if unknown:  # the core names the valid values; for the command line it is a usage error

@@ -49,7 +49,7 @@ def add_provider_options(parser: argparse.ArgumentParser, region: bool = True) -
     if region:
         parser.add_argument(
             "--region",
-            help="provider region where it has several (Tencent: mainland, international)",
+            help="provider region: mainland (default) or international",
         )
 
 

@@ -156,6 +156,19 @@ class LetterNote:
         }
 
 
+def wording_note(pack: RulePack, template: str, lang: str = "en") -> str:
+    """What the letter page says about the letter's wording: whether it is ours (not the
+    provider's official wording) and, where the provider publishes one, its official template
+    (the safe default), where to get it and how to fill it here."""
+    note = letter_note(pack)
+    ours = not (template or "").strip().lower().endswith(".docx")
+    provider = localized(pack.name, lang)
+    if not note.official:
+        return note.text(lang) if ours else ""
+    parts = [text("checklist.our_wording", lang, provider=provider)] if ours else []
+    return " ".join([*parts, note.text(lang)])
+
+
 def letter_note(pack: RulePack) -> LetterNote:
     """The provider's official letter template (pack ``[official_letter]``), or ours."""
     data = pack.official_letter
@@ -286,21 +299,17 @@ def notes(
     ``account.personal_filing`` self-use ones)."""
     provider = localized(pack.name, lang)
     out: list[Finding | None] = []
-    rule = pack.rule("type.not_recommended", region, type_)
-    if rule is not None:
-        note = next((e.note for e in rule.entries if e.note), "")
-        out.append(
-            _rule_finding(
-                pack,
-                "type.not_recommended",
-                region,
-                type_,
-                "checklist.type_not_recommended",
-                lang,
-                provider=provider,
-                note=note,
-            )
+    out.append(
+        _rule_finding(
+            pack,
+            "type.not_recommended",
+            region,
+            type_,
+            "checklist.type_not_recommended",
+            lang,
+            provider=provider,
         )
+    )
     if account == "individual":
         if purpose == "self":
             out.append(

@@ -63,6 +63,20 @@ ENTITY_TYPES = (
 MAX_FIXES = 4
 
 
+def reference_name(case: Any) -> str:
+    """What a case's signature names are compared with: the owner's registered name (company,
+    government; the applicant for self-use, the authorizer for others), or the full name of the
+    app, trademark or account for those types ("" when it is not known yet)."""
+    type_ = getattr(case, "type", "company")
+    if type_ not in REFERENCE_REMARK:
+        return ""
+    remark = REFERENCE_REMARK[type_]
+    if remark:
+        return str(case.remarks.get(remark)).strip()
+    party = case.owner if getattr(case, "purpose", "self") == "others" else case.applicant
+    return str(party.name).strip()
+
+
 def _finding(
     code: str,
     severity: Severity,

@@ -56,7 +56,7 @@ def test_provider_choices_write_the_case(qtbot: Any, wizard: QWizard) -> None:
     start_new(qtbot, wizard)
     choose(qtbot, wizard, "provider.provider.alibaba")
     assert wizard.case.provider == "alibaba"
-    assert not find(wizard, QWidget, "provider.region_box").isVisible()  # Alibaba has no regions
+    assert find(wizard, QWidget, "provider.region_box").isVisible()  # every provider has regions
     choose(qtbot, wizard, "provider.provider.tencent")
     assert find(wizard, QWidget, "provider.region_box").isVisible()
     choose(qtbot, wizard, "provider.region.international")
@@ -67,11 +67,11 @@ def test_provider_choices_write_the_case(qtbot: Any, wizard: QWizard) -> None:
     assert "*" in wizard.windowTitle() or wizard.isWindowModified()
 
 
-def test_individual_account_at_alibaba_is_refused_with_the_reason(
+def test_individual_account_at_huawei_is_refused_with_the_reason(
     qtbot: Any, wizard: QWizard
 ) -> None:
     start_new(qtbot, wizard)
-    choose(qtbot, wizard, "provider.provider.alibaba")
+    choose(qtbot, wizard, "provider.provider.huawei")
     choose(qtbot, wizard, "provider.account.individual")
     blocked = find(wizard, QWidget, "provider.blocked")
     assert blocked.isVisible()

@@ -100,7 +100,9 @@ def fill_to_documents(qtbot: Any, wizard: QWizard, provider: str, purpose: str) 
     if description is not None:
         description.setPlainText("向注册用户发送登录验证码和订单通知。")
     click_next(qtbot, wizard)
-    find(wizard, QLineEdit, "parties.applicant.name").setText("杭州蓝鲸数字营销有限公司")
+    # self-use: the applicant owns the signature, so its registered name contains it (#10)
+    applicant = "杭州蓝鲸数字营销有限公司" if purpose == "others" else "杭州星河云科技有限公司"
+    find(wizard, QLineEdit, "parties.applicant.name").setText(applicant)
     find(wizard, QLineEdit, "parties.applicant.credit_code").setText(code("91330106", "MA2H3K4L"))
     if purpose == "others":
         find(wizard, QLineEdit, "parties.owner.name").setText("深圳市星河云科技有限公司")

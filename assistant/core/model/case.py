@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.core.fsio import sha256_file
+from assistant.core.model.status import CaseStatus
+from assistant.core.model.templates import Template
 
 CASE_FORMAT = "sms-signature-case"
 CASE_VERSION = 2
@@ -37,6 +39,10 @@ class Remarks:
     landline: str = ""
     shop_link: str = ""
     description: str = ""
+    # what app and trademark signatures are compared with, and the app's ICP filing (#10)
+    app_name: str = ""
+    trademark_name: str = ""
+    app_icp_number: str = ""
 
     def get(self, remark_id: str) -> str:
         value = getattr(self, remark_id, "")
@@ -49,6 +55,7 @@ class Applicant:
 
     name: str = ""
     credit_code: str = ""
+    entity_type: str = ""  # "" unknown; else an id of assistant.core.owner.ENTITY_TYPES
 
 
 @dataclass
@@ -58,6 +65,7 @@ class Owner:
     name: str = ""
     credit_code: str = ""
     legal_representative: str = ""
+    entity_type: str = ""  # "" unknown; else an id of assistant.core.owner.ENTITY_TYPES
 
 
 @dataclass
@@ -97,12 +105,16 @@ class Case:
     signature_names: list[str] = field(default_factory=list)
     # the provider's sign kind (verification, general …), if it has them
     sign_type: str | None = None
+    # the restricted-industries answer: "" not answered, "none", or an id of common.toml [industries]
+    industry: str = ""
     remarks: Remarks = field(default_factory=Remarks)
     applicant: Applicant = field(default_factory=Applicant)
     owner: Owner = field(default_factory=Owner)
     letter: LetterInfo = field(default_factory=LetterInfo)
     attachments: list[Attachment] = field(default_factory=list)
+    templates: list[Template] = field(default_factory=list)  # SMS templates (#12)
     language: str = "en"  # language of the checklist, README and messages for this case
+    status: CaseStatus = field(default_factory=CaseStatus)  # after submission (model/status.py)
 
     # ---- convenience for the GUI and the bundle
     def attachments_for(self, document: str) -> list[Attachment]:

@@ -111,6 +111,9 @@ class LetterPage(BasePage):
         tpl.addWidget(self.choose_template)
         tpl.addWidget(self.template_label, 1)
         form.addRow(QLabel(self.tr("Template:")), tpl)
+        self.wording = hint_label()  # official template (the safe default) or our wording
+        self.wording.setObjectName("letter.wording")
+        form.addRow(self.wording)
         layout.addWidget(box)
 
         self.checks = FindingsView(ok_text=self.tr("The letter's content checks out."))
@@ -184,6 +187,7 @@ class LetterPage(BasePage):
         (self.own if own else self.ours).setChecked(True)
         self.template_label.setText(Path(letter.template).name if own else "")
         self.choose_template.setEnabled(own)
+        self._show_wording()
         self._show_scan()
         self.refresh_checks()
 
@@ -199,8 +203,15 @@ class LetterPage(BasePage):
         self.timer.start()
         self.changed()
 
+    def _show_wording(self) -> None:
+        from assistant.core.checklist import wording_note
+
+        self.wording.setText(wording_note(self.pack(), self.case.letter.template, self.lang))
+        self.wording.setVisible(bool(self.wording.text()))
+
     def _template_toggled(self, ours: bool) -> None:
         self.choose_template.setEnabled(not ours)
+        self._show_wording()
         if self._loading:
             return
         if ours:
@@ -218,6 +229,7 @@ class LetterPage(BasePage):
             return
         self.case.letter.template = str(path)
         self.template_label.setText(path.name)
+        self._show_wording()
         self.changed()
 
     # ------------------------------------------------------------------ checks

@@ -32,10 +32,14 @@ MAX_ROWS = 100
 
 
 @lru_cache(maxsize=512)
-def _name_findings(name: str, provider: str, region: str | None, lang: str) -> tuple[Finding, ...]:
-    from assistant.core.names import check_name
+def _name_findings(
+    name: str, provider: str, region: str | None, lang: str, type_: str = "company", owner: str = ""
+) -> tuple[Finding, ...]:
+    """The name's checks and, once the owner (or the app's / trademark's full name) is known,
+    the check against it."""
+    from assistant.core.owner import check_signature
 
-    return tuple(check_name(name, provider, region, lang))
+    return tuple(check_signature(name, provider, region, lang, type_=type_, owner=owner or None))
 
 
 class NameRow(QWidget):
@@ -126,6 +130,9 @@ class NamesPage(BasePage):
         self.rules_hint = hint_label()
         self.rules_hint.setObjectName("names.rules")
         nlay.addWidget(self.rules_hint)
+        self.owner_hint = hint_label()
+        self.owner_hint.setObjectName("names.owner_hint")
+        nlay.addWidget(self.owner_hint)
         self.rows_layout = QVBoxLayout()
         nlay.addLayout(self.rows_layout)
         self.add_button = QPushButton(self.tr("&Add another name"))
@@ -287,13 +294,40 @@ class NamesPage(BasePage):
             setattr(self.case.remarks, field_id, row.text())
         self._update_counters()
         self.remark_timer.start()
+        self.name_timer.start()  # the app's / trademark's full name is what names are checked against
         self.changed()
 
     # ------------------------------------------------------------------ checks
     def findings_for(self, name: str) -> tuple[Finding, ...]:
-        return _name_findings(name, self.case.provider, self.region(), self.lang)
+        from assistant.core.owner import reference_name
+
+        case = self.case
+        return _name_findings(
+            name, case.provider, self.region(), self.lang, case.type, reference_name(case)
+        )
+
+    def _update_owner_hint(self) -> None:
+        from assistant.core.owner import reference_name
+
+        reference = reference_name(self.case)
+        if reference:
+            self.owner_hint.setText(
+                self.tr("Checked against “%1”: the full name or a continuous part of it.").replace(
+                    "%1", reference
+                )
+            )
+        elif self.case.type in ("company", "government"):
+            self.owner_hint.setText(
+                self.tr(
+                    "Once the owner's registered name is entered (next page), each name is checked against it."
+                )
+            )
+        else:
+            self.owner_hint.setText("")
+        self.owner_hint.setVisible(bool(self.owner_hint.text()))
 
     def refresh_name_findings(self) -> None:
+        self._update_owner_hint()
         for row in self.rows:
             text = row.edit.text()
             if text.strip():

@@ -153,12 +153,61 @@ class PartiesPage(BasePage):
         self.same_party.setObjectName("parties.same_party")
         olay.addWidget(self.same_party)
         layout.addWidget(self.owner_box)
+        layout.addWidget(self._build_owner_checks())
         layout.addStretch(1)
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.refresh_findings)
+
+    def _build_owner_checks(self) -> QGroupBox:
+        """The owner's entity type and business (asked), and the owner checked live: the
+        signature names against its registered name, refused or foreign owners."""
+        from assistant.core.owner import ENTITY_TYPES
+
+        box = QGroupBox(self.tr("The signature's owner, checked"))
+        box.setObjectName("parties.owner_checks_box")
+        form = QFormLayout(box)
+        self.entity_type = QComboBox()
+        self.entity_type.setObjectName("parties.entity_type")
+        self.entity_type.setAccessibleName(self.tr("Owner's entity type"))
+        self.entity_type.addItem(self.tr("Not said (guessed from the name and credit code)"), "")
+        for kind in ENTITY_TYPES:
+            self.entity_type.addItem(_entity_label(kind, self.lang), kind)
+        self.entity_type.currentIndexChanged.connect(self._edited)
+        label = QLabel(self.tr("En&tity type:"))
+        label.setBuddy(self.entity_type)
+        form.addRow(label, self.entity_type)
+        self.industry = QComboBox()
+        self.industry.setObjectName("parties.industry")
+        self.industry.setAccessibleName(self.tr("Restricted industry"))
+        self.industry.currentIndexChanged.connect(self._edited)
+        label = QLabel(self.tr("Restricted &industry:"))
+        label.setBuddy(self.industry)
+        form.addRow(label, self.industry)
+        self.owner_checks = FindingsView(
+            ok_text=self.tr("The names are part of the owner's registered name."), offer_fixes=False
+        )
+        self.owner_checks.setObjectName("parties.owner_checks")
+        form.addRow(self.owner_checks)
+        return box
+
+    def _fill_industries(self) -> None:
+        from assistant.core.i18n import localized
+
+        self.industry.blockSignals(True)
+        self.industry.clear()
+        self.industry.addItem(self.tr("Not answered"), "")
+        self.industry.addItem(self.tr("None of these"), "none")
+        for item in self.pack().industries.values():
+            self.industry.addItem(localized(item.name, self.lang), item.id)
+        index = self.industry.findData(self.case.industry)
+        self.industry.setCurrentIndex(max(0, index))
+        self.industry.blockSignals(False)
+
+    def _party(self) -> object:
+        return self.case.owner if self.case.purpose == "others" else self.case.applicant
 
     # ------------------------------------------------------------------ case -> widgets
     def load(self) -> None:
@@ -194,6 +243,11 @@ class PartiesPage(BasePage):
             if edit.text() != value:
                 edit.setText(value)
         self._fill_profiles()
+        self._fill_industries()
+        index = self.entity_type.findData(getattr(self._party(), "entity_type", ""))
+        self.entity_type.blockSignals(True)
+        self.entity_type.setCurrentIndex(max(0, index))
+        self.entity_type.blockSignals(False)
         self.refresh_findings()
 
     def _fill_profiles(self) -> None:
@@ -218,6 +272,8 @@ class PartiesPage(BasePage):
         case.owner.name = self.owner_name.text()
         case.owner.credit_code = self.owner_code.text()
         case.owner.legal_representative = self.owner_rep.text()
+        self._party().entity_type = self.entity_type.currentData() or ""
+        case.industry = self.industry.currentData() or ""
         self.timer.start()
         self.changed()
 
@@ -253,9 +309,28 @@ class PartiesPage(BasePage):
             else:
                 view.set_findings([], show_ok=False)
         self.same_party.set_findings(self._party_findings(), show_ok=False)
+        from assistant.core.owner import reference_name
+
+        known = bool(reference_name(self.case) and self.case.signature_names)
+        self.owner_checks.set_findings(self._owner_findings(), show_ok=known)
+
+    def _owner_findings(self) -> list:
+        """The review's owner checks, live: names against the owner, the owner as an entity."""
+        from assistant.core.review.areas.owner import check_owner_area
+        from assistant.core.review.registry import CaseReview, ReviewContext
+
+        review = CaseReview(areas={"names": [], "owner": []})
+        check_owner_area(ReviewContext(self.case, self.lang, review, inspect_attachments=False))
+        return review.areas["names"] + review.areas["owner"]
 
     def _party_findings(self) -> list:
         """The letter's checks of the parties as a pair (authorizer ≠ authorized party …)."""
         from assistant.core.letter import check_parties
 
         return check_parties(self.case, self.lang)
+
+
+def _entity_label(kind: str, lang: str) -> str:
+    from assistant.core.i18n import text
+
+    return text(f"owner.entity.{kind}", lang)

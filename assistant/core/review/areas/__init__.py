@@ -9,5 +9,7 @@ from assistant.core.review.areas import (  # noqa: F401
     identifiers,
     letter,
     names,
+    owner,
     remarks,
+    templates,
 )
