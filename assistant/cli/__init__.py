@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "export-batch": "bundle_cmd",
     "demo": "bundle_cmd",
     "explain-rejection": "explain_cmd",
+    "import-status": "status_cmd",
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
