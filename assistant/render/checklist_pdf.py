@@ -52,6 +52,7 @@ from PySide6.QtGui import (
 from assistant import __version__
 from assistant.core.findings import Finding, Severity
 from assistant.core.i18n import localized, normalize_language, text
+from assistant.render.status_section import status_section_html
 
 if TYPE_CHECKING:
     from assistant.core.checklist import Checklist
@@ -349,6 +350,8 @@ def build_checklist_document(
             f"<td style='color:{_INK}; font-weight:bold'>{value}</td></tr>"
         )
     add("</table>")
+    if case is not None:  # after submission: review and carrier filing per signature (#14)
+        add(status_section_html(case, lang, prepared_on, ink=_INK, muted=_MUTED))
 
     # the combination cannot be applied for: say so prominently
     errors = [f for f in checklist.findings if f.severity is Severity.ERROR]
