@@ -218,3 +218,187 @@ def test_remark_checks_dispatch_and_limit() -> None:
     ]
     assert check_remark(load_pack("huawei"), "description", "x" * 201) == []
     assert [f.code for f in check_remark(alibaba, "nope", "x")] == ["checklist.unknown_remark"]
+
+
+# ---------------------------------------------------------------------------- 2026 (#10)
+def codes_of(checklist: object) -> dict[str, str]:
+    return {f.code: f.severity.value for f in checklist.findings}  # type: ignore[attr-defined]
+
+
+def test_alibaba_individual_accounts_may_apply_with_the_filing_warning() -> None:
+    # alibaba-create-sms-sign: one formal signature per natural day for individuals;
+    # alibaba-personal-filing: a personal self-use qualification cannot pass real-name filing.
+    checklist = build_checklist("alibaba", "individual", "self", "app")
+    assert checklist.ok
+    found = codes_of(checklist)
+    assert found["checklist.personal_filing"] == "warning"
+    assert found["checklist.daily_limit"] == "info"
+    personal = next(f for f in checklist.findings if f.code == "checklist.personal_filing")
+    assert "message-authentication" in (personal.fix or "")  # where to go instead
+    # for others the qualification is the owner's: no filing warning
+    others = build_checklist("alibaba", "individual", "others", "company")
+    assert others.ok and "checklist.personal_filing" not in codes_of(others)
+    # a person's qualification cannot own a company signature (derived)
+    assert not build_checklist("alibaba", "individual", "self", "company").ok
+
+
+def test_alibaba_app_source_is_not_recommended_and_needs_the_app_icp_filing() -> None:
+    # alibaba-sdk-create-sms-sign: SignSource 2 (Not recommended), AppIcpRecordId required,
+    # launched-app store links no longer supported.
+    checklist = build_checklist("alibaba", "enterprise", "self", "app")
+    assert checklist.ok and codes_of(checklist) == {"checklist.type_not_recommended": "warning"}
+    docs = [{e.document.id for e in g} for g in checklist.groups() if g[0].required]
+    assert {"app_icp_filing_screenshot"} in docs
+    remarks = [r.id for r in checklist.remarks]
+    assert "app_icp_number" in remarks and "app_name" in remarks
+    assert "app_store_link" not in remarks
+
+
+def test_alibaba_website_source_is_withdrawn() -> None:
+    checklist = build_checklist("alibaba", "enterprise", "self", "website")
+    assert [f.code for f in checklist.findings] == ["checklist.withdrawn"]
+    assert checklist.findings[0].source == "alibaba-sdk-create-sms-sign"
+
+
+def test_alibaba_international_signatures_need_no_qualification() -> None:
+    # alibaba-qualification: 国际/港澳台短信不需要提交资质申请; say so in the description
+    checklist = build_checklist("alibaba", "enterprise", "self", "company", "international")
+    assert checklist.ok and not checklist.entries
+    assert [r.id for r in checklist.remarks] == ["description"]
+
+
+@pytest.mark.parametrize("type_", ["website", "official_account", "mini_program", "eshop"])
+def test_huawei_sources_discarded_in_2025(type_: str) -> None:
+    # huawei-create-signature: signature_source 1, 3, 4 (已废弃)
+    checklist = build_checklist("huawei", "enterprise", "self", type_)
+    assert [f.code for f in checklist.findings] == ["checklist.withdrawn"]
+    assert "2025-04-11" in (checklist.findings[0].fix or "")
+
+
+def test_huawei_accepts_org_code_and_law_enforcement_certificates() -> None:
+    # huawei-signature-spec: 组织机构代码证书、行政执法主体资格证 among the owner's documents
+    for type_ in ("company", "government"):
+        (group,) = [
+            {e.document.id for e in g}
+            for g in build_checklist("huawei", "enterprise", "self", type_).groups()
+        ]
+        assert {"org_code_certificate", "law_enforcement_certificate"} <= group
+
+
+@pytest.mark.parametrize(
+    ("type_", "document", "remarks"),
+    [
+        # huawei-create-signature: signature_related_file_id + license_number for apps,
+        # registration_number (+ the certificate) for trademarks
+        ("app", "app_icp_filing_screenshot", {"app_name", "app_icp_number"}),
+        ("trademark", "trademark_certificate", {"trademark_name", "trademark_number"}),
+    ],
+)
+def test_huawei_new_request_fields_are_in_the_checklist(
+    type_: str, document: str, remarks: set[str]
+) -> None:
+    for purpose in ("self", "others"):
+        checklist = build_checklist("huawei", "enterprise", purpose, type_)
+        assert document in {e.document.id for e in checklist.entries}
+        assert remarks <= {r.id for r in checklist.remarks}
+        assert "app_store_link" not in {
+            r.id for r in checklist.remarks
+        }  # source_title_content gone
+
+
+def test_huawei_has_no_custom_international_signatures_and_no_promotion_kind() -> None:
+    # huawei-signature-spec: 目前仅国内短信支持设置个性化签名
+    checklist = build_checklist("huawei", "enterprise", "self", "company", "international")
+    assert [f.code for f in checklist.findings] == ["checklist.not_allowed"]
+    # huawei-create-signature (intl) lists VERIFY_CODE_TYPE and NOTIFY_TYPE only
+    assert [k.id for k in load_pack("huawei").sign_kinds] == ["verification", "notification"]
+
+
+def test_huawei_name_length_keeps_all_three_sources_and_applies_the_narrowest() -> None:
+    rule = load_pack("huawei").rule("name.length")
+    assert rule is not None and rule.value == (2, 12) and rule.disagreement
+    assert {"seed-002", "huawei-signature-rules-12", "huawei-signature-spec-32"} <= set(
+        rule.sources
+    )
+
+
+def test_tencent_individual_accounts_may_apply_for_an_organization() -> None:
+    # tencent-40653 keys the company/trademark/government refusal on the owner being a person;
+    # for others the owner is the organization (seed 001's table), in the console only.
+    checklist = build_checklist("tencent", "individual", "others", "company")
+    assert checklist.ok
+    assert [{e.document.id for e in g} for g in checklist.groups()] == [
+        {"authorization_letter"},
+        {"business_license", "three_in_one_certificate"},
+    ]
+    assert codes_of(checklist) == {"checklist.console_only": "info"}
+
+
+@pytest.mark.parametrize(
+    ("provider", "official", "locked"),
+    [("tencent", True, False), ("alibaba", True, True), ("huawei", True, True)],
+)
+def test_the_letter_note_points_to_the_official_template(
+    provider: str, official: bool, locked: bool
+) -> None:
+    # seed 001 (Tencent links its template), seed 003 (不支持变更内容), huawei-letter-template
+    checklist = build_checklist(provider, "enterprise", "others", "company")
+    assert checklist.letter is not None
+    assert checklist.letter.official is official and checklist.letter.locked is locked
+    assert "--template" in checklist.letter.text(
+        "en"
+    ) and "{{placeholders}}" in checklist.letter.text("en")
+    assert build_checklist(provider, "enterprise", "self", "company").letter is None
+    data = checklist.to_dict("zh")["letter"]
+    assert data["official"] and data["text"]
+
+
+def test_our_template_says_it_is_not_the_official_wording() -> None:
+    from assistant.core.checklist import wording_note
+
+    note = wording_note(load_pack("huawei"), "", "en")
+    assert "not Huawei Cloud's official wording" in note and "Download" in note
+    assert "not" not in wording_note(load_pack("huawei"), "/tmp/official.docx", "en").split(".")[0]
+
+
+@pytest.mark.parametrize(
+    ("provider", "industry", "sign_type", "expected"),
+    [
+        # seed 003: 交友业务和宗教业务仅支持验证码短信发送
+        (
+            "alibaba",
+            "dating",
+            "general",
+            {"checklist.industry": "info", "checklist.industry_sign_kind": "error"},
+        ),
+        ("alibaba", "dating", "verification", {"checklist.industry": "info"}),
+        ("huawei", "religion", None, {"checklist.industry": "info"}),  # Huawei's default kind
+        (
+            "huawei",
+            "religion",
+            "notification",
+            {"checklist.industry": "info", "checklist.industry_sign_kind": "error"},
+        ),
+        ("tencent", "dating", None, {"checklist.industry": "info"}),  # no sign kinds at Tencent
+        ("alibaba", "finance", None, {"checklist.industry": "warning"}),  # seed 003: 不支持业务
+        ("alibaba", "none", None, {}),
+        ("alibaba", "gambling", None, {"checklist.industry_unknown": "error"}),
+    ],
+)
+def test_restricted_industries_are_a_question_with_a_consequence(
+    provider: str, industry: str, sign_type: str | None, expected: dict[str, str]
+) -> None:
+    checklist = build_checklist(
+        provider, "enterprise", "self", "company", industry=industry, sign_type=sign_type
+    )
+    assert codes_of(checklist) == expected
+    question = checklist.to_dict()["questions"][0]
+    assert [o["id"] for o in question["options"]] == ["finance", "dating", "religion"]
+
+
+@pytest.mark.parametrize("provider", ["tencent", "alibaba", "huawei"])
+def test_an_unknown_region_lists_the_valid_ones(provider: str) -> None:
+    checklist = build_checklist(provider, "enterprise", "self", "company", "moon")
+    (finding,) = checklist.findings
+    assert finding.code == "checklist.unknown"
+    assert "mainland, international" in finding.message and " - " not in finding.message

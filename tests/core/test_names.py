@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from assistant.core.findings import Severity
 from assistant.core.names import check_name, suggested_name
-from assistant.core.rules import PROVIDERS
+from assistant.core.rules import PROVIDERS, load_pack
 
 
 def codes(name: str, provider: str, region: str | None = None) -> dict[str, str]:
@@ -267,3 +267,129 @@ def test_every_fixed_value_removes_its_own_problem(name: str) -> None:
     for finding in check_name(name, "alibaba"):
         if finding.fixed_value and finding.code not in ("name.test_word", "name.bracketed_part"):
             assert finding.code not in {f.code for f in check_name(finding.fixed_value, "alibaba")}
+
+
+# ---------------------------------------------------------------------------- 2026 (#10)
+# Generic names are combinations of generic words (seed 003 "签名过于宽泛，没有实际意义"; seed 000:
+# the organization or person cannot be identified), English ones, and placeholder strings.
+GENERIC_COMBINATIONS = [
+    "物流提醒",
+    "您的订单",
+    "尊敬的会员",
+    "系统安全中心",
+    "官方客服热线",
+    "平台服务通知",
+    "会员积分提醒",
+    "支付验证",
+    "OrderAlert",
+    "SecurityCode",
+    "VIP客服",
+    "CustomerSupport",
+    "xyz",
+    "qwer",
+    "zzzz",
+    "ABAB",
+    "8888",
+    "123456",
+    "9876",
+    "通知123",
+]
+NOT_GENERIC = [
+    "滴滴",  # reduplicated brands identify their owner
+    "旺旺",
+    "钉钉",
+    "QQ",
+    "当当",
+    "贝贝网",
+    "12306",  # a number with meaning (not a run or a repeat)
+    "360安全",
+    "美团配送",
+    "顺丰速运",
+    "平安好医生",
+    "北京银行",
+    "安居客",
+    "Infobip",
+    "Youku",
+]
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+@pytest.mark.parametrize("name", GENERIC_COMBINATIONS)
+def test_combinations_of_generic_words_and_placeholders_are_generic(
+    provider: str, name: str
+) -> None:
+    assert codes(name, provider).get("name.neutral") == "error"
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+@pytest.mark.parametrize("name", NOT_GENERIC)
+def test_brands_made_of_common_pieces_are_not_generic(provider: str, name: str) -> None:
+    assert "name.neutral" not in codes(name, provider)
+
+
+@pytest.mark.parametrize(
+    ("provider", "region", "severity"),
+    [
+        ("tencent", "mainland", "warning"),  # derived (tencent.toml)
+        ("tencent", "international", None),  # traditional is normal for HK/Macao/Taiwan senders
+        ("alibaba", "mainland", "error"),  # seed 003: 暂不支持繁体字
+        ("alibaba", "international", None),  # the spec is for mainland signatures only
+        ("huawei", "mainland", "warning"),  # seed 002
+    ],
+)
+def test_traditional_characters_per_region(
+    provider: str, region: str, severity: str | None
+) -> None:
+    # A rule that exists only for one region never falls back to an error in another.
+    assert codes("華為雲", provider, region).get("name.traditional") == severity
+    assert not [c for c, s in codes("華為雲", provider, region).items() if s == "error"] or (
+        severity == "error"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "initials"),
+    [
+        ("ALY", True),  # seed 003's wrong example
+        ("aly", True),  # initials in any case (Alibaba)
+        ("JD", True),
+        ("xhs", True),
+        ("ALIYUN", False),  # seed 003's right example: pinyin
+        ("baidu", False),
+        ("BAIDU", False),
+        ("Apple", False),
+        ("OPPO", False),
+    ],
+)
+def test_initials_in_any_case(name: str, initials: bool) -> None:
+    assert ("name.initialism" in codes(name, "alibaba")) is initials
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_every_provider_has_mainland_as_default_and_international(provider: str) -> None:
+    pack = load_pack(provider)
+    assert pack.region_ids == ("mainland", "international")
+    assert pack.default_region == "mainland"
+    assert pack.rule("name.length", "international") is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "owner", "provider", "ok"),
+    [
+        ("XAX科技", "北京市XAX科技有限公司", "alibaba", True),
+        ("北京XAX科技", "北京市XAX科技有限公司", "alibaba", False),
+        (
+            "测试科技",
+            "测试科技有限公司",
+            "alibaba",
+            False,
+        ),  # contains 测试 (alibaba-create-sms-sign)
+    ],
+)
+def test_check_signature_combines_name_and_owner_checks(
+    name: str, owner: str, provider: str, ok: bool
+) -> None:
+    from assistant.core.owner import check_signature
+
+    found = check_signature(name, provider, owner=owner)
+    assert (not any(f.severity is Severity.ERROR for f in found)) is ok
