@@ -158,6 +158,7 @@ class Explainer:
             for f in set().union(*(feats for _, feats, _ in items)):
                 df[f] = df.get(f, 0) + 1
         n = len(catalogue.reasons) or 1
+        self.rules = self.rules.with_vocabulary(t for _, items in raw for t, _, _ in items)
         self.idf = {f: math.log(1 + n / d) for f, d in df.items()}
         self.unknown_idf = math.log(1 + n) * UNKNOWN_IDF
         self.generic = frozenset(f for f, d in df.items() if d > n * GENERIC_SHARE)
@@ -230,7 +231,7 @@ class Explainer:
     def explain(self, value: str, provider: str | None = None) -> Explanation:
         """The reasons that fit ``value`` best first; an empty tuple when none does."""
         original = value if isinstance(value, str) else ""
-        clipped = original[:MAX_TEXT]
+        clipped = self.rules.correct(original[:MAX_TEXT])
         pieces = [clipped, *segments(clipped)]
         about = self._about(clipped)
         scored: dict[str, tuple[float, str, Reason]] = {}

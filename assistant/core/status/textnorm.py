@@ -17,10 +17,11 @@ character trigrams (for typos), and one feature per canonical term present.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -33,6 +34,8 @@ _CJK_RUN = re.compile(rf"^[{_CJK}]+$")
 _SPACE = re.compile(r"\s+")
 _PUNCT = re.compile(rf"[^{_CJK}a-z0-9 ]+")
 _LATIN = re.compile(r"[a-z0-9]")
+_WORD = re.compile(r"[a-z]{5,}")
+TYPO_CUTOFF = 0.85  # difflib ratio from which an unknown English word is read as a known one
 # List marks ("1.", "2、", "(3)", "-", "•") around console prefixes.
 _LIST = r"(?:\s*(?:\d{1,2}[.、)）]|[(（]\d{1,2}[)）]|[-—*•·:：]))*\s*"
 
@@ -64,16 +67,36 @@ def _stem(word: str) -> str:
     return word
 
 
+def _trie(words: Iterable[str]) -> str:
+    """One regex matching any of ``words``, longest first, as a trie (fast on 1,000 words)."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    """One alternation of ``phrases``, longest first; Latin ones only as whole words."""
+    """One pattern for ``phrases``, longest match first; those starting with a Latin letter or
+    digit only as whole words."""
+    unique = {p for p in phrases if p}
+    latin = [p for p in unique if _LATIN.match(p[0])]
+    other = [p for p in unique if not _LATIN.match(p[0])]
     parts = []
-    for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):
-        body = re.escape(phrase)
-        if _LATIN.match(phrase[0]):
-            body = r"(?<![a-z0-9])" + body
-        if _LATIN.match(phrase[-1]):
-            body += r"(?![a-z0-9])"
-        parts.append(body)
+    if latin:
+        parts.append(rf"(?<![a-z0-9])(?:{_trie(latin)})(?![a-z0-9])")
+    if other:
+        parts.append(_trie(other))
     return re.compile("|".join(parts)) if parts else None
 
 
@@ -86,6 +109,7 @@ class TextRules:
     canonical_of: Mapping[str, str]
     canonicals: tuple[str, ...]
     stops: re.Pattern[str] | None
+    vocabulary: frozenset[str] = field(default=frozenset())
 
     @classmethod
     def build(
@@ -112,6 +136,28 @@ class TextRules:
             canonicals=tuple(sorted(set(canonical_of.values()), key=len, reverse=True)),
             stops=_phrase_pattern(basic(p) for p in stop_phrases),
         )
+
+    def with_vocabulary(self, texts: Iterable[str]) -> TextRules:
+        """These rules, correcting typos towards the English words of ``texts`` and the synonyms."""
+        words = {w for t in (*texts, *self.canonical_of) for w in _WORD.findall(basic(t))}
+        return replace(self, vocabulary=frozenset(words))
+
+    def correct(self, text: str) -> str:
+        """``text`` (after :func:`basic`) with unknown English words of five letters or more
+        replaced by the closest known word ("autorization" -> "authorization")."""
+        text = basic(text)
+        if not self.vocabulary:
+            return text
+        known = sorted(self.vocabulary)
+
+        def fix(m: re.Match[str]) -> str:
+            word = m.group(0)
+            if word in self.vocabulary:
+                return word
+            close = difflib.get_close_matches(word, known, n=1, cutoff=TYPO_CUTOFF)
+            return close[0] if close else word
+
+        return _WORD.sub(fix, text)
 
     def strip_prefixes(self, text: str) -> str:
         if self.prefixes is None:

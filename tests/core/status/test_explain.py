@@ -54,6 +54,13 @@ def test_rules_rewrite_synonyms_and_strip_prefixes() -> None:
     assert "icp备案" in rules.normalize("ICP filing missing")
 
 
+def test_english_typos_are_read_as_the_known_words() -> None:
+    rules = default_explainer().rules
+    assert rules.correct("autorization leter not signd") == "authorization letter not signed"
+    assert explain("bussiness licence has watermak").step == "documents"
+    assert rules.correct("lorem ipsum dolor") == "lorem ipsum dolor"  # nothing close: unchanged
+
+
 def test_segments_split_lists_and_sentences() -> None:
     assert segments("1. 授权书未签字 2. 营业执照水印；证件无法查看") == [
         "授权书未签字",
