@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE)]
 
-from letter_templates import authorization  # noqa: E402
+from letter_templates import authorization, commitment  # noqa: E402
 
 from assistant.core.letter.clean import clean_package  # noqa: E402
 from assistant.core.letter.package import read_package  # noqa: E402
@@ -41,8 +41,14 @@ def to_bytes(doc: DocumentObject) -> bytes:
 
 
 BUILDERS: dict[str, Callable[[], bytes]] = {
-    lang.file: (lambda lang=lang: to_bytes(authorization.build(lang)))
-    for lang in (authorization.ZH, authorization.EN)
+    **{
+        lang.file: (lambda lang=lang: to_bytes(authorization.build(lang)))
+        for lang in (authorization.ZH, authorization.EN)
+    },
+    **{
+        letter.file: (lambda letter=letter: to_bytes(commitment.build(letter)))
+        for letter in (commitment.ZH, commitment.EN)
+    },
 }
 
 

@@ -31,6 +31,7 @@ from .docx_parts import (
     shade,
 )
 from .layout import (
+    PAGE_OF,
     SignBlock,
     Style,
     body,
@@ -39,6 +40,7 @@ from .layout import (
     heading,
     parties_table,
     setup,
+    sign_block,
     signature_block,
     title_block,
 )
@@ -105,19 +107,17 @@ ZH = Lang(
             "授权方保证本授权委托书所列信息真实、准确、完整。",
         ),
     ),
-    block=SignBlock(
-        seal_hint="签字盖章处（加盖公章或合同章）",
-        lines=(
+    block=sign_block(
+        "zh",
+        "签字盖章处（加盖公章或合同章）",
+        (
             ("授权方（盖章）：", token("owner_name")),
             ("法定代表人（签字）：", ""),
             ("日期：", token("signed_on")),
         ),
-        width=8.6,
-        line_chars=18,
-        qr_caption="内容核验码，请勿遮挡",
     ),
     footer=f"授权方：{token('owner_name')}　　被授权方：{token('applicant_name')}",
-    page_of=("第 ", " 页，共 ", " 页"),
+    page_of=PAGE_OF["zh"],
 )
 
 EN = Lang(
@@ -172,20 +172,18 @@ EN = Lang(
             "declares that the information in this letter is true, accurate and complete.",
         ),
     ),
-    block=SignBlock(
-        seal_hint="Seal and signature (company seal or contract seal)",
-        lines=(
+    block=sign_block(
+        "en",
+        "Seal and signature (company seal or contract seal)",
+        (
             ("Authoriser (seal): ", token("owner_name")),
             ("Legal representative (signature): ", ""),
             ("Name: ", token("owner_legal_representative")),
             ("Date: ", token("signed_on")),
         ),
-        width=9.6,
-        line_chars=16,
-        qr_caption="Content check code: do not cover",
     ),
     footer=f"Authoriser: {token('owner_name')}    Authorised party: {token('applicant_name')}",
-    page_of=("Page ", " of ", ""),
+    page_of=PAGE_OF["en"],
 )
 
 

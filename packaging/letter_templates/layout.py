@@ -64,6 +64,26 @@ class SignBlock:
     qr_caption: str  # under the QR code: what it is
 
 
+# What every letter of a language shares in its signature block and footer.
+_BLOCK = {
+    "zh": {"width": 8.6, "line_chars": 18, "qr_caption": "内容核验码，请勿遮挡"},
+    "en": {"width": 9.6, "line_chars": 16, "qr_caption": "Content check code: do not cover"},
+}
+PAGE_OF = {"zh": ("第 ", " 页，共 ", " 页"), "en": ("Page ", " of ", "")}
+
+
+def sign_block(code: str, seal_hint: str, lines: tuple[tuple[str, str], ...]) -> SignBlock:
+    """The signature block of a letter in language ``code`` with its seal label and lines."""
+    shared = _BLOCK[code]
+    return SignBlock(
+        seal_hint=seal_hint,
+        lines=lines,
+        width=float(shared["width"]),
+        line_chars=int(shared["line_chars"]),
+        qr_caption=str(shared["qr_caption"]),
+    )
+
+
 def setup(doc: DocumentObject, style: Style, title: str, subject: str) -> None:
     """A4 page, the Normal style, fixed document properties."""
     sec = doc.sections[0]

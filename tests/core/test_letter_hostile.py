@@ -21,7 +21,7 @@ import pytest
 
 from assistant.core.findings import Finding
 from assistant.core.letter import LetterInput, LetterResult, Party, fill_letter
-from assistant.core.letter.fill import MAX_UNKNOWN_LISTED
+from assistant.core.letter.document import MAX_UNKNOWN_LISTED
 from assistant.core.letter.package import LIMITS
 
 TODAY = dt.date(2026, 11, 22)

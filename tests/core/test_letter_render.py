@@ -109,23 +109,28 @@ def test_letters_render_on_a4_with_the_signature_block_on_the_last_page(tmp_path
     qr_decodes_from_the_printed_page(pdfs, tmp_path)
 
 
-def qr_decodes_from_the_printed_page(pdfs: dict[str, Path], tmp_path: Path) -> None:
-    """The QR on the rendered page at 150 dpi (a mediocre scan) reads back as the payload."""
+def page_qr_codes(pdf: Path, tmp_path: Path) -> list[str]:
+    """The QR codes zxing-cpp finds on the first page rendered at 150 dpi (a mediocre scan)."""
     zxingcpp = pytest.importorskip("zxingcpp", reason="zxing-cpp (the ocr extra) reads QR codes")
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
         pytest.skip("pdftoppm (poppler-utils) is not installed")
     from PIL import Image
 
+    prefix = tmp_path / f"{pdf.stem}-page"
+    subprocess.run(
+        [pdftoppm, "-r", "150", "-png", "-f", "1", "-l", "1", str(pdf), str(prefix)], check=True
+    )
+    page = next(tmp_path.glob(f"{pdf.stem}-page*.png"))
+    return [r.text for r in zxingcpp.read_barcodes(Image.open(page))]
+
+
+def qr_decodes_from_the_printed_page(pdfs: dict[str, Path], tmp_path: Path) -> None:
     from assistant.core.letter.qr import authorization_payload
 
     for name in ("zh-3", "en-3"):
         language = name.split("-")[0]
-        prefix = tmp_path / f"{name}-page"
-        subprocess.run([pdftoppm, "-r", "150", "-png", str(pdfs[name]), str(prefix)], check=True)
-        page = next(tmp_path.glob(f"{name}-page*.png"))
-        found = [r.text for r in zxingcpp.read_barcodes(Image.open(page))]
-        assert found == [authorization_payload(letter(language, 3))], name
+        assert page_qr_codes(pdfs[name], tmp_path) == [authorization_payload(letter(language, 3))]
 
 
 def test_letters_from_cleaned_hostile_templates_still_open_in_an_office_suite(
@@ -147,3 +152,38 @@ def test_letters_from_cleaned_hostile_templates_still_open_in_an_office_suite(
         assert "深圳市云天科技有限公司" in text, name
         if name == "links":
             assert "腾讯云官网" in text and "[图]!" in text
+
+
+def test_commitment_letters_fit_one_a4_page_with_their_signature_block(tmp_path: Path) -> None:
+    from assistant.core.letter import CommitmentInput, commitment_payload, fill_commitment_letter
+
+    inputs = {
+        language: CommitmentInput(
+            provider="tencent",
+            owner_name="深圳市云天科技有限公司"
+            if language == "zh"
+            else "Shenzhen Yuntian Technology Co Ltd",
+            owner_credit_code="91440300MA5F8K2L2L",
+            legal_representative="李明" if language == "zh" else "Li Ming",
+            handler_name="王芳" if language == "zh" else "Wang Fang",
+            language=language,
+        )
+        for language in ("zh", "en")
+    }
+    docs = []
+    for language, inp in inputs.items():
+        out = tmp_path / f"commit-{language}.docx"
+        assert fill_commitment_letter(inp, out, today=TODAY).output == out
+        docs.append(out)
+    pdfs = render(docs, tmp_path)
+    for language in ("zh", "en"):
+        pages = page_texts(pdfs[f"commit-{language}"])
+        assert len(pages) == 1, f"{language}: {len(pages)} pages"
+        page = pages[0]
+        assert "{{" not in page and "91440300MA5F8K2L2L" in page and "SMSA1|" in page
+        if language == "zh":
+            assert "法定代表人（签字）" in page and "经办人（签字）" in page
+        else:
+            assert "Handler(signature)" in page and "Legalrepresentative(signature)" in page
+    for language, inp in inputs.items():
+        assert page_qr_codes(pdfs[f"commit-{language}"], tmp_path) == [commitment_payload(inp)]

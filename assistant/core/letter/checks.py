@@ -94,7 +94,7 @@ def field_label(subject: str, lang: str) -> str:
     return text(f"letter.field.{subject}", lang)
 
 
-def _check_party_name(
+def check_party_name(
     value: str, subject: str, pack: RulePack, region: str | None, lang: str
 ) -> list[Finding]:
     findings: list[Finding] = []
@@ -177,7 +177,7 @@ def _check_party_pair(inp: LetterInput, pack: RulePack, lang: str) -> list[Findi
         ("applicant.name", inp.applicant.name),
         ("letter.risk_bearer", inp.risk_bearer),
     ):
-        findings.extend(_check_party_name(value, subject, pack, region, lang))
+        findings.extend(check_party_name(value, subject, pack, region, lang))
     return findings
 
 

@@ -1,5 +1,6 @@
-"""The placeholders of an authorization-letter template: the ONE list the fill engine, the template
-builder (``packaging/build_templates.py``) and ``docs/letter-placeholders.md`` all follow.
+"""The placeholders of the letter templates (authorization and commitment letter): the ONE list
+the fill engine, the template builder (``packaging/build_templates.py``) and
+``docs/letter-placeholders.md`` all follow. Each letter fills the ones it has values for.
 
 A placeholder is written ``{{name}}`` anywhere in a .docx (body, tables, headers, footers, text
 boxes); spaces inside the braces are allowed, and Word may split it across runs. Row placeholders
@@ -104,6 +105,12 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
         "letter.signed_on",
         "Signing date; a blank to write by hand when not given.",
         "签署日期；未填时留出手写空白。",
+    ),
+    Placeholder(
+        "handler_name",
+        "commitment.handler_name",
+        "Commitment letter: the handler (经办人, the qualification's administrator) who signs too.",
+        "承诺函：经办人（资质管理员）姓名，亦需签字。",
     ),
     Placeholder(
         "letter_qr",
