@@ -193,9 +193,13 @@ def _region_prefix(value: str, ls: _Lists) -> tuple[list[str], str]:
     return units, rest
 
 
-def _trade(core: str, ls: _Lists) -> str:
+def _trade(core: str, units: Sequence[str], ls: _Lists) -> str:
+    """The main part: the trade name (字号); for a body named only by its type and region
+    (深圳市公安局, 北京市海淀区人民政府) the nearest region unit."""
     trade = core
     kind = next((t for t in ls.org_types if trade.endswith(t)), None)
+    if kind and kind == trade and units:
+        return units[-1]
     if kind and kind != trade:
         trade = trade[: -len(kind)]
     for _ in range(4):
@@ -240,7 +244,7 @@ def parse_name(name: str, words: Mapping[str, Sequence[str]]) -> ParsedName:
         full=letters(value),
         region=tuple(units),
         core=core,
-        trade=_trade(core, ls) or core,
+        trade=_trade(core, units, ls) or core,
         legal_form=legal,
         bracketed=tuple(bracketed + inner),
         latin=False,

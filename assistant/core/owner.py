@@ -123,10 +123,11 @@ def _candidates(parsed: ParsedName, reference: str) -> list[str]:
         words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", reference))
         out = ["".join(words[:k]) for k in range(1, min(len(words), 4) + 1)]
         return [core, *out]
-    out = [core]
+    # a body named only by its type (公安局, 人民政府) is not identified without its region
+    out = [] if parsed.region and parsed.trade in parsed.region else [core]
     for k in range(len(parsed.region) - 1, -1, -1):
         out.append("".join(parsed.region[k:]) + core)
-    if parsed.trade != core:
+    if parsed.trade != core and parsed.trade not in parsed.region:
         out.append(parsed.trade)
     if not parsed.bracketed:  # without brackets, the letters are the full name itself
         out.append(parsed.full)
@@ -200,7 +201,8 @@ def _region_form(sig: str, whole: str, parsed: ParsedName, pack: RulePack) -> st
         return None
     for unit in lists(_words(pack)).region_units:
         u = flat(unit)
-        if sig.startswith(u) and len(sig) > len(u) and sig[len(u) :] in whole:
+        rest = sig[len(u) :]
+        if sig.startswith(u) and rest and rest in whole and _keeps_main_part(rest, whole, parsed):
             return unit
     return None
 
