@@ -113,17 +113,21 @@ class _Lists:
         for city in suffix_only:
             units.add(city + "市")
         self.region_units = tuple(sorted(units, key=len, reverse=True))
+        self.region_flat = tuple((u, flat(u)) for u in self.region_units)
 
 
-@cache
-def _lists_for(key: tuple[tuple[str, tuple[str, ...]], ...]) -> _Lists:
-    return _Lists(dict(key))
+# Prepared lists per word-list mapping (the packs' mapping lives as long as the program; it is
+# kept here so that its id stays unique).
+_PREPARED: dict[int, tuple[Mapping[str, Sequence[str]], _Lists]] = {}
 
 
 def lists(words: Mapping[str, Sequence[str]]) -> _Lists:
-    """The prepared word lists (cached per distinct set of lists)."""
-    key = tuple(sorted((k, tuple(v)) for k, v in words.items()))
-    return _lists_for(key)
+    """The prepared word lists of ``words`` (built once per mapping)."""
+    entry = _PREPARED.get(id(words))
+    if entry is None or entry[0] is not words:
+        entry = (words, _Lists(words))
+        _PREPARED[id(words)] = entry
+    return entry[1]
 
 
 def _normal(name: str) -> str:
@@ -230,7 +234,13 @@ def _parse_latin(value: str, ls: _Lists) -> ParsedName:
 
 def parse_name(name: str, words: Mapping[str, Sequence[str]]) -> ParsedName:
     """The parts of a registered name (a company's, a government body's, an app's …)."""
-    ls = lists(words)
+    lists(words)  # keeps ``words`` alive under its id for the cache below
+    return _parse_name(name if isinstance(name, str) else "", id(words))
+
+
+@cache
+def _parse_name(name: str, words_id: int) -> ParsedName:
+    ls = _PREPARED[words_id][1]
     value = _normal(name)
     if not has_han(value):
         return _parse_latin(name, ls)
@@ -295,24 +305,45 @@ def spans(tokens: Sequence[str]) -> Iterable[tuple[int, int]]:
             yield i, j
 
 
-@cache
-def pinyin_syllables() -> frozenset[str]:
-    """Every toneless pinyin syllable (from pypinyin's dictionary)."""
-    from pypinyin.pinyin_dict import pinyin_dict
+# Every toneless pinyin syllable (ü written u), as pypinyin's dictionary has them, without the
+# consonant-only interjections (m, n, ng, hm, hng): a constant, so telling initials from pinyin
+# does not load the dictionary.
+_SYLLABLE_TEXT = """
+    a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie bin bing bo
+    bong bu ca cai can cang cao ce cei cen ceng cha chai chan chang chao che chen cheng
+    chi chong chou chu chua chuai chuan chuang chui chun chuo ci cong cou cu cuan cui
+    cun cuo da dai dan dang dao de dei den deng di dia dian diao die din ding diu dong
+    dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng fiao fo fou fu ga
+    gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai
+    han hang hao he hei hen heng hong hou hu hua huai huan huang hui hun huo ji jia jian
+    jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke kei ken
+    keng kong kou ku kua kuai kuan kuang kui kun kuo la lai lan lang lao le lei len leng
+    li lia lian liang liao lie lin ling liu lo long lou lu luan lue lun luo ma mai man
+    mang mao me mei men meng mi mian miao mie min ming miu mo mou mu na nai nan nang nao
+    ne nei nen neng ni nia nian niang niao nie nin ning niu nong nou nu nuan nue nun nuo
+    o ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia
+    qian qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng ri
+    rong rou ru rua ruan rui run ruo sa sai san sang sao se sen seng sha shai shan shang
+    shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo si song
+    sou su suan sui sun suo ta tai tan tang tao te tei teng ti tian tiao tie ting tong
+    tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo wong wu xi xia xian xiang
+    xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong
+    you yu yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe
+    zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong
+    zou zu zuan zui zun zuo
+"""
+_SYLLABLES = frozenset(_SYLLABLE_TEXT.split())
 
-    out: set[str] = set()
-    for readings in pinyin_dict.values():
-        for reading in readings.split(","):
-            plain = unicodedata.normalize("NFD", reading)
-            plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-            out.add(plain.replace("ü", "v").lower())
-    return frozenset(s for s in out if s.isascii() and s.isalpha())
+
+def pinyin_syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable."""
+    return _SYLLABLES
 
 
 def is_pinyin(word: str) -> bool:
     """``word`` (letters) splits into pinyin syllables (ALIYUN, baidu; not ALY, IBM)."""
     word = word.lower()
-    syllables = pinyin_syllables()
+    syllables = _SYLLABLES
     ok = [True] + [False] * len(word)
     for end in range(1, len(word) + 1):
         ok[end] = any(ok[s] and word[s:end] in syllables for s in range(max(0, end - 6), end))

@@ -17,6 +17,7 @@ gives no finding there. Never raises on bad input.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from assistant.core.findings import Finding, Severity, sort_findings
@@ -138,6 +139,13 @@ def valid_fixes(
     reference: str, provider: str, region: str | None, full_only: bool = False
 ) -> list[str]:
     """Names that are contiguous parts of ``reference`` and pass every name check (no errors)."""
+    return list(_valid_fixes(reference, provider, region, full_only))
+
+
+@lru_cache(maxsize=256)
+def _valid_fixes(
+    reference: str, provider: str, region: str | None, full_only: bool
+) -> tuple[str, ...]:
     pack = load_pack(provider)
     parsed = parse_name(reference, _words(pack))
     whole = flat(reference)
@@ -150,7 +158,7 @@ def valid_fixes(
         out.append(cand)
         if len(out) >= MAX_FIXES:
             break
-    return out
+    return tuple(out)
 
 
 # ------------------------------------------------------------------------------ the verdict
@@ -199,8 +207,7 @@ def _region_form(sig: str, whole: str, parsed: ParsedName, pack: RulePack) -> st
     its region differently (北京XAX科技 for 北京市XAX科技有限公司)."""
     if not parsed.region:
         return None
-    for unit in lists(_words(pack)).region_units:
-        u = flat(unit)
+    for unit, u in lists(_words(pack)).region_flat:
         rest = sig[len(u) :]
         if sig.startswith(u) and rest and rest in whole and _keeps_main_part(rest, whole, parsed):
             return unit
