@@ -140,9 +140,13 @@ def read_page(
     if plan.mode == "fields" and plan.labels:
         short = [i for i, b in enumerate(text_boxes) if b.width <= _LABEL_RATIO * b.height]
         recognise(short)
-        if cancelled():
-            return page
-        recognise(_value_boxes(text_boxes, slots, plan))
+        for _ in range(3):  # labels, then boxes that start in a label column, then every box
+            if cancelled():
+                return page
+            more = [i for i in _value_boxes(text_boxes, slots, plan) if slots[i] is None]
+            if not more:
+                break
+            recognise(more)
     else:
         recognise(range(len(text_boxes)))
     wm_strips = [vision.crop(prep.watermark_img, b) for b in wm_boxes]
@@ -171,16 +175,24 @@ def _watermark_boxes(boxes: list[Box], text_boxes: list[Box]) -> list[Box]:
 
 
 def _value_boxes(boxes: list[Box], slots: list[Line | None], plan: Plan) -> list[int]:
-    """Boxes holding the values of the needed labels found so far; every box when one of the
-    needed labels was not found."""
+    """Boxes to recognise next: the values of the labels found so far when every needed label
+    is found; else the boxes that start where labels start (a label read together with its
+    value, "法定代表人 张三", is a long box); every box once those are read too."""
     assert plan.labels is not None
     lines = [s if s is not None else Line("", 0.0, b) for s, b in zip(slots, boxes, strict=True)]
     placed = place(lines)
     hits = find_labels(placed, plan.labels)
     found = {h.field for h in hits}
-    if not set(plan.needed) <= found:
-        return list(range(len(boxes)))
     index = {id(ln): i for i, ln in enumerate(lines)}
+    if not set(plan.needed) <= found:
+        columns = [h.rect[0] for h in hits]
+        aligned = [
+            index[id(p.line)]
+            for p in placed
+            if any(abs(p.rect[0] - x) < 1.5 * p.height for x in columns)
+        ]
+        pending = [i for i in aligned if slots[i] is None]
+        return pending or list(range(len(boxes)))
     wanted: list[int] = []
     for hit in hits:
         if hit.field in plan.needed or hit.field in plan.wanted:
