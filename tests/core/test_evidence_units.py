@@ -347,3 +347,14 @@ def test_screenshots_are_not_read(tmp_path) -> None:  # type: ignore[no-untyped-
     f.write_bytes(b"\x89PNG")
     ev = evcheck.check_document(f, "tencent", "app_store_screenshot", None)
     assert ev.findings == [] or [x.code for x in ev.findings] == ["evidence.extra_missing"]
+
+
+def test_commitment_letter_names_a_party_of_the_case() -> None:
+    c = case()
+    key = letter_qr.case_key("tencent", CODE, "")
+    qr = letter_qr.LetterQR(key, "0123456789abcdef", "commit")
+    good = [line("承诺方：杭州云朵科技有限公司", 0, 0), line(f"统一社会信用代码：{CODE}", 0, 40)]
+    assert letters._against_case(good, qr, c, "en", "commitment_letter") == []
+    other = letter_qr.LetterQR(letter_qr.case_key("tencent", OTHER_CODE, ""), qr.digest, "commit")
+    found = letters._against_case(good, other, c, "en", "commitment_letter")
+    assert [f.code for f in found] == ["evidence.letter_other_case"]

@@ -118,6 +118,8 @@ def _against_case(
 ) -> list[Finding]:
     from assistant.core.letter import LetterInput
 
+    if qr is not None and qr.kind == "commit":
+        return _commitment_against_case(lines, qr, case, lang, document)
     inp = LetterInput.from_case(case)
     out: list[Finding] = []
     ours = qr is not None and qr.kind == "auth"
@@ -135,6 +137,25 @@ def _against_case(
     if ours:
         out += added_text(lines, filled_text(inp), lang, document)
     return out
+
+
+def _commitment_against_case(
+    lines: Sequence[Line], qr: LetterQR, case: Any, lang: str, document: str | None
+) -> list[Finding]:
+    """A commitment letter names one party (the qualification's owner): the owner's or the
+    applicant's of this case. Its other fields (handler, date) are not in the case yet."""
+    provider = str(getattr(case, "provider", ""))
+    for party in (getattr(case, "owner", None), getattr(case, "applicant", None)):
+        code = str(getattr(party, "credit_code", "") or "")
+        if code and case_key(provider, code, "") == qr.case_key:
+            expected = {
+                "owner_name": str(getattr(party, "name", "") or ""),
+                "owner_credit_code": code.upper(),
+            }
+            return compare_fields(
+                lines, {k: v for k, v in expected.items() if v}, lang, document, strict=True
+            )
+    return [finding("evidence.letter_other_case", Severity.ERROR, lang, document)]
 
 
 def expected_values(inp: Any) -> dict[str, str]:
