@@ -34,7 +34,6 @@ MAX_UNKNOWN_LISTED = 20
 TEMPLATE_STEMS = {"auth": "authorization-letter", "commit": "commitment-letter"}
 # Fields made of others: placed when one (signatures) or all (validity dates) of these are.
 _ANY_OF = {"signatures": {"signature_name", "signature_names"}}
-_VALIDITY = {"validity", "valid_from", "valid_until"}
 
 
 def template_path(language: str, kind: str = "auth") -> Path:
@@ -192,8 +191,9 @@ def _fill(doc: DocumentObject, spec: LetterSpec, is_ours: bool) -> FillReport:
     if "signatures" in placed:
         wanted -= {"signature_names"}
     if "validity" in placed:
-        wanted -= _VALIDITY
-    fill_labels(doc, spec.values, wanted, report)
+        wanted -= {"validity", "valid_from", "valid_until"}
+    # a labelled empty cell is filled even when its field has a placeholder elsewhere (#10)
+    fill_labels(doc, spec.values, wanted, report, cells=set(spec.label_fields))
     return report
 
 
@@ -262,6 +262,14 @@ def _fill_findings(
                     placeholder="{{" + name + "}}",
                 )
             )
+    for label, name in report.labels_empty:
+        if name == "signed_on":
+            if name not in report.blanks:  # else its placeholder said so already
+                findings.append(_f("letter.date_by_hand", Severity.INFO, lang, spec.subject(name)))
+            continue
+        findings.append(
+            _f("letter.label_left_empty", Severity.WARNING, lang, spec.subject(name), label=label)
+        )
     for label, name, existing in report.labels_occupied:
         findings.append(
             _f(

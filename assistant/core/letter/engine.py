@@ -54,6 +54,7 @@ class FillReport:
     labels_occupied: list[tuple[str, str, str]] = field(
         default_factory=list
     )  # (label, field, text)
+    labels_empty: list[tuple[str, str]] = field(default_factory=list)  # (label, field) left blank
     signature_rows: int = 0  # copies of the repeated unit
     too_large: bool = False  # repeating the signature rows would pass the element budget
     _unknown: set[str] = field(default_factory=set, repr=False)
@@ -355,6 +356,18 @@ def _cell_paragraphs(tc: Any) -> list[Any]:
     return _walk(tc, W_P, W_TC)
 
 
+def _blank_beside(tc: Any) -> bool:
+    """The next cell of the row exists and is blank (a labelled cell waiting for its value)."""
+    neighbour = tc.getnext()
+    while neighbour is not None and neighbour.tag != W_TC:
+        neighbour = neighbour.getnext()
+    return (
+        neighbour is not None
+        and neighbour.find(W_TBL) is None
+        and bool(_BLANK_RE.match(_cell_text(neighbour)))
+    )
+
+
 def _write_into_cell(tc: Any, value: str, like: Any) -> None:
     """Put ``value`` in the first paragraph of an empty cell, formatted like the label's run."""
     paragraphs = _cell_paragraphs(tc)
@@ -408,9 +421,13 @@ def fill_labels(
     values: Mapping[str, Value],
     wanted: set[str],
     report: FillReport,
+    cells: set[str] | None = None,
 ) -> None:
     """Fill fields in ``wanted`` next to recognised labels: the empty cell to the right of a label
-    cell, or the blank after "label：" in a paragraph (or in a cell with nothing to its right)."""
+    cell, or the blank after "label：" in a paragraph (or in a cell with nothing to its right).
+    ``cells``: the fields filled next to label *cells* (default ``wanted``) — a labelled empty
+    cell is filled even when its field has a placeholder elsewhere. A labelled blank left empty is
+    reported (``labels_empty``)."""
     labels = load_labels()
     party = "owner"
     for root in parts_roots(doc):
@@ -431,11 +448,18 @@ def fill_labels(
                 party = labels.parties[name]
             if name is None and key in labels.generic:
                 name = _party_field(party, labels.generic[key])
-            if name is None or name not in wanted:
+            if name is None:
+                continue
+            if name not in (cells if is_cell and cells is not None else wanted):
+                if is_cell and cells is not None and _blank_beside(el):
+                    report.labels_empty.append((label_text, name))  # a field this letter lacks
                 continue
             value = values.get(name)
             if value is None or (value.missing and name == "signed_on"):
-                continue  # no value (the date is written by hand)
+                # no value (or the date written by hand): a labelled blank left empty is reported
+                if (inline_ok and not is_cell) or (is_cell and _blank_beside(el)):
+                    report.labels_empty.append((label_text, name))
+                continue
             if not is_cell:
                 if _inline(el, values, name, report):
                     report.labels_filled.append((label_text, name))
@@ -456,6 +480,8 @@ def fill_labels(
                 next_key = normalize_label(existing)
                 if next_key in labels.fields or next_key in labels.generic:
                     continue  # a group label next to its sub-labels (授权方 | 名称 …)
+                if existing.strip() == value.text.strip():
+                    continue  # already filled (by its placeholder)
             first_p = next(iter(_cell_paragraphs(el)), None)
             if (
                 neighbour is None
