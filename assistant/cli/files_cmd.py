@@ -15,7 +15,7 @@ from assistant.cli.common import (
     print_subject_results,
     subject_result,
 )
-from assistant.core.attachments import fix_file, inspect_file
+from assistant.core.attachments import display_path, fix_file, inspect_file
 from assistant.core.rules import RulePack
 
 
@@ -75,7 +75,9 @@ def run_check(args: argparse.Namespace) -> int:
     results = []
     for path in args.files:
         insp = inspect_file(path, args.provider, document, region, args.lang)
-        results.append(subject_result(path, args.provider, insp.findings, **insp.facts()))
+        results.append(
+            subject_result(display_path(path), args.provider, insp.findings, **insp.facts())
+        )
     return print_subject_results(results, args.format)
 
 
@@ -84,15 +86,16 @@ def run_fix(args: argparse.Namespace) -> int:
     document = _document(args, pack)
     result = fix_file(args.file, args.provider, args.output, document, region, args.lang)
     outputs: list[dict[str, Any]] = [
-        subject_result(str(insp.path), args.provider, insp.findings, **insp.facts())
+        subject_result(display_path(insp.path), args.provider, insp.findings, **insp.facts())
         for insp in result.inspections
     ]
-    data = subject_result(args.file, args.provider, result.findings, outputs=outputs)
+    shown = display_path(args.file)  # a name with undecodable bytes still prints
+    data = subject_result(shown, args.provider, result.findings, outputs=outputs)
     data["ok"] = result.ok
     if args.format == "json":
         print_json([data])
     else:
-        print(f"{args.file}: {'fixed' if result.ok else 'NOT FIXED'}")
+        print(f"{shown}: {'fixed' if result.ok else 'NOT FIXED'}")
         for line in finding_lines(result.findings):
             print(line)
         for out in outputs:

@@ -17,7 +17,11 @@ Progress and cancellation: ``progress`` is called with a non-decreasing fraction
 raise: the result carries an info finding ``file.cancelled``, ``Inspection.ok`` / ``FixResult.ok``
 are False and ``.cancelled`` is True; a cancelled fix leaves no file behind.
 
-Safety: formats are detected from content; decoding stays within a pixel budget without touching
+Safety: only regular files are read (a named pipe, a device, a folder, a socket, a symlink loop
+or a ``/proc`` entry is a ``file.not_a_file`` finding, never a read), up to
+:data:`MAX_INPUT_BYTES`; every decoder's error is a finding; work is bounded (pages, frames,
+scans, pixels; see :mod:`.model`) and each inspection or fix has a time budget; formats are
+detected from content; decoding stays within a pixel budget without touching
 ``PIL.Image.MAX_IMAGE_PIXELS``; JPEG statistics use a reduced (draft) decode; readability
 thresholds per document kind come from the rule packs (``files.min_side_<kind>``).
 """
@@ -25,6 +29,7 @@ thresholds per document kind come from the rule packs (``files.min_side_<kind>``
 from __future__ import annotations
 
 import os
+from typing import BinaryIO
 
 from PIL import Image
 
@@ -39,14 +44,17 @@ from assistant.core.attachments.model import (
     Inspection,
 )
 from assistant.core.attachments.sniff import RASTER_FORMATS, safe_upload_name, sniff
+from assistant.core.attachments.source import MAX_INPUT_BYTES, display_path, open_source
 
 __all__ = [
     "DECODE_BUDGET",
     "FATAL_CODES",
     "FIXABLE_CODES",
     "JPEG_DECLARED_LIMIT",
+    "MAX_INPUT_BYTES",
     "FixResult",
     "Inspection",
+    "display_path",
     "fix_file",
     "inspect_file",
     "safe_upload_name",
@@ -57,31 +65,14 @@ __all__ = [
 def thumbnail(path: str | os.PathLike[str], max_side: int) -> Image.Image | None:
     """A preview of an image (or of a scanned PDF's first page) whose long side is at most
     ``max_side``, EXIF orientation applied, detached from the file; None when there is nothing
-    to show. Bounded decode (JPEG draft, pixel budget); never raises."""
+    to show. Only a regular file is read; bounded decode (JPEG draft, pixel budget); never
+    raises."""
     try:
         max_side = max(1, int(max_side))
-        with open(path, "rb") as fh:
-            fmt = sniff(fh.read(4096))
-            if fmt == "pdf":
-                reader = _pdf.open_reader(fh)
-                if reader.is_encrypted and not reader.decrypt(""):
-                    return None
-                page = reader.pages[0]
-                img = _pdf.page_image(page, 1)
-                if img is None:
-                    return None
-                im, _ = _pdf.decode_page_image(page, img, for_analysis=True)
-                if img.rotate:
-                    im = im.rotate(-img.rotate, expand=True)
-            elif fmt in RASTER_FORMATS:
-                im = _raster.open_image(fh, fmt)
-                if fmt == "jpeg":
-                    im.draft("RGB" if im.mode in ("RGB", "L") else None, (max_side, max_side))
-                    im.load()
-                else:
-                    im = _raster.full_decode(im, fmt)
-                im = _raster.oriented(im)
-            else:
+        fh, _ = open_source(path)
+        with fh:
+            im = _preview(fh, sniff(fh.read(4096)), max_side)
+            if im is None:
                 return None
             im = _raster.to_8bit(im)
             if im.mode not in ("RGB", "RGBA", "L"):
@@ -91,3 +82,25 @@ def thumbnail(path: str | os.PathLike[str], max_side: int) -> Image.Image | None
             return im
     except Exception:  # a preview must never take the GUI down
         return None
+
+
+def _preview(fh: BinaryIO, fmt: str | None, max_side: int) -> Image.Image | None:
+    if fmt == "pdf":
+        reader = _pdf.open_reader(fh)
+        if reader.is_encrypted and not reader.decrypt(""):
+            return None
+        page = reader.pages[0]
+        img = _pdf.page_image(page, 1)
+        if img is None or _pdf.undecodable_filter(img) is not None:
+            return None
+        im, _ = _pdf.decode_page_image(page, img, for_analysis=True)
+        return im.rotate(-img.rotate, expand=True) if img.rotate else im
+    if fmt not in RASTER_FORMATS:
+        return None
+    im = _raster.open_image(fh, fmt)
+    if fmt == "jpeg":
+        im.draft("RGB" if im.mode in ("RGB", "L") else None, (max_side, max_side))
+        im.load()
+    else:
+        im = _raster.full_decode(im, fmt)
+    return _raster.oriented(im)

@@ -1,50 +1,52 @@
 """fix_file: write a compliant copy of a file (never touching the original), then re-inspect it.
 
-Deterministic: the same input, provider, document and output name give the same bytes.
+Deterministic: the same input, provider, document and output name give the same bytes. The
+pictures are encoded in :mod:`.encode`, PDFs handled in :mod:`.pdf_fix`, outputs written by
+:mod:`.outputs`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
-import math
 import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from PIL import Image, ImageCms
+from PIL import Image
 
-from assistant.core.attachments import pdf as pdfmod
 from assistant.core.attachments import raster
-from assistant.core.attachments.inspection import FATAL_CODES, inspect_with
+from assistant.core.attachments.encode import GIL_FREE_PIXELS as _GIL_FREE_PIXELS  # noqa: F401
+from assistant.core.attachments.encode import Cancelled, cannot_fit, check, encode_under, normalize
+from assistant.core.attachments.encode import encode as _encode  # noqa: F401 (tests, benchmarks)
+from assistant.core.attachments.encode import fit_jpeg as fit_jpeg
+from assistant.core.attachments.inspection import FATAL_CODES, inspect_with, source_finding
 from assistant.core.attachments.model import (
+    FIX_SECONDS,
     CancelFlag,
     Context,
     FixResult,
     Inspection,
     ProgressCallback,
-    human_size,
 )
-from assistant.core.attachments.sniff import (
-    EXTENSIONS,
-    FORMAT_EXTENSION,
-    FORMAT_NAMES,
-    extension_of,
+from assistant.core.attachments.outputs import Job, remove, same_file
+from assistant.core.attachments.pdf_fix import fix_pdf
+from assistant.core.attachments.sniff import EXTENSIONS, FORMAT_NAMES, extension_of
+from assistant.core.attachments.source import (
+    SourceProblem,
+    check_path,
+    display_path,
+    open_source,
+    read_bounded,
 )
-from assistant.core.attachments.strip import strip_jpeg, strip_png
+from assistant.core.attachments.strip import strip_gif, strip_jpeg, strip_png
 from assistant.core.findings import Finding, Severity, has_errors
 
-# JPEG quality search range: above 95 files grow with no visible gain; below 55 text gets
-# blocky edges. "Best quality that fits" is the highest value in this range that fits.
-Q_MAX, Q_MIN = 95, 55
 # Problems a fix removes; a re-inspection of the output must not show them again.
 FIXABLE_CODES = frozenset(
     {
         "file.format_not_accepted",
         "file.too_large",
         "file.extension_mismatch",
+        "file.trailing_data",
         "image.rotated",
         "image.animated",
         "image.cmyk",
@@ -69,12 +71,7 @@ _REENCODE_CODES = frozenset(
     }
 )
 _LOSSLESS_SOURCES = frozenset({"png", "gif", "bmp", "tiff", "ico", "psd"})
-# From this many pixels an encode goes through a temporary file (see _encode).
-_GIL_FREE_PIXELS = 1_000_000
-
-
-class _Cancelled(Exception):
-    pass
+_STRIP = {"jpeg": strip_jpeg, "png": strip_png, "gif": strip_gif}
 
 
 def fix_file(
@@ -97,76 +94,108 @@ def fix_file(
     ``output`` with N zero-padded to the page count's width (``letter-p1.jpg``, ``letter-p2.jpg``);
     a single page keeps ``output``'s own name. ``output`` equal to ``path`` is refused, and no
     written file may be the input. Cancellation leaves no partial file and gives a result with
-    a ``file.cancelled`` finding.
+    a ``file.cancelled`` finding; so does running out of :data:`~.model.FIX_SECONDS`, with
+    ``file.time_budget``. Only a regular file is read; every problem is a finding.
 
     ``inspection``: an inspection of ``path`` made just before with the same provider, document,
     region and language (the export's review), so the file is not inspected twice. It is used
     only when it is of this path, not cancelled, and the file still has the inspected size.
     """
-    ctx, setup = Context.make(provider, document, region, lang, progress, cancel)
-    src, out = Path(path), Path(output)
+    ctx, setup = Context.make(provider, document, region, lang, progress, cancel, FIX_SECONDS)
+    src = Path(path)
     result = FixResult(source=src)
-    if out.is_dir():
-        out = out / src.name
-        if _same_file(src, out):
-            out = out.with_name(f"{src.stem}-fixed{src.suffix}")
-    if _same_file(src, out):
-        result.findings.append(ctx.finding(Severity.ERROR, "fix.output_is_input", path=str(out)))
+    out = _output_target(ctx, src, Path(output), result)
+    if out is None:
         return result
-    if _still_valid(inspection, src):
-        assert inspection is not None
-        insp = inspection
-        ctx.report(0.3)
-    else:
+    insp = inspection if _still_valid(inspection, src) else None
+    if insp is None:
         insp = inspect_with(ctx.span(0.0, 0.3), src, setup)
+    ctx.report(0.3)
     result.inspection = insp
     if insp.cancelled:
         result.findings.append(ctx.finding(Severity.INFO, "file.cancelled"))
         return result
     fatal = [f for f in insp.findings if f.code in FATAL_CODES]
-    if fatal:
-        result.findings.append(
-            ctx.finding(Severity.ERROR, "fix.cannot_fix", reason=fatal[0].message)
-        )
+    if fatal or insp.format in ("svg", None):
+        reason = (fatal or insp.findings or [ctx.stop_finding()])[0].message
+        result.findings.append(ctx.finding(Severity.ERROR, "fix.cannot_fix", reason=reason))
         return result
-    work = ctx.span(0.3, 0.9)
-    written: list[Path] = []
     try:
-        with src.open("rb") as fh:
-            if insp.format == "pdf":
-                _fix_pdf(work, src, fh, insp, out, result, written)
-            elif insp.format == "svg" or insp.format is None:
-                result.findings.append(
-                    ctx.finding(Severity.ERROR, "fix.cannot_fix", reason=insp.findings[0].message)
-                )
-            else:
-                _fix_raster(work, src, fh, insp, out, result, written)
-    except _Cancelled:
-        for p in written:
-            _remove(p)
+        _fix_source(ctx.span(0.3, 0.9), src, insp, out, result)
+    except Cancelled:
+        for p in result.outputs:
+            remove(p)
         result.outputs.clear()
-        result.findings = [ctx.finding(Severity.INFO, "file.cancelled")]
+        result.findings = [ctx.stop_finding()]
         return result
-    except raster.TooManyPixels as exc:
+    except Exception as exc:  # every decoder or disk error is a finding, never a traceback
+        result.findings.append(_failure(ctx, exc))
+    _reinspect(ctx.span(0.9, 1.0), insp, result)
+    ctx.report(1.0)
+    return result
+
+
+def _output_target(ctx: Context, src: Path, out: Path, result: FixResult) -> Path | None:
+    """Where to write (a directory gets the source's name); None (with the finding) when the
+    output path cannot be used or is the input itself."""
+    try:
+        check_path(out)
+    except SourceProblem as problem:
+        reason = source_finding(ctx, problem).message
+        result.findings.append(ctx.finding(Severity.ERROR, "fix.output_failed", reason=reason))
+        return None
+    if out.is_dir():
+        out = out / src.name
+        if same_file(src, out):
+            out = out.with_name(f"{src.stem}-fixed{src.suffix}")
+    if same_file(src, out):
         result.findings.append(
-            ctx.finding(Severity.ERROR, "fix.cannot_fix", reason=f"{exc.width}×{exc.height}")
+            ctx.finding(Severity.ERROR, "fix.output_is_input", path=display_path(out))
         )
-    except raster.DECODE_ERRORS as exc:
-        if isinstance(exc, OSError) and getattr(exc, "filename", None):
-            result.findings.append(
-                ctx.finding(Severity.ERROR, "fix.output_failed", reason=exc.strerror or str(exc))
-            )
+        return None
+    return out
+
+
+def _still_valid(inspection: Inspection | None, src: Path) -> bool:
+    """Whether ``inspection`` can stand for an inspection of ``src`` now."""
+    if inspection is None or inspection.cancelled or inspection.size_bytes is None:
+        return False
+    try:
+        return Path(inspection.path) == src and src.stat().st_size == inspection.size_bytes
+    except (OSError, ValueError):
+        return False
+
+
+def _fix_source(ctx: Context, src: Path, insp: Inspection, out: Path, result: FixResult) -> None:
+    fh, _ = open_source(src)  # opened again: it may have been replaced since the inspection
+    with fh:
+        job = Job(src, fh, insp, out, result)
+        if insp.format == "pdf":
+            fix_pdf(ctx, job)
         else:
-            result.findings.append(
-                ctx.finding(
-                    Severity.ERROR, "fix.cannot_fix", reason=str(exc)[:200] or type(exc).__name__
-                )
-            )
-    result.outputs = list(written)
-    # re-inspect every output: it must come out clean of what was fixed
-    check = ctx.span(0.9, 1.0)
+            _fix_raster(ctx, job)
+
+
+def _failure(ctx: Context, exc: Exception) -> Finding:
+    if isinstance(exc, SourceProblem):
+        reason = source_finding(ctx, exc).message
+    elif isinstance(exc, raster.TooManyPixels):
+        reason = f"{exc.width}×{exc.height}"
+    elif isinstance(exc, OSError) and getattr(exc, "filename", None):
+        reason = display_path(exc.strerror or str(exc))
+        return ctx.finding(Severity.ERROR, "fix.output_failed", reason=reason)
+    elif isinstance(exc, MemoryError):
+        reason = "not enough memory"
+    else:
+        reason = display_path(str(exc)[:200] or type(exc).__name__)
+    return ctx.finding(Severity.ERROR, "fix.cannot_fix", reason=reason)
+
+
+def _reinspect(ctx: Context, insp: Inspection, result: FixResult) -> None:
+    """Inspect every output again: it must come out clean of what was fixed."""
+    written = result.outputs
     for i, p in enumerate(written):
-        sub = check.span(i / len(written), (i + 1) / len(written))
+        sub = ctx.span(i / len(written), (i + 1) / len(written))
         sub.cancel = None  # a re-inspection is short; finish it so the result is complete
         again = inspect_with(sub, p)
         result.inspections.append(again)
@@ -183,76 +212,23 @@ def fix_file(
                     codes=", ".join(dict.fromkeys(still + errors)),
                 )
             )
-    ctx.report(1.0)
-    return result
-
-
-def _still_valid(inspection: Inspection | None, src: Path) -> bool:
-    """Whether ``inspection`` can stand for an inspection of ``src`` now."""
-    if inspection is None or inspection.cancelled or inspection.size_bytes is None:
-        return False
-    try:
-        return Path(inspection.path) == src and src.stat().st_size == inspection.size_bytes
-    except OSError:
-        return False
 
 
 # --------------------------------------------------------------------------------------- rasters
-def _fix_raster(
-    ctx: Context,
-    src: Path,
-    fh: BinaryIO,
-    insp: Inspection,
-    out: Path,
-    result: FixResult,
-    written: list[Path],
-) -> None:
-    fmt = insp.format or ""
-    codes = insp.codes
-    accepted = ctx.accepted_formats
+def _fix_raster(ctx: Context, job: Job) -> None:
+    fmt = job.insp.format or ""
     limit = ctx.max_bytes[0] or (1 << 62)
-    requested = EXTENSIONS.get(extension_of(out.name))
-    writable = {"jpeg", "png"} & accepted or {"jpeg"}
+    requested = EXTENSIONS.get(extension_of(job.out.name))
+    writable = {"jpeg", "png"} & ctx.accepted_formats or {"jpeg"}
+    codes = job.insp.codes
     reencode = bool(codes & _REENCODE_CODES) or (requested in writable and requested != fmt)
-    findings = result.findings
-
-    # 1. nothing to re-encode: remove metadata losslessly (or copy) when that fits
-    if not reencode and fmt in accepted:
-        fh.seek(0)
-        data = fh.read()
-        stripped = strip_jpeg(data) if fmt == "jpeg" else strip_png(data) if fmt == "png" else None
-        payload = stripped if stripped is not None else data
-        if len(payload) <= limit:
-            target = _output_path(ctx, out, fmt, src, findings)
-            _write(src, target, payload, written)
-            if stripped is not None and len(stripped) < len(data):
-                findings.append(
-                    ctx.finding(Severity.INFO, "fix.metadata_removed", path=target.name)
-                )
-            else:
-                findings.append(ctx.finding(Severity.INFO, "fix.copied", path=target.name))
-            return
+    findings = job.result.findings
+    copied = not reencode and fmt in ctx.accepted_formats
+    if copied and _copy_clean(ctx, job, fmt, limit):
+        return
     ctx.report(0.05)
-    _check(ctx)
-
-    # 2. decode, orient, normalise the colours
-    im = raster.open_image(fh, fmt)
-    im = raster.full_decode(im, fmt)
-    ctx.report(0.3)
-    _check(ctx)
-    if "image.rotated" in codes:
-        im = raster.oriented(im)
-        findings.append(ctx.finding(Severity.INFO, "fix.rotated"))
-    if "image.animated" in codes:
-        findings.append(ctx.finding(Severity.INFO, "fix.first_frame"))
-    icc = im.info.get("icc_profile")
-    im, notes = _normalize(im, icc)
-    if im.mode != "CMYK" and "image.cmyk" in codes:
-        icc = None  # converted to sRGB
-    for note in notes:
-        findings.append(ctx.finding(Severity.INFO, note))
-
-    # 3. choose the format and encode under the byte limit
+    check(ctx)
+    im, icc = _decode(ctx, job.fh, fmt, codes, findings)
     if requested in writable:
         target_fmt = requested
     elif fmt in writable:
@@ -262,9 +238,9 @@ def _fix_raster(
     else:
         target_fmt = "jpeg"
     floor = min(ctx.min_readable_side(), min(im.size))
-    encoded = _encode_under(ctx.span(0.35, 1.0), im, target_fmt, limit, floor, icc, findings)
+    encoded = encode_under(ctx.span(0.35, 1.0), im, target_fmt, limit, floor, icc, findings)
     if encoded is None:
-        findings.append(_cannot_fit(ctx, limit, floor))
+        findings.append(cannot_fit(ctx, limit, floor))
         return
     data, final_fmt = encoded
     if final_fmt != fmt:
@@ -276,355 +252,48 @@ def _fix_raster(
                 new=FORMAT_NAMES[final_fmt],
             )
         )
-    target = _output_path(ctx, out, final_fmt, src, findings)
+    target = job.target(ctx, final_fmt)
     findings.append(ctx.finding(Severity.INFO, "fix.metadata_removed", path=target.name))
-    _write(src, target, data, written)
+    job.write(target, data)
 
 
-def _cannot_fit(ctx: Context, limit: int, floor: int) -> Finding:
-    """Error: no readable size (short side >= ``floor``) of the image fits under ``limit``."""
-    return ctx.finding(
-        Severity.ERROR,
-        "fix.cannot_fit",
-        limit=human_size(limit),
-        min=floor,
-        provider=ctx.provider_name,
-    )
-
-
-def _normalize(im: Image.Image, icc: bytes | None) -> tuple[Image.Image, list[str]]:
-    """8-bit RGB, L or P without alpha; returns the image and the notes of what changed."""
-    notes: list[str] = []
-    if im.mode == "CMYK":
-        converted = None
-        if icc:
-            try:
-                src_profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-                converted = ImageCms.profileToProfile(
-                    im, src_profile, ImageCms.createProfile("sRGB"), outputMode="RGB"
-                )
-            except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
-                converted = None
-        im = converted if converted is not None else im.convert("RGB")
-        notes.append("fix.colors_converted")
-    if im.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
-        im = raster.to_8bit(im)
-        notes.append("fix.depth_reduced")
-    has_alpha = im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info)
-    if has_alpha:
-        rgba = im.convert("RGBA")
-        background = Image.new("RGB", im.size, (255, 255, 255))
-        background.paste(rgba, mask=rgba.getchannel("A"))
-        im = background
-        notes.append("fix.alpha_flattened")
-    elif im.mode == "1":
-        im = im.convert("L")
-    elif im.mode not in ("RGB", "L", "P"):
-        im = im.convert("RGB")
-    return im, notes
-
-
-def _encode(
-    im: Image.Image, fmt: str, icc: bytes | None, quality: int = Q_MAX, level: int = 6
-) -> bytes:
-    # Pillow releases the GIL while it encodes into a real file, not into a BytesIO: a big image
-    # goes through an anonymous temporary file (the same bytes), so that the export's fixes of
-    # several files run in parallel.
-    if im.width * im.height < _GIL_FREE_PIXELS:
-        buf = io.BytesIO()
-        _save(im, buf, fmt, icc, quality, level)
-        return buf.getvalue()
-    with tempfile.TemporaryFile() as fh:
-        _save(im, fh, fmt, icc, quality, level)
-        fh.seek(0)
-        return fh.read()
-
-
-def _save(
-    im: Image.Image, fh: BinaryIO, fmt: str, icc: bytes | None, quality: int, level: int
-) -> None:
-    if fmt == "jpeg":
-        if im.mode not in ("RGB", "L"):
-            im = im.convert("RGB")
-        im.save(fh, "JPEG", quality=quality, icc_profile=icc if im.mode == "RGB" else None)
-    else:
-        im.save(fh, "PNG", compress_level=level, icc_profile=icc if im.mode == "RGB" else None)
-
-
-def _encode_under(
-    ctx: Context,
-    im: Image.Image,
-    fmt: str,
-    limit: int,
-    floor: int,
-    icc: bytes | None,
-    findings: list[Finding],
-) -> tuple[bytes, str] | None:
-    """Bytes of ``im`` under ``limit`` in ``fmt`` (PNG falls back to JPEG), or None."""
-    if fmt == "png":
-        data = _encode(im, "png", icc)
-        if len(data) <= limit:
-            return data, "png"
-        _check(ctx)
-        data = _encode(im, "png", icc, level=9)
-        if len(data) <= limit:
-            return data, "png"
-        findings.append(ctx.finding(Severity.INFO, "fix.png_too_large", limit=human_size(limit)))
-    fitted = fit_jpeg(ctx, im, limit, floor, icc)
-    if fitted is None:
-        return None
-    data, quality, size = fitted
-    if size != im.size or quality < Q_MAX:
-        findings.append(
-            ctx.finding(
-                Severity.INFO,
-                "fix.shrunk",
-                size=human_size(len(data)),
-                quality=quality,
-                width=size[0],
-                height=size[1],
-            )
-        )
-    return data, "jpeg"
-
-
-def fit_jpeg(
-    ctx: Context, im: Image.Image, limit: int, floor: int, icc: bytes | None
-) -> tuple[bytes, int, tuple[int, int]] | None:
-    """The best-quality JPEG of ``im`` under ``limit``: search quality first, then downscale,
-    never below ``floor`` pixels on the short side. Returns (bytes, quality, size) or None."""
-    if im.mode not in ("RGB", "L"):
-        im = im.convert("RGB")
-    current = im
-    for attempt in range(8):
-        _check(ctx)
-        ctx.report(attempt / 8)
-        found, smallest = _search_quality(ctx, current, limit, icc)
-        if found is not None:
-            return found[0], found[1], current.size
-        short = min(current.size)
-        if short <= floor:
-            return None
-        factor = math.sqrt(limit / max(smallest, 1)) * 0.95
-        factor = min(0.9, max(factor, floor / min(im.size)))
-        new_size = (max(1, round(im.width * factor)), max(1, round(im.height * factor)))
-        if min(new_size) >= short:
-            new_size = (max(1, round(current.width * 0.9)), max(1, round(current.height * 0.9)))
-        if min(new_size) < floor:
-            scale = floor / min(im.size)
-            new_size = (max(1, math.ceil(im.width * scale)), max(1, math.ceil(im.height * scale)))
-        current = im.resize(new_size, Image.Resampling.LANCZOS, reducing_gap=3.0)
-    return None
-
-
-def _proxy(im: Image.Image) -> tuple[Image.Image, float] | None:
-    """Eight 64-row strips spread over the image, pasted together: JPEG size per quality of the
-    whole image is about ``ratio`` times the proxy's (blocks are coded independently)."""
-    if im.height < 1024:
-        return None
-    strips, rows = 8, 64
-    proxy = Image.new(im.mode, (im.width, strips * rows))
-    step = (im.height - rows) / (strips - 1)
-    for k in range(strips):
-        top = int(k * step) // 16 * 16
-        proxy.paste(im.crop((0, top, im.width, top + rows)), (0, k * rows))
-    return proxy, im.height / (strips * rows)
-
-
-def _search_quality(
-    ctx: Context, im: Image.Image, limit: int, icc: bytes | None
-) -> tuple[tuple[bytes, int] | None, int]:
-    """(best (bytes, quality) under limit or None, smallest size seen)."""
-    proxy = _proxy(im)
-    full: dict[int, bytes] = {}
-
-    def encode_full(q: int) -> bytes:
-        _check(ctx)
-        if q not in full:
-            full[q] = _encode(im, "jpeg", icc, q)
-        return full[q]
-
-    if proxy is None:
-        predict: Callable[[int], float] = lambda q: len(encode_full(q))  # noqa: E731
-    else:
-        small, ratio = proxy
-        cache: dict[int, int] = {}
-
-        def predict(q: int) -> float:
-            if q not in cache:
-                _check(ctx)
-                cache[q] = len(_encode(small, "jpeg", icc, q))
-            return cache[q] * ratio
-
-    calib = 1.0
-    best: tuple[bytes, int] | None = None
-    smallest = 1 << 62
-    tried: set[int] = set()
-    for _ in range(5):
-        q = _largest_quality(lambda q, c=calib: predict(q) * c <= limit * 0.98)
-        if q is None:
-            q = Q_MIN
-        if q in tried:
-            break
-        tried.add(q)
-        data = encode_full(q)
-        smallest = min(smallest, len(data))
-        if len(data) <= limit:
-            if best is None or q > best[1]:
-                best = (data, q)
-            if q == Q_MAX or len(data) > 0.9 * limit or proxy is None:
-                break
-        elif q == Q_MIN:
-            break
-        calib = len(data) / max(predict(q), 1)
-    return best, smallest
-
-
-def _largest_quality(fits: Callable[..., bool]) -> int | None:
-    lo, hi = Q_MIN, Q_MAX
-    if fits(hi):
-        return hi
-    if not fits(lo):
-        return None
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if fits(mid):
-            lo = mid
-        else:
-            hi = mid
-    return lo
-
-
-# --------------------------------------------------------------------------------------- PDFs
-def _fix_pdf(
-    ctx: Context,
-    src: Path,
-    fh: BinaryIO,
-    insp: Inspection,
-    out: Path,
-    result: FixResult,
-    written: list[Path],
-) -> None:
-    codes = insp.codes
-    accepted = ctx.accepted_formats
-    limit = ctx.max_bytes[0] or (1 << 62)
-    findings = result.findings
-    if "pdf" in accepted and "file.too_large" not in codes and "pdf.restricted" not in codes:
-        fh.seek(0)
-        target = _output_path(ctx, out, "pdf", src, findings)
-        _write(src, target, fh.read(), written)
-        findings.append(ctx.finding(Severity.INFO, "fix.copied", path=target.name))
-        return
-    if "pdf" in accepted and "file.too_large" not in codes:
-        reader = pdfmod.open_reader(fh)
-        reader.decrypt("")
-        from pypdf import PdfWriter
-
-        writer = PdfWriter(clone_from=reader)
-        buf = io.BytesIO()
-        writer.write(buf)
-        target = _output_path(ctx, out, "pdf", src, findings)
-        _write(src, target, buf.getvalue(), written)
-        findings.append(ctx.finding(Severity.INFO, "fix.unlocked", path=target.name))
-        return
-    pages = insp.pages or 0
-    if not insp.image_pages or len(insp.image_pages) != pages:
-        findings.append(ctx.finding(Severity.ERROR, "fix.pdf_not_scanned"))
-        return
-    reader = pdfmod.open_reader(fh)
-    if reader.is_encrypted:
-        reader.decrypt("")
-    writable = {"jpeg", "png"} & accepted or {"jpeg"}
-    floor_side = ctx.min_readable_side()
-    width = len(str(pages))
-    for index, number in enumerate(insp.image_pages):
-        _check(ctx)
-        sub = ctx.span(index / pages, (index + 1) / pages)
-        page = reader.pages[number - 1]
-        img = pdfmod.page_image(page, number)
-        if img is None:  # pragma: no cover - inspection said it was
-            findings.append(ctx.finding(Severity.ERROR, "fix.pdf_not_scanned"))
-            return
-        pil, raw = pdfmod.decode_page_image(page, img, for_analysis=False)
-        data: bytes | None = None
-        fmt = "jpeg"
-        if raw is not None and img.rotate == 0:
-            stripped = strip_jpeg(raw)
-            if stripped is not None and len(stripped) <= limit:
-                data = stripped
-        if data is None:
-            if img.rotate:
-                pil = pil.rotate(-img.rotate, expand=True)
-            pil, _ = _normalize(pil, None)
-            prefer = (
-                "png" if raw is None and pil.mode in ("L", "P") and "png" in writable else "jpeg"
-            )
-            floor = min(floor_side, min(pil.size))
-            encoded = _encode_under(sub, pil, prefer, limit, floor, None, findings)
-            if encoded is None:
-                findings.append(_cannot_fit(ctx, limit, floor))
-                return
-            data, fmt = encoded
-        if pages == 1:
-            target = _output_path(ctx, out, fmt, src, findings)
-        else:
-            base = out.with_name(f"{_stem(out)}-p{number:0{width}d}")
-            target = _output_path(ctx, base, fmt, src, [])
-        _write(src, target, data, written)
-    findings.append(ctx.finding(Severity.INFO, "fix.extracted", count=len(written)))
-
-
-# --------------------------------------------------------------------------------------- files
-def _stem(path: Path) -> str:
-    return path.stem if extension_of(path.name) in EXTENSIONS else path.name
-
-
-def _output_path(ctx: Context, out: Path, fmt: str, src: Path, findings: list[Finding]) -> Path:
-    """``out`` with the extension of ``fmt`` (replacing a known image extension)."""
-    ext = FORMAT_EXTENSION.get(fmt, fmt)
-    claimed = EXTENSIONS.get(extension_of(out.name))
-    if claimed == fmt:
-        target = out
-    elif claimed is not None:
-        target = out.with_suffix(f".{ext}")
-    else:
-        target = out.with_name(f"{out.name}.{ext}")
-    if _same_file(src, target):
-        target = target.with_name(f"{_stem(target)}-fixed.{ext}")
-    if target != out:
-        findings.append(ctx.finding(Severity.INFO, "fix.output_renamed", path=str(target)))
-    return target
-
-
-def _write(src: Path, target: Path, data: bytes, written: list[Path]) -> None:
-    if _same_file(src, target):  # pragma: no cover - _output_path prevents it
-        raise OSError(f"refusing to overwrite the input {src}")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    part = target.with_name(f".{target.name}.part")
-    try:
-        with part.open("wb") as fh:
-            fh.write(data)
-        os.replace(part, target)
-    except OSError:
-        _remove(part)
-        raise
-    written.append(target)
-
-
-def _remove(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink()
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        if a.exists() and b.exists():
-            return os.path.samefile(a, b)
-        return a.resolve() == b.resolve()
-    except OSError:
+def _copy_clean(ctx: Context, job: Job, fmt: str, limit: int) -> bool:
+    """Nothing to re-encode: write the file without its metadata (lossless), or as it is when
+    it has none. False when that would not fit under ``limit`` (it must be re-encoded)."""
+    job.fh.seek(0)
+    data = read_bounded(job.fh)
+    strip = _STRIP.get(fmt)
+    stripped = strip(data) if strip is not None else None
+    private = job.insp.codes & {"image.gps", "image.personal_metadata", "file.trailing_data"}
+    if stripped is None and fmt in _STRIP and private:
+        return False  # malformed container: re-encoding is the only way to drop its metadata
+    payload = stripped if stripped is not None else data
+    if len(payload) > limit:
         return False
+    target = job.target(ctx, fmt)
+    job.write(target, payload)
+    code = "fix.metadata_removed" if len(payload) < len(data) else "fix.copied"
+    job.result.findings.append(ctx.finding(Severity.INFO, code, path=target.name))
+    return True
 
 
-def _check(ctx: Context) -> None:
-    if ctx.cancelled():
-        raise _Cancelled
+def _decode(
+    ctx: Context, fh: BinaryIO, fmt: str, codes: set[str], findings: list[Finding]
+) -> tuple[Image.Image, bytes | None]:
+    """The first frame decoded, upright, in 8-bit colours without alpha; its ICC profile."""
+    im = raster.open_image(fh, fmt)
+    im = raster.full_decode(im, fmt)
+    ctx.report(0.3)
+    check(ctx)
+    if "image.rotated" in codes:
+        im = raster.oriented(im)
+        findings.append(ctx.finding(Severity.INFO, "fix.rotated"))
+    if "image.animated" in codes:
+        findings.append(ctx.finding(Severity.INFO, "fix.first_frame"))
+    icc = im.info.get("icc_profile")
+    im, notes = normalize(im, icc)
+    if im.mode != "CMYK" and "image.cmyk" in codes:
+        icc = None  # converted to sRGB
+    for note in notes:
+        findings.append(ctx.finding(Severity.INFO, note))
+    return im, icc

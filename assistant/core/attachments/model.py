@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,22 @@ JPEG_DECLARED_LIMIT = 256_000_000
 ANALYSIS_LONG_SIDE = 480
 # A PDF is inspected page by page up to this many pages (the rest is said to be unchecked).
 PDF_MAX_PAGES = 50
+# Pixels of page images decoded for statistics in one PDF (about three 7000×7000 scans); pages
+# after that get the checks that need no decoding, and a finding says so.
+PDF_ANALYSIS_PIXELS = 150_000_000
+# A fix extracts at most this many pages of a scanned PDF, and re-encodes at most this many
+# pixels in all (pages whose JPEG only loses its metadata cost nothing): more is refused.
+FIX_MAX_PAGES = 20
+FIX_PIXEL_BUDGET = 200_000_000
+# A multi-frame TIFF is walked up to this many frames (IFDs), never to its end.
+MAX_FRAMES = 1000
+# A JPEG of more scans than this is refused: every scan re-reads the whole picture, so a few KB
+# of tiny progressive scans can keep a decoder busy for hours. Cameras write 1 to about 12.
+JPEG_MAX_SCANS = 100
+# Seconds one inspection (one fix) may take before it stops with a finding. A safety net only:
+# the limits above keep real files far below it, so results do not depend on the machine.
+INSPECT_SECONDS = 60.0
+FIX_SECONDS = 180.0
 
 
 class CancelFlag(Protocol):
@@ -120,6 +137,8 @@ class Context:
     lang: str
     progress: ProgressCallback | None = None
     cancel: CancelFlag | None = None
+    deadline: float | None = None  # time.monotonic() after which the work stops
+    budget: float = 0.0  # the seconds that deadline allowed (for the message)
     _lo: float = 0.0
     _hi: float = 1.0
     _last: list[float] = field(default_factory=lambda: [-1.0])  # shared by every span
@@ -133,13 +152,15 @@ class Context:
         lang: str,
         progress: ProgressCallback | None,
         cancel: CancelFlag | None,
+        seconds: float | None = None,
     ) -> tuple[Context, list[Finding]]:
         try:
             pack = load_pack(provider)
         except KeyError:
             raise ValueError(f"unknown provider {provider!r}") from None
         region = pack.region_or_default(region)
-        ctx = cls(pack, region, None, lang, progress, cancel)
+        deadline = None if seconds is None else time.monotonic() + seconds
+        ctx = cls(pack, region, None, lang, progress, cancel, deadline, seconds or 0.0)
         findings: list[Finding] = []
         if document is not None:
             ctx.document = pack.documents.get(document)
@@ -244,7 +265,20 @@ class Context:
 
     # ---- progress and cancel
     def cancelled(self) -> bool:
-        return bool(self.cancel is not None and self.cancel.is_set())
+        """Whether to stop: cancelled by the caller, or out of time (see :meth:`timed_out`)."""
+        return bool(self.cancel is not None and self.cancel.is_set()) or self.timed_out()
+
+    def timed_out(self) -> bool:
+        return self.deadline is not None and time.monotonic() > self.deadline
+
+    def stop_finding(self) -> Finding:
+        """What a stopped check reports: ``file.time_budget`` (an error) when it ran out of
+        time, else ``file.cancelled``."""
+        if self.timed_out() and not (self.cancel is not None and self.cancel.is_set()):
+            return self.finding(
+                Severity.ERROR, "file.time_budget", fix=True, seconds=round(self.budget)
+            )
+        return self.finding(Severity.INFO, "file.cancelled")
 
     def report(self, fraction: float) -> None:
         if self.progress is None:
@@ -265,6 +299,8 @@ class Context:
             self.lang,
             self.progress,
             self.cancel,
+            self.deadline,
+            self.budget,
             outer_lo + width * lo,
             outer_lo + width * hi,
             self._last,

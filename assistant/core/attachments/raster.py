@@ -5,15 +5,19 @@ from __future__ import annotations
 import contextlib
 import io
 import math
+import struct
+import zlib
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from PIL import Image, ImageFilter, ImageOps
 
+from assistant.core.attachments.metadata import MetaScan, exif_object_facts, xmp_facts
 from assistant.core.attachments.model import (
     ANALYSIS_LONG_SIDE,
     DECODE_BUDGET,
     JPEG_DECLARED_LIMIT,
+    MAX_FRAMES,
     Context,
 )
 from assistant.core.findings import Finding, Severity
@@ -54,6 +58,8 @@ DECODE_ERRORS = (
     NotImplementedError,
     OverflowError,
     MemoryError,
+    struct.error,
+    zlib.error,
     Image.DecompressionBombError,
 )
 
@@ -70,17 +76,6 @@ BLUR_SHARPNESS = 0.30  # Laplacian spread / gray-level spread below this: no cri
 DPI_RANGE = (50, 2400)
 
 EXIF_ORIENTATION = 0x0112
-EXIF_IFD = 0x8769
-GPS_IFD = 0x8825
-# Tags that identify a person or a particular camera.
-PERSONAL_TAGS = {
-    0x013B: "artist",  # Artist
-    0x9C9D: "author",  # XPAuthor
-    0xA430: "owner",  # CameraOwnerName
-    0xA431: "serial",  # BodySerialNumber
-    0xA435: "serial",  # LensSerialNumber
-    0xA420: "unique_id",  # ImageUniqueID
-}
 PERSONAL_TEXT_KEYS = {"author", "artist", "owner", "copyright", "comment", "description"}
 
 
@@ -274,70 +269,86 @@ def _png_bit_depth(fh: BinaryIO) -> int | None:
     return None
 
 
-def read_facts(im: Image.Image, fmt: str, fh: BinaryIO | None = None) -> RasterFacts:
-    """Header facts and metadata; never decodes pixels (except what Pillow reads for EXIF)."""
+def frame_count(im: Image.Image, fmt: str) -> int | None:
+    """Frames of a multi-frame image, or None when not counted (GIF: each seek decodes) or when
+    there are more than :data:`MAX_FRAMES` (a TIFF's frames are walked, never to its end)."""
+    if fmt == "gif":
+        return None
+    if fmt == "tiff":
+        try:
+            im.seek(MAX_FRAMES)
+            return None  # more than that: not walked any further
+        except EOFError:
+            pass  # fewer: n_frames below is cheap now
+        except DECODE_ERRORS:
+            return None
+        finally:
+            with contextlib.suppress(*DECODE_ERRORS):
+                im.seek(0)
+    try:
+        return int(getattr(im, "n_frames", 2))
+    except DECODE_ERRORS:
+        return None
+
+
+def read_facts(
+    im: Image.Image, fmt: str, fh: BinaryIO | None = None, meta: MetaScan | None = None
+) -> RasterFacts:
+    """Header facts and metadata; never decodes pixels (except what Pillow reads for EXIF).
+    ``meta``: what :func:`metadata.scan` found in the raw bytes (every EXIF and XMP block)."""
     facts = RasterFacts(im.width, im.height, im.mode)
     try:
         facts.animated = bool(getattr(im, "is_animated", False))
     except DECODE_ERRORS:
         facts.animated = False
     if facts.animated:
-        try:
-            frames = int(getattr(im, "n_frames", 2)) if fmt != "gif" else None
-        except DECODE_ERRORS:
-            frames = None
-        facts.frames = frames
+        facts.frames = frame_count(im, fmt)
         with contextlib.suppress(*DECODE_ERRORS):
             im.seek(0)
     if fmt == "png" and fh is not None:
         facts.bit_depth = _png_bit_depth(fh)
     elif im.mode.startswith("I;16") or im.mode == "I":
         facts.bit_depth = 16
-    exif: Image.Exif | None
+    found = MetaScan()
+    if meta is not None:
+        found.merge(meta)
     try:
         exif = im.getexif()
     except DECODE_ERRORS:
         exif = None
+        found.add("unknown")
     if exif:
-        facts.has_metadata = True
-        try:
-            facts.orientation = int(exif.get(EXIF_ORIENTATION, 1) or 1)
-        except (TypeError, ValueError):
-            facts.orientation = 1
-        if facts.orientation not in range(1, 9):
-            facts.orientation = 1
-        try:
-            gps = exif.get_ifd(GPS_IFD)
-        except DECODE_ERRORS:
-            gps = {}
-        # GPSLatitude (2) / GPSLongitude (4), or any position data at all
-        facts.gps = bool(gps) and any(tag in gps for tag in (2, 4, 6))
-        found: list[str] = []
-        for tag, what in PERSONAL_TAGS.items():
-            value = exif.get(tag)
-            if value in (None, "", b""):
-                try:
-                    value = exif.get_ifd(EXIF_IFD).get(tag)
-                except DECODE_ERRORS:
-                    value = None
-            if value not in (None, "", b"") and what not in found:
-                found.append(what)
-        facts.personal = found
-    info = im.info or {}
+        facts.orientation = _orientation(exif)
+        exif_object_facts(exif, found)
+    _info_facts(im.info or {}, found, facts)
+    facts.gps = found.gps
+    facts.personal = list(found.personal)
+    facts.has_metadata = facts.has_metadata or found.has_metadata
+    return facts
+
+
+def _orientation(exif: Image.Exif) -> int:
+    try:
+        value = int(exif.get(EXIF_ORIENTATION, 1) or 1)
+    except (TypeError, ValueError):
+        return 1
+    return value if value in range(1, 9) else 1
+
+
+def _info_facts(
+    info: dict[str | tuple[int, int], object], found: MetaScan, facts: RasterFacts
+) -> None:
+    """XMP, text keys, DPI and colour profile from Pillow's ``info``."""
     xmp = info.get("xmp") or info.get("XML:com.adobe.xmp")
     if xmp:
-        facts.has_metadata = True
-        raw = xmp if isinstance(xmp, bytes) else str(xmp).encode("utf-8", "ignore")
-        if b"GPSLatitude" in raw or b"GPSLongitude" in raw:
-            facts.gps = True
+        xmp_facts(xmp if isinstance(xmp, bytes) else str(xmp).encode("utf-8", "ignore"), found)
     for key in info:
         if isinstance(key, str) and key.lower() in PERSONAL_TEXT_KEYS and info[key]:
-            facts.has_metadata = True
-            label = "author" if key.lower() in ("author", "artist", "owner") else None
-            if label and label not in facts.personal:
-                facts.personal.append(label)
+            found.has_metadata = True
+            if key.lower() in ("author", "artist", "owner"):
+                found.add("author")
     if "comment" in info or "exif" in info:
-        facts.has_metadata = True
+        found.has_metadata = True
     dpi = info.get("dpi")
     if isinstance(dpi, tuple) and len(dpi) == 2:
         try:
@@ -345,7 +356,6 @@ def read_facts(im: Image.Image, fmt: str, fh: BinaryIO | None = None) -> RasterF
         except (TypeError, ValueError):
             facts.dpi = None
     facts.icc = bool(info.get("icc_profile"))
-    return facts
 
 
 _ORIENTATION_KEYS = {
@@ -413,12 +423,23 @@ def fact_findings(ctx: Context, facts: RasterFacts, fmt: str, prefix: str = "") 
                     **p,
                 )
             )
-    if facts.gps:
-        out.append(ctx.finding(Severity.WARNING, "image.gps", fix=True, **p))
-    if facts.personal:
-        what = ", ".join(ctx.msg(f"image.personal.{w}") for w in facts.personal)
+    out.extend(metadata_findings(ctx, facts.gps, facts.personal, prefix))
+    return out
+
+
+def metadata_findings(
+    ctx: Context, gps: bool, personal: list[str], prefix: str = ""
+) -> list[Finding]:
+    """Warnings for a location (``image.gps``) and for personal or camera data."""
+    out: list[Finding] = []
+    if gps:
+        out.append(ctx.finding(Severity.WARNING, "image.gps", fix=True, prefix=prefix))
+    if personal:
+        what = ", ".join(ctx.msg(f"image.personal.{w}") for w in personal)
         out.append(
-            ctx.finding(Severity.WARNING, "image.personal_metadata", fix=True, what=what, **p)
+            ctx.finding(
+                Severity.WARNING, "image.personal_metadata", fix=True, what=what, prefix=prefix
+            )
         )
     return out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import struct
 import unicodedata
 import zipfile
 from typing import BinaryIO
@@ -122,13 +123,25 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
+# A Word document has a few dozen entries; a ZIP with more is not read (its central directory
+# could hold millions, each a Python object).
+_ZIP_MAX_ENTRIES = 5000
+
+
 def refine_zip(fh: BinaryIO) -> str:
     """'docx' when a ZIP is a Word document, else 'zip'."""
     try:
+        fh.seek(0, 2)
+        size = fh.tell()
+        fh.seek(max(0, size - 65_557))  # end-of-central-directory record: the last 64 KB + 22
+        tail = fh.read()
+        end = tail.rfind(b"PK\x05\x06")
+        if end < 0 or int.from_bytes(tail[end + 10 : end + 12], "little") > _ZIP_MAX_ENTRIES:
+            return "zip"
         fh.seek(0)
         with zipfile.ZipFile(fh) as zf:
-            names = set(zf.namelist()[:2000])
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, struct.error):
         return "zip"
     return "docx" if "word/document.xml" in names else "zip"
 
@@ -175,7 +188,9 @@ def safe_upload_name(filename: str, provider: str, role: str | None = None) -> s
     ext = re.sub(r"[^a-z0-9]", "", ext.lower())[:8]
     slug, lost = _slug(stem)
     if lost:
-        digest = hashlib.sha256(unicodedata.normalize("NFC", stem).encode("utf-8")).hexdigest()[:8]
+        # surrogatepass: a name with undecodable bytes (os.fsdecode's surrogates) still hashes
+        key = unicodedata.normalize("NFC", stem).encode("utf-8", "surrogatepass")
+        digest = hashlib.sha256(key).hexdigest()[:8]
         slug = f"{slug}-{digest}" if slug else digest
     if role:
         role_slug, _ = _slug(role)

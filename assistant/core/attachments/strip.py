@@ -1,14 +1,17 @@
-"""Lossless metadata removal: JPEG segments and PNG chunks are dropped, pixels are not re-encoded.
+"""Lossless metadata removal: JPEG segments, PNG chunks and GIF extensions are dropped, pixels
+are not re-encoded.
 
 Only what a viewer needs to show the picture as it is is kept: for JPEG the JFIF header, the ICC
 colour profile and the Adobe colour-transform marker; for PNG the critical chunks and the colour
-chunks. EXIF (camera, serials, GPS, orientation), XMP, IPTC, comments, text chunks and anything
+chunks; for GIF the images, their timing and transparency and the looping extension. EXIF (camera, serials, GPS, orientation), XMP, IPTC, comments, text chunks and anything
 appended after the image (phones append depth maps and previews) are removed.
 """
 
 from __future__ import annotations
 
 import struct
+
+from assistant.core.attachments.metadata import GIF_KEEP_APPS, GIF_PICTURE_BLOCKS, gif_blocks
 
 _JPEG_STANDALONE = {0x01, *range(0xD0, 0xD8)}
 
@@ -107,3 +110,16 @@ def strip_png(data: bytes) -> bytes | None:
         if kind == b"IEND":
             return bytes(out)
     return None
+
+
+def strip_gif(data: bytes) -> bytes | None:
+    """``data`` without comments, XMP and other application data and without anything after the
+    trailer, or None when malformed. Images, timing, transparency and looping are kept."""
+    blocks = gif_blocks(data)
+    if not blocks:
+        return None
+    out = bytearray(data[: blocks[0][0]])
+    for start, end, kind in blocks:
+        if kind in GIF_PICTURE_BLOCKS or kind in GIF_KEEP_APPS:
+            out += data[start:end]
+    return bytes(out)
