@@ -208,10 +208,11 @@ def test_missing_values(field: str, severity: Severity) -> None:
     assert found[0].message.startswith("缺少")
 
 
-def test_risk_bearer_other_than_owner_is_a_warning() -> None:
+def test_risk_bearer_other_than_owner_is_an_error() -> None:
+    # seed 003: 风险承担方填写错误 is a rejection reason (#10: an error, not a warning)
     assert "letter.risk_bearer_not_owner" not in codes(good(risk_bearer="深圳市云天科技有限公司"))
     found = codes(good(risk_bearer="杭州星河网络服务有限公司"))
-    assert found["letter.risk_bearer_not_owner"] is Severity.WARNING
+    assert found["letter.risk_bearer_not_owner"] is Severity.ERROR
 
 
 def test_party_names_only_allowed_symbols() -> None:

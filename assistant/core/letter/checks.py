@@ -159,18 +159,19 @@ def _check_party_pair(inp: LetterInput, pack: RulePack, lang: str) -> list[Findi
     )
     if owner_code and owner_code == applicant_code and owner != applicant:
         findings.append(_f("letter.same_code", Severity.ERROR, lang, "applicant.credit_code"))
-    if inp.risk_bearer.strip() and owner and party_key(inp.risk_bearer) != owner:
-        findings.append(
-            _f(
-                "letter.risk_bearer_not_owner",
-                Severity.WARNING,
-                lang,
-                "letter.risk_bearer",
-                risk_bearer=inp.risk_bearer.strip(),
-                owner=inp.owner.name.strip(),
-            )
-        )
     region = pack.region_or_default(inp.region)
+    if inp.risk_bearer.strip() and owner and party_key(inp.risk_bearer) != owner:
+        # seed 003: 风险承担方填写错误 is a rejection reason (the packs' letter.risk_bearer_not_owner)
+        rule_id = "letter.risk_bearer_not_owner"
+        finding = _f(
+            rule_id,
+            _severity(pack, rule_id, region, Severity.ERROR),
+            lang,
+            "letter.risk_bearer",
+            risk_bearer=inp.risk_bearer.strip(),
+            owner=inp.owner.name.strip(),
+        )
+        findings.append(replace(finding, source=_source(pack, rule_id, region) or "seed-003"))
     # (the legal representative is a person: no provider restricts the symbols of their name)
     for subject, value in (
         ("owner.name", inp.owner.name),
