@@ -325,3 +325,15 @@ def test_the_owner_check_never_raises(name: str, owner: str, provider: str, type
     for f in check_signature_owner(name, owner, provider, "mainland", type_):
         assert f.code.startswith("name.owner") and f.message
     check_owner_party(load_pack(provider), None, name=owner, credit_code=name)
+
+
+def test_unknown_ids_never_say_choose_one_of_nothing() -> None:
+    from assistant.core.model import check_ids
+
+    for provider in PROVIDERS:
+        case = Case(provider=provider, region="moon")
+        (finding,) = check_ids(case)
+        assert "mainland, international" in (finding.fix or "")
+    case = Case(provider="tencent", sign_type="general")  # Tencent has no sign kinds
+    (finding,) = check_ids(case)
+    assert "-" not in (finding.fix or "-") and "empty" in (finding.fix or "")

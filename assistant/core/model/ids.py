@@ -32,6 +32,10 @@ def check_ids(case: Case, lang: str | None = None) -> list[Finding]:
             value=value,
             valid=", ".join(valid) or "-",
         )
+        if not valid:  # never "Choose one of: -" (#10): say the provider has none
+            from dataclasses import replace
+
+            f = replace(f, fix=text("case.unknown_id.none", lang, what=what))
         close = difflib.get_close_matches(str(value), valid, n=1, cutoff=0.6)
         if close:
             from dataclasses import replace
