@@ -225,3 +225,28 @@ def test_read_keys_always_present(results: dict[str, Any]) -> None:
 
     for ev in results.values():
         assert set(READ_KEYS) <= set(ev.read)
+
+
+def test_check_file_reads_and_compares_with_a_case(
+    files: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from assistant.cli import main
+
+    data = {
+        **corpus.CASE_DATA,
+        "attachments": [{"document": "business_license", "path": str(files["licence_other_name"])}],
+    }
+    case_file = tmp_path / "client.smscase.json"
+    case_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    argv = ["check-file", "--provider", "tencent", "--format", "json", "--case", str(case_file)]
+    code = main([*argv, str(files["licence_other_name"]), str(files["licence_bank_watermark"])])
+    other, bank = json.loads(capsys.readouterr().out)
+    assert code == 1
+    assert other["read"]["name"] == "杭州云朵网络科技有限公司"
+    assert [f["fixed_value"] for f in other["findings"] if f["code"] == "evidence.mismatch"] == [
+        "杭州云朵网络科技有限公司"
+    ]
+    assert bank["read"]["watermark"] == "仅供招商银行开户使用"
+    assert set(bank["read"]) >= {"name", "credit_code", "legal_representative", "valid_until"}
