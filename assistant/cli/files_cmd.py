@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from typing import Any
 
 from assistant.cli import UsageError
@@ -16,6 +17,7 @@ from assistant.cli.common import (
     subject_result,
 )
 from assistant.core.attachments import display_path, fix_file, inspect_file
+from assistant.core.findings import Finding
 from assistant.core.rules import RulePack
 
 
@@ -24,12 +26,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "check-file",
         help="check images and PDFs before upload",
         description="Check each FILE (image or PDF) against the provider's file rules and, with "
-        "--document, the readability its kind of document needs. Exit 0 when no file has an "
-        "error, 1 when one does.",
+        "--document, the readability its kind of document needs. With the ocr extra, also what "
+        "it says: a licence's name, credit code, legal representative, validity and watermark, "
+        'a signed letter\'s seal, signature, date and text (JSON: "read"), compared with '
+        "--case. Exit 0 when no file has an error, 1 when one does.",
     )
     add_provider_options(p)
     _add_document_option(p)
     add_format_options(p)
+    p.add_argument(
+        "--case",
+        metavar="CASE",
+        help="a *.smscase.json file: compare what each file says (name, credit code, legal "
+        "representative, validity; a signed letter's parties, seal, signature, date) with it",
+    )
     p.add_argument("files", nargs="+", metavar="FILE", help="image or PDF to check")
     p.set_defaults(func=run_check)
 
@@ -72,13 +82,56 @@ def _document(args: argparse.Namespace, pack: RulePack) -> str | None:
 def run_check(args: argparse.Namespace) -> int:
     pack, region = pack_and_region(args)
     document = _document(args, pack)
+    case = _load_case(args.case, args.lang) if args.case else None
     results = []
-    for path in args.files:
+    for i, path in enumerate(args.files):
         insp = inspect_file(path, args.provider, document, region, args.lang)
+        found, read = _evidence(path, args, document, case, insp, first=i == 0)
+        facts = {**insp.facts(), "read": read}
         results.append(
-            subject_result(display_path(path), args.provider, insp.findings, **insp.facts())
+            subject_result(display_path(path), args.provider, [*insp.findings, *found], **facts)
         )
     return print_subject_results(results, args.format)
+
+
+def _load_case(path: str, lang: str) -> Any:
+    from assistant.core.model import load_case
+
+    case, findings = load_case(path, lang)
+    if case is None:
+        raise UsageError("; ".join(f.message for f in findings) or f"cannot read {path}")
+    return case
+
+
+def _evidence(
+    path: str, args: argparse.Namespace, document: str | None, case: Any, insp: Any, first: bool
+) -> tuple[list[Finding], dict[str, Any]]:
+    """What the file says (the ``ocr`` extra), compared with ``case``: findings and ``read``.
+    Without the extra, one info finding (on the first file) says what it would add."""
+    from assistant.core.attachments import FATAL_CODES
+    from assistant.core.evidence import READ_KEYS, check_document, ocr_available
+
+    read: dict[str, Any] = dict.fromkeys(READ_KEYS)
+    if insp.codes & set(FATAL_CODES):
+        return [], read
+    if case is not None and document is None:
+        document = _attached_as(case, path)
+    ev = check_document(path, args.provider, document, case, args.lang)
+    if not ocr_available():  # asked for (a case, a document) and said once
+        asked = case is not None or document is not None
+        return (ev.findings if first and asked else []), read
+    return ev.findings, {**read, **ev.read}
+
+
+def _attached_as(case: Any, path: str) -> str | None:
+    """The document id ``path`` is attached as in ``case`` (the same file), if it is."""
+    for a in case.attachments:
+        try:
+            if os.path.samefile(a.path, path):
+                return str(a.document)
+        except OSError:
+            continue
+    return None
 
 
 def run_fix(args: argparse.Namespace) -> int:
