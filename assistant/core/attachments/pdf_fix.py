@@ -68,9 +68,20 @@ def rewrite_pdf(fh: BinaryIO, *, clean: bool) -> bytes:
     return buf.getvalue()
 
 
+def _drop_metadata(owner: DictionaryObject) -> None:
+    """Remove ``owner``'s /Metadata and empty its stream (the writer keeps every object it
+    cloned, referenced or not)."""
+    xmp = owner.get("/Metadata")
+    if xmp is None:
+        return
+    stream = xmp.get_object()
+    if isinstance(stream, StreamObject):
+        StreamObject.set_data(stream, b"")
+    del owner[NameObject("/Metadata")]
+
+
 def _clean_image(obj: DictionaryObject) -> None:
-    if "/Metadata" in obj:
-        del obj[NameObject("/Metadata")]
+    _drop_metadata(obj)
     if pdfmod.image_metadata(obj).has_metadata and isinstance(obj, StreamObject):
         data = obj.get_data()
         stripped = strip_jpeg(data)
@@ -86,7 +97,7 @@ def _drop_private_xmp(root: DictionaryObject) -> None:
     meta = metadata.MetaScan()
     metadata.xmp_facts(xmp.get_object().get_data(), meta)
     if meta.gps or meta.personal:
-        del root[NameObject("/Metadata")]
+        _drop_metadata(root)
 
 
 def _work(reader: Any, insp: Inspection, limit: int) -> tuple[int, int]:
