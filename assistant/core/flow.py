@@ -137,6 +137,7 @@ _AREA_PAGES: dict[str, PageId] = {
     "identifiers": PageId.PARTIES,
     "owner": PageId.PARTIES,
     "attachments": PageId.DOCUMENTS,
+    "evidence": PageId.DOCUMENTS,
     "letter": PageId.LETTER,
 }
 

@@ -250,3 +250,23 @@ def test_check_file_reads_and_compares_with_a_case(
     ]
     assert bank["read"]["watermark"] == "仅供招商银行开户使用"
     assert set(bank["read"]) >= {"name", "credit_code", "legal_representative", "valid_until"}
+
+
+def test_review_area_reads_the_attachments_when_enabled(files: dict[str, Path]) -> None:
+    from assistant.core.review import check_case
+    from assistant.core.review.areas import evidence as area
+
+    data = {
+        **corpus.CASE_DATA,
+        "attachments": [{"document": "business_license", "path": str(files["licence_other_name"])}],
+    }
+    parsed, _ = parse_case(data, verify_files=False)
+    assert parsed is not None
+    assert check_case(parsed, "en").areas.get("evidence") == []  # off by default
+    area.enable()
+    try:
+        found = check_case(parsed, "en").areas["evidence"]
+    finally:
+        area.enable(False)
+    [f] = [f for f in found if f.code == "evidence.mismatch"]
+    assert f.subject == "owner.name" and f.fixed_value == "杭州云朵网络科技有限公司"

@@ -6,6 +6,7 @@ from assistant.core.review.areas import (  # noqa: F401
     attachments,
     case_ids,
     checklist,
+    evidence,
     identifiers,
     letter,
     names,
