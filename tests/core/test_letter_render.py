@@ -1,12 +1,17 @@
 """Render filled letters with LibreOffice, as a user's office suite would, and read the PDF back.
 
-Skips when LibreOffice is not installed (Debian: libreoffice-writer-nogui; Chinese glyphs need a
-CJK font such as fonts-wqy-microhei).
+Skips when LibreOffice is not installed (Debian: libreoffice-writer-nogui). LibreOffice sees only
+the program's own font (resources/fonts: the Chinese text) and Liberation Serif/Sans, the
+fonts with the metrics of the templates' Times New Roman and Arial (Debian: fonts-liberation,
+which .ci/run installs; the test skips without them), through a private fontconfig file: page
+breaks do not depend on the other fonts a machine happens to have (with Noto Sans CJK installed
+the English letter used to take two pages).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
 import subprocess
@@ -16,6 +21,7 @@ import pytest
 from pypdf import PdfReader
 
 from assistant.core.letter import LetterInput, Party, fill_letter
+from assistant.resources import resource_path
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
@@ -24,8 +30,42 @@ TODAY = dt.date(2026, 11, 22)
 A4 = (595, 842)  # points
 
 
+def metric_fonts() -> list[str]:
+    """Folders of Liberation Serif and Sans (Times New Roman's and Arial's metrics), or []."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return []
+    folders: set[str] = set()
+    for family in ("Liberation Serif", "Liberation Sans"):
+        run = subprocess.run(
+            [fc_list, "-f", "%{file}\n", family], capture_output=True, text=True, check=False
+        )
+        found = {str(Path(line).parent) for line in run.stdout.splitlines() if line.strip()}
+        if not found:
+            return []
+        folders |= found
+    return sorted(folders)
+
+
+def only_known_fonts(folder: Path) -> dict[str, str]:
+    """The environment of a process whose fontconfig knows only resources/fonts and the
+    metric-compatible Latin fonts; skips the test when those are not installed."""
+    latin = metric_fonts()
+    if not latin:
+        pytest.skip("Liberation Serif/Sans not installed (Debian: fonts-liberation)")
+    dirs = "".join(f"<dir>{d}</dir>" for d in [str(resource_path("fonts")), *latin])
+    conf = folder / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        f"{dirs}<cachedir>{folder / 'fc-cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    return {**os.environ, "FONTCONFIG_FILE": str(conf)}
+
+
 def render(docs: list[Path], out: Path) -> dict[str, Path]:
-    """Convert ``docs`` to PDF with one soffice call and a private profile (parallel-safe)."""
+    """Convert ``docs`` to PDF with one soffice call and a private profile (parallel-safe),
+    seeing only the bundled font and the metric-compatible Latin fonts."""
     assert SOFFICE is not None
     profile = out / "profile"
     cmd = [
@@ -39,7 +79,8 @@ def render(docs: list[Path], out: Path) -> dict[str, Path]:
         str(out),
         *map(str, docs),
     ]
-    subprocess.run(cmd, check=True, capture_output=True, timeout=240)
+    env = only_known_fonts(out)
+    subprocess.run(cmd, check=True, capture_output=True, timeout=240, env=env)
     pdfs = {d.stem: out / f"{d.stem}.pdf" for d in docs}
     missing = [str(p) for p in pdfs.values() if not p.is_file()]
     assert not missing, f"LibreOffice wrote no {missing}"

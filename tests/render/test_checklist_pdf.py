@@ -17,10 +17,11 @@ from assistant.render import (
     build_checklist_document,
     checklist_pdf_bytes,
     font_findings,
+    fonts,
     paint_document,
     write_checklist_pdf,
 )
-from assistant.render import checklist_pdf as mod
+from assistant.render import pdf as pdfmod
 
 DAY = dt.date(2026, 3, 2)
 
@@ -29,11 +30,6 @@ def _text(pdf: bytes) -> str:
     reader = PdfReader(io.BytesIO(pdf))
     raw = "\n".join(page.extract_text() or "" for page in reader.pages)
     return re.sub(r"\s+", " ", raw)
-
-
-def _needs_cjk_font() -> None:
-    if mod.cjk_font_family() is None:
-        pytest.skip("no CJK font installed (apt install fonts-wqy-microhei)")
 
 
 def test_english_pdf(tmp_path: Path) -> None:
@@ -58,7 +54,6 @@ def test_english_pdf(tmp_path: Path) -> None:
 
 
 def test_chinese_pdf_has_real_glyphs() -> None:
-    _needs_cjk_font()
     checklist = build_checklist("alibaba", "enterprise", "self", "company", None, "zh")
     pdf, findings = checklist_pdf_bytes(checklist, lang="zh", prepared_on=DAY)
     assert findings == []
@@ -106,7 +101,7 @@ def test_document_for_printing_and_pages() -> None:
     qbuf = QBuffer()
     qbuf.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(qbuf)
-    mod._setup_page(writer)
+    pdfmod.setup_page(writer)
     pages = paint_document(doc, writer)
     del writer
     buffer.write(bytes(qbuf.data()))
@@ -122,12 +117,16 @@ def test_same_input_same_bytes() -> None:
     assert b"2026" in a
 
 
-def test_missing_cjk_font_is_a_clear_finding(monkeypatch) -> None:
-    monkeypatch.setattr(mod, "cjk_font_family", lambda: None)
+def test_the_bundled_font_draws_chinese_without_any_system_font() -> None:
+    assert fonts.cjk_font_family() == "WenQuanYi Micro Hei"
+    assert font_findings("营业执照 Business license", "en") == []
+
+
+def test_a_font_that_cannot_be_loaded_is_a_clear_finding(monkeypatch) -> None:
+    monkeypatch.setattr(fonts, "bundled_family", lambda: None)
     found = font_findings("营业执照", "en")
     assert [f.code for f in found] == ["render.no_cjk_font"]
-    assert "fonts-wqy-microhei" in (found[0].fix or "")
-    assert font_findings("Business license", "en") == []
+    assert "wqy-microhei.ttc" in found[0].message and "Reinstall" in (found[0].fix or "")
 
 
 def test_write_failure_is_a_finding(tmp_path: Path) -> None:
@@ -143,7 +142,7 @@ def test_text_extracts_without_ligatures() -> None:
     text = _text(pdf)
     assert "certificate" in text.lower()
     assert not set(text) & {"\ufb00", "\ufb01", "\ufb02", "\ufb03", "\ufb04"}
-    font = mod.document_font("en")
-    assert (
-        font.isFeatureSet(mod.QFont.Tag("liga")) and font.featureValue(mod.QFont.Tag("liga")) == 0
-    )
+    from PySide6.QtGui import QFont
+
+    font = fonts.document_font("en")
+    assert font.isFeatureSet(QFont.Tag("liga")) and font.featureValue(QFont.Tag("liga")) == 0
