@@ -248,3 +248,54 @@ def fix_preview(
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)
     return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def copy_path(path: Path) -> None:
+    """Put ``path`` on the clipboard (to paste it in a file manager, a mail, a chat)."""
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().setText(str(path))
+
+
+def file_location(parent: QWidget | None, title: str, path: Path, problem: str = "") -> None:
+    """Where a file is, in words (folder and name), with a button that copies its path. Used
+    when the desktop cannot show the folder or open the file, so the user can get there anyway."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setObjectName("file_location")
+    box.setIcon(QMessageBox.Icon.Warning if problem else QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    where = QCoreApplication.translate("dialogs", "The file %1 is in the folder:").replace(
+        "%1", path.name
+    )
+    box.setText(f"{problem}\n\n{where}" if problem else where)
+    box.setInformativeText(str(path.parent))
+    copy = box.addButton(
+        QCoreApplication.translate("dialogs", "&Copy the path"), QMessageBox.ButtonRole.ActionRole
+    )
+    copy.setObjectName("file_location.copy")
+    box.addButton(QMessageBox.StandardButton.Ok)
+    box.exec()
+    if box.clickedButton() is copy:
+        copy_path(path)
+
+
+def help_page(parent: QWidget | None, title: str, markdown: str) -> None:
+    """The help of one step (Markdown), in a window of its own that can stay open."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+
+    dialog = QDialog(parent)
+    dialog.setObjectName("help")
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    text = QTextBrowser()
+    text.setObjectName("help.text")
+    text.setOpenExternalLinks(False)
+    text.setMarkdown(markdown)
+    layout.addWidget(text)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.resize(560, 480)
+    dialog.exec()

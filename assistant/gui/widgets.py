@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QListWidget,
     QPushButton,
     QRadioButton,
     QSizePolicy,
@@ -73,6 +74,52 @@ def clear_layout(layout: QLayout) -> None:
             clear_layout(item.layout())
 
 
+HIGHLIGHT_MS = 2500
+_HIGHLIGHT_STYLE = '*[highlighted="true"] { border: 2px solid #3d85c6; border-radius: 4px; }'
+
+
+def highlight(widget: QWidget, focus: QWidget | None = None) -> None:
+    """Draw attention to ``widget`` for a moment (a blue frame), scrolled into view, and give
+    ``focus`` (default: the widget) the keyboard focus: where "Go to this step" leads."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QScrollArea
+
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if isinstance(parent, QScrollArea):
+        parent.ensureWidgetVisible(widget, 20, 20)
+    if not widget.property("highlighted"):
+        widget.setProperty("unhighlighted_style", widget.styleSheet())
+        widget.setStyleSheet(widget.styleSheet() + _HIGHLIGHT_STYLE)
+    widget.setProperty("highlighted", True)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    (focus or widget).setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
+
+    def clear() -> None:
+        if widget.property("highlighted"):
+            widget.setProperty("highlighted", False)
+            widget.setStyleSheet(str(widget.property("unhighlighted_style") or ""))
+
+    QTimer.singleShot(HIGHLIGHT_MS, widget, clear)
+
+
+class ActivatingList(QListWidget):
+    """A list where Enter opens the current item and stops there (it must not also press the
+    wizard's default button, Next)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (
+            event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter)
+            and self.currentItem() is not None
+        ):
+            self.itemActivated.emit(self.currentItem())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 def hint_label(text: str = "", parent: QWidget | None = None, plain: bool = True) -> QLabel:
     """A secondary, word-wrapped explanation line (dimmed text of the palette)."""
     label = QLabel(text, parent)
@@ -114,9 +161,19 @@ class FindingsView(QWidget):
         if not findings:
             if show_ok and self.ok_text:
                 self._layout.addWidget(self._line("ok", self.ok_text, None))
-            return
-        for f in findings:
-            self._layout.addWidget(self._row(f))
+        else:
+            for f in findings:
+                self._layout.addWidget(self._row(f))
+        self.setVisible(bool(self._layout.count()))  # no empty gap where nothing is said
+        self._tell_page()
+
+    def _tell_page(self) -> None:
+        """The page holding this list re-evaluates its Next button (see BasePage)."""
+        parent = self.parentWidget()
+        while parent is not None and not hasattr(parent, "findings_shown"):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.findings_shown()
 
     def _line(self, severity: str, message: str, fix: str | None) -> QLabel:
         import html
@@ -236,12 +293,31 @@ class StepList(QFrame):
         self.setAccessibleName(QCoreApplication.translate("widgets", "Steps"))
 
     def set_steps(
-        self, steps: Sequence[tuple[int, str]], current: int, done: Callable[[int], bool]
+        self,
+        steps: Sequence[tuple[int, str]],
+        current: int,
+        done: Callable[[int], bool],
+        errors: Mapping[int, int] | None = None,
     ) -> None:
+        """``errors``: per step, how many errors it still shows (a ✖ after its title)."""
+        import html
+
         clear_layout(self._layout)
         for number, (page_id, title) in enumerate(steps, start=1):
-            label = QLabel(f"{number}.  {title}")
+            label = QLabel()
             label.setObjectName(f"steps.{page_id}")
+            label.setWordWrap(True)
+            count = (errors or {}).get(page_id, 0)
+            text = html.escape(f"{number}.  {title}")
+            if count:
+                text += f"&nbsp; {mark_html('error')}"
+                tip = QCoreApplication.translate("widgets", "%1 error(s) on this step").replace(
+                    "%1", str(count)
+                )
+                label.setToolTip(tip)
+                label.setAccessibleDescription(tip)
+            label.setText(text)
+            label.setProperty("errors", count)
             font = QFont(label.font())
             if page_id == current:
                 font.setBold(True)

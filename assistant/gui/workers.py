@@ -11,11 +11,14 @@ window never crashes because a check did).
 from __future__ import annotations
 
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+REPORT_INTERVAL = 0.04  # seconds between two progress reports of one worker
 
 
 class WorkerSignals(QObject):
@@ -31,6 +34,7 @@ class Worker(QRunnable):
         self.fn = fn
         self.cancel_event = threading.Event()
         self.signals = WorkerSignals()
+        self._reported = -REPORT_INTERVAL
         self.setAutoDelete(False)  # the Python object owns it: signals stay valid after run()
 
     # ---- adapters for the core's conventions
@@ -41,8 +45,15 @@ class Worker(QRunnable):
         return self.cancel_event.is_set()
 
     def report(self, done: int, total: int, what: str = "") -> None:
-        if not self.cancel_event.is_set():
-            self.signals.progress.emit(int(done), int(total), str(what))
+        """Progress, at most every :data:`REPORT_INTERVAL` seconds (and always the last step):
+        each report is an event the GUI thread handles, a core loop may report thousands."""
+        if self.cancel_event.is_set():
+            return
+        now = time.monotonic()
+        if done < total and now - self._reported < REPORT_INTERVAL:
+            return
+        self._reported = now
+        self.signals.progress.emit(int(done), int(total), str(what))
 
     def report_fraction(self, fraction: float, what: str = "") -> None:
         self.report(int(max(0.0, min(1.0, float(fraction))) * 1000), 1000, what)

@@ -33,6 +33,8 @@ DIALOG_FUNCTIONS = (
     "open_path",
     "show_in_folder",
     "fix_preview",
+    "file_location",
+    "help_page",
 )
 
 

@@ -100,6 +100,10 @@ def fill_to_documents(qtbot: Any, wizard: QWizard, provider: str, purpose: str) 
     if description is not None:
         description.setPlainText("向注册用户发送登录验证码和订单通知。")
     click_next(qtbot, wizard)
+    for _ in range(3):  # pages between the names and the parties (templates …) keep their defaults
+        if wizard.currentId() == PageId.PARTIES:
+            break
+        click_next(qtbot, wizard)
     # self-use: the applicant owns the signature, so its registered name contains it (#10)
     applicant = "杭州蓝鲸数字营销有限公司" if purpose == "others" else "杭州星河云科技有限公司"
     find(wizard, QLineEdit, "parties.applicant.name").setText(applicant)

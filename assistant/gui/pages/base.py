@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QBoxLayout, QFrame, QScrollArea, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
 from assistant.core.flow import PageId
 
 if TYPE_CHECKING:
+    from assistant.core.findings import Finding
     from assistant.core.model import Case
     from assistant.core.rules import RulePack
     from assistant.gui.wizard import AssistantWizard
@@ -23,6 +34,7 @@ class BasePage(QWizardPage):
         self._wizard = wizard
         self._built = False
         self._loading = False
+        self._findings_pending = False
         self.setObjectName(self.object_name)
         self.retitle()
 
@@ -71,6 +83,84 @@ class BasePage(QWizardPage):
         finally:
             self._loading = False
         self.completeChanged.emit()
+
+    # ---- one rule for every page: an error shown on it keeps Next disabled
+    def page_errors(self) -> list[Finding]:
+        """The errors the page shows (in its visible findings lists) about what was entered."""
+        from assistant.gui.widgets import FindingsView
+
+        return [
+            f
+            for view in self.findChildren(FindingsView)
+            if view.isVisibleTo(self)
+            for f in view.findings
+            if f.severity.value == "error"
+        ]
+
+    def isComplete(self) -> bool:
+        if not self._built or self._wizard.quiet:  # quiet: pages are being made again
+            return True
+        return not self.page_errors()
+
+    def findings_shown(self) -> None:
+        """A findings list of this page changed: Next and the step list follow (coalesced)."""
+        if not self._findings_pending:
+            self._findings_pending = True
+            QTimer.singleShot(0, self._findings_settled)
+
+    def _findings_settled(self) -> None:
+        self._findings_pending = False
+        self.completeChanged.emit()
+        refresh = getattr(self._wizard, "_refresh_steps", None)
+        if callable(refresh):
+            refresh()
+
+    # ---- "Go to this step": the field a finding is about
+    def subject_widget(self, subject: str) -> QWidget | None:
+        """The widget of this page that holds ``subject`` (a field path like
+        ``owner.credit_code``, ``signature_names[1]``, ``remarks.domain``, a document id, or a
+        signature name as the names area gives it)."""
+        head, _, rest = subject.partition(".")
+        index = re.fullmatch(r"\w+\[(\d+)\]", head)
+        candidates = [
+            subject,
+            f"{self.object_name.removeprefix('page.')}.{subject}",
+            f"names.remark.{rest}" if head == "remarks" else "",
+            f"names.name.{index.group(1)}" if index and head.startswith("signature") else "",
+            "names.name.0" if head in ("signature_name", "signature_names", "names") else "",
+            f"docs.row.{subject}",
+            f"provider.{subject}",
+            "type.type" if subject == "type" else "",
+            "type.sign_type" if subject == "sign_type" else "",
+        ]
+        for name in filter(None, candidates):
+            widget = self.findChild(QWidget, name)
+            if widget is not None and widget.isVisibleTo(self):
+                return widget
+        for edit in self.findChildren(QLineEdit):  # a signature name, as the names area says
+            if edit.isVisibleTo(self) and edit.text().strip() == subject.strip():
+                return edit
+        return None
+
+    def focus_subject(self, subject: str) -> bool:
+        """Focus and highlight the field ``subject`` is about; False when the page has none."""
+        from assistant.gui.widgets import highlight
+
+        widget = self.subject_widget(subject)
+        if widget is None:
+            return False
+        focus = widget
+        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:  # a row, a group: its first input
+            focus = next(
+                (
+                    w
+                    for w in widget.findChildren(QWidget)
+                    if w.isVisibleTo(self) and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                ),
+                widget,
+            )
+        highlight(widget, focus)
+        return True
 
     def changed(self, *_: Any) -> None:
         """A widget wrote to the case: mark it dirty (unless loading) and re-evaluate Next."""

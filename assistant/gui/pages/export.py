@@ -7,6 +7,7 @@ import copy
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -71,16 +72,25 @@ class ExportPage(BasePage):
         buttons.addWidget(self.cancel_button)
         layout.addLayout(buttons)
         self.result_label = QLabel()
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_label.setObjectName("export.result")
         self.result_label.setWordWrap(True)
         layout.addWidget(self.result_label)
         self.findings = FindingsView()
         self.findings.setObjectName("export.findings")
         layout.addWidget(self.findings)
+        done = QHBoxLayout()  # buttons as wide as their text, not as the window
         self.show_folder = QPushButton(self.tr("Show in fol&der"))
         self.show_folder.setObjectName("export.show_folder")
         self.show_folder.clicked.connect(self._show_folder)
-        layout.addWidget(self.show_folder)
+        done.addWidget(self.show_folder)
+        self.copy_path = QPushButton(self.tr("Cop&y path"))
+        self.copy_path.setObjectName("export.copy_path")
+        self.copy_path.setToolTip(self.tr("Copy where the bundle was saved"))
+        self.copy_path.clicked.connect(lambda: self.output and dialogs.copy_path(self.output))
+        done.addWidget(self.copy_path)
+        done.addStretch(1)
+        layout.addLayout(done)
         layout.addWidget(
             hint_label(
                 self.tr(
@@ -92,7 +102,7 @@ class ExportPage(BasePage):
         self.worker: workers.Worker | None = None
         self.output: Path | None = None
         self._busy(False)
-        self.show_folder.hide()
+        self._show_done(False)
 
     def load(self) -> None:
         if not self.target.text():
@@ -175,7 +185,7 @@ class ExportPage(BasePage):
         self.worker = worker
         self.result_label.setText(self.tr("Exporting…"))
         self.findings.set_findings([], show_ok=False)
-        self.show_folder.hide()
+        self._show_done(False)
         self.progress.setRange(0, 0)
         self._busy(True)
         workers.start(worker)
@@ -220,16 +230,19 @@ class ExportPage(BasePage):
             if result.incomplete:
                 self.result_label.setText(
                     self.tr(
-                        "⚠ Incomplete bundle written: %1. Fix the errors below before uploading."
-                    ).replace("%1", str(self.output))
+                        "⚠ Incomplete bundle written: %1, in the folder %2. Fix the errors below before uploading."
+                    )
+                    .replace("%1", self.output.name)
+                    .replace("%2", str(self.output.parent))
                 )
             else:
                 self.result_label.setText(
-                    self.tr("✔ Bundle written: %1 (%2 files).")
-                    .replace("%1", str(self.output))
+                    self.tr("✔ Bundle written: %1 (%2 files), in the folder %3.")
+                    .replace("%1", self.output.name)
                     .replace("%2", str(len(result.files)))
+                    .replace("%3", str(self.output.parent))
                 )
-            self.show_folder.show()
+            self._show_done(True)
         else:
             self.output = None
             errors = sum(f.severity is Severity.ERROR for f in result.findings)
@@ -239,6 +252,15 @@ class ExportPage(BasePage):
                 ).replace("%1", str(errors))
             )
 
+    def _show_done(self, shown: bool) -> None:
+        self.show_folder.setVisible(shown)
+        self.copy_path.setVisible(shown)
+
     def _show_folder(self) -> None:
-        if self.output is not None:
-            dialogs.show_in_folder(self.output)
+        if self.output is not None and not dialogs.show_in_folder(self.output):
+            dialogs.file_location(
+                self,
+                self.tr("Show in folder"),
+                self.output,
+                self.tr("The folder could not be shown (no file manager answered)."),
+            )

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from assistant.core.flow import PageId
 from assistant.gui import dialogs, settings, workers
+from assistant.gui.checker import AttachmentChecker, checker_of
 from assistant.gui.pages.base import BasePage
 from assistant.gui.widgets import FindingsView, hint_label
 
@@ -53,7 +54,27 @@ class LetterPage(BasePage):
 
     def build(self) -> None:
         layout = self.scrolling_body()
+        layout.addWidget(self._letter_box())
+        self.checks = FindingsView(ok_text=self.tr("The letter's content checks out."))
+        self.checks.setObjectName("letter.findings")
+        layout.addWidget(self.checks)
+        layout.addWidget(self._steps_box())
+        layout.addStretch(1)
 
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self.refresh_checks)
+        self.generated: Path | None = None
+        self.worker: workers.Worker | None = None
+        self.checker.rowChanged.connect(self._scan_changed)
+
+    @property
+    def checker(self) -> AttachmentChecker:
+        return checker_of(self.wiz)
+
+    def _letter_box(self) -> QGroupBox:
+        """Validity, language, risk bearer and template of the letter."""
         box = QGroupBox(self.tr("Letter"))
         form = QFormLayout(box)
         self.valid_from = QDateEdit()
@@ -92,6 +113,13 @@ class LetterPage(BasePage):
         risk_label = QLabel(self.tr("&Risk bearer:"))
         risk_label.setBuddy(self.risk_bearer)
         form.addRow(risk_label, self.risk_bearer)
+        form.addRow(QLabel(self.tr("Template:")), self._template_row())
+        self.wording = hint_label()  # official template (the safe default) or our wording
+        self.wording.setObjectName("letter.wording")
+        form.addRow(self.wording)
+        return box
+
+    def _template_row(self) -> QHBoxLayout:
         tpl = QHBoxLayout()
         self.ours = QRadioButton(self.tr("&Our template"))
         self.ours.setObjectName("letter.template.ours")
@@ -110,18 +138,13 @@ class LetterPage(BasePage):
         tpl.addWidget(self.own)
         tpl.addWidget(self.choose_template)
         tpl.addWidget(self.template_label, 1)
-        form.addRow(QLabel(self.tr("Template:")), tpl)
-        self.wording = hint_label()  # official template (the safe default) or our wording
-        self.wording.setObjectName("letter.wording")
-        form.addRow(self.wording)
-        layout.addWidget(box)
+        return tpl
 
-        self.checks = FindingsView(ok_text=self.tr("The letter's content checks out."))
-        self.checks.setObjectName("letter.findings")
-        layout.addWidget(self.checks)
-
+    def _steps_box(self) -> QGroupBox:
+        """Generate, open to print, attach the signed scan (checked here, as on Documents)."""
         steps = QGroupBox(self.tr("Steps"))
         slay = QVBoxLayout(steps)
+        slay.setSpacing(4)
         row = QHBoxLayout()
         self.generate = QPushButton(self.tr("1. &Generate the letter…"))
         self.generate.setObjectName("letter.generate")
@@ -138,16 +161,29 @@ class LetterPage(BasePage):
         row.addWidget(self.attach_scan)
         row.addStretch(1)
         slay.addLayout(row)
+        written = QHBoxLayout()
         self.generated_label = QLabel()
         self.generated_label.setObjectName("letter.generated")
         self.generated_label.setWordWrap(True)
-        slay.addWidget(self.generated_label)
+        self.generated_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        written.addWidget(self.generated_label, 1)
+        self.copy_path = QPushButton(self.tr("Cop&y path"))
+        self.copy_path.setObjectName("letter.copy_path")
+        self.copy_path.setToolTip(self.tr("Copy where the letter was saved"))
+        self.copy_path.clicked.connect(lambda: self.generated and dialogs.copy_path(self.generated))
+        self.copy_path.hide()
+        written.addWidget(self.copy_path, 0, Qt.AlignmentFlag.AlignTop)
+        slay.addLayout(written)
         self.fill_findings = FindingsView()
         self.fill_findings.setObjectName("letter.fill_findings")
         slay.addWidget(self.fill_findings)
         self.scan_label = QLabel()
         self.scan_label.setObjectName("letter.scan")
+        self.scan_label.setWordWrap(True)
         slay.addWidget(self.scan_label)
+        self.scan_findings = FindingsView()
+        self.scan_findings.setObjectName("letter.scan_findings")
+        slay.addWidget(self.scan_findings)
         slay.addWidget(
             hint_label(
                 self.tr(
@@ -155,20 +191,13 @@ class LetterPage(BasePage):
                 )
             )
         )
-        layout.addWidget(steps)
-        layout.addStretch(1)
-
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(250)
-        self.timer.timeout.connect(self.refresh_checks)
-        self.generated: Path | None = None
-        self.worker: workers.Worker | None = None
+        return steps
 
     # ------------------------------------------------------------------ case -> widgets
     def load(self) -> None:
         letter = self.case.letter
         if letter.valid_from is None or letter.valid_until is None:
+            # defaults shown when the page is first seen; not an edit (nothing to save yet)
             today = dt.date.today()
             letter.valid_from = letter.valid_from or today
             start = letter.valid_from
@@ -178,7 +207,6 @@ class LetterPage(BasePage):
                 ) - dt.timedelta(days=1)
             except ValueError:  # 29 February
                 letter.valid_until = start.replace(year=start.year + 2, day=28)
-            self.wiz.mark_dirty()
         self.valid_from.setDate(_qdate(letter.valid_from))
         self.valid_until.setDate(_qdate(letter.valid_until))
         self.language.setCurrentIndex(max(0, self.language.findData(letter.language)))
@@ -242,6 +270,15 @@ class LetterPage(BasePage):
             findings = []
             self.generated_label.setText(str(exc))
         self.checks.set_findings(findings)
+        self._show_fill_findings()
+
+    def _show_fill_findings(self) -> None:
+        """What writing the letter found, without what the checks above already say."""
+        said = {(f.code, f.subject) for f in self.checks.findings}
+        self.fill_findings.set_findings(
+            [f for f in getattr(self, "_fill_found", []) if (f.code, f.subject) not in said],
+            show_ok=False,
+        )
 
     # ------------------------------------------------------------------ generate, open, attach
     def generate_letter(self) -> None:
@@ -278,14 +315,21 @@ class LetterPage(BasePage):
     def _generated(self, result: Any) -> None:
         self.worker = None
         self.generate.setEnabled(True)
-        self.fill_findings.set_findings(result.findings, show_ok=False)
+        self._fill_found = list(result.findings)
+        self._show_fill_findings()
         if result.output is None:
             self.generated = None
             self.generated_label.setText(self.tr("The letter could not be written."))
+            self.copy_path.hide()
             return
         self.generated = Path(result.output)
         settings.set_last_folder(self.generated)
-        self.generated_label.setText(self.tr("Written: %1").replace("%1", str(self.generated)))
+        self.generated_label.setText(
+            self.tr("Written: %1, in the folder %2")
+            .replace("%1", self.generated.name)
+            .replace("%2", str(self.generated.parent))
+        )
+        self.copy_path.show()
         self.open_button.setEnabled(True)
 
     def _open(self) -> None:
@@ -293,26 +337,46 @@ class LetterPage(BasePage):
             self.generate_letter()
             return
         if not dialogs.open_path(self.generated):
-            dialogs.error(self, self.tr("Cannot open the letter"), str(self.generated))
+            dialogs.file_location(
+                self,
+                self.tr("Open it to print"),
+                self.generated,
+                self.tr("No program to open .docx files was found. Open the letter yourself:"),
+            )
 
     def _attach_scan(self) -> None:
         paths = dialogs.choose_attachments(self, settings.last_folder())
         if not paths:
             return
         try:
-            self.case.set_attachment(LETTER_DOCUMENT, paths[0])
+            self.checker.attach(LETTER_DOCUMENT, paths[0])  # hashed and checked off the GUI thread
         except OSError as exc:
             dialogs.error(
                 self, self.tr("Cannot attach the file"), str(paths[0]), exc.strerror or str(exc)
             )
             return
+        settings.set_last_folder(paths[0])
         self.changed()
-        self._show_scan()
+
+    def _scan_changed(self, doc_id: str) -> None:
+        if doc_id == LETTER_DOCUMENT and self._built:
+            self._show_scan()
 
     def _show_scan(self) -> None:
-        found = self.case.attachments_for(LETTER_DOCUMENT)
-        self.scan_label.setText(
-            self.tr("Signed scan attached: %1").replace("%1", Path(found[0].path).name)
-            if found
-            else self.tr("No signed scan attached yet (it is checked on the Documents step).")
-        )
+        """The signed scan and the review's verdict on it (the same as on Documents)."""
+        a = self.checker.attachment(LETTER_DOCUMENT)
+        if a is None:
+            self.scan_label.setText(self.tr("No signed scan attached yet."))
+            self.scan_findings.set_findings([], show_ok=False)
+            return
+        self.checker.ensure_checked(LETTER_DOCUMENT)
+        checked = self.checker.result(LETTER_DOCUMENT)
+        name = Path(a.path).name
+        if checked is None:
+            text = self.tr("Signed scan attached: %1 (being checked…)").replace("%1", name)
+        elif checked.status == "problems":
+            text = self.tr("Signed scan attached: %1. It has problems:").replace("%1", name)
+        else:
+            text = self.tr("Signed scan attached: %1. ✔ It passes the checks.").replace("%1", name)
+        self.scan_label.setText(text)
+        self.scan_findings.set_findings(checked.verdict if checked else [], show_ok=False)

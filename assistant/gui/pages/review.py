@@ -25,6 +25,7 @@ from assistant.gui.pages.base import BasePage
 from assistant.gui.widgets import SEVERITY_COLOURS, SEVERITY_MARKS, severity_label
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the finding's code
+SUBJECT_ROLE = Qt.ItemDataRole.UserRole + 2  # what it is about (the field to focus)
 
 
 class WrappingDelegate(QStyledItemDelegate):
@@ -221,6 +222,7 @@ class ReviewPage(BasePage):
                 item = QTreeWidgetItem([text])
                 item.setData(0, Qt.ItemDataRole.UserRole, int(page))
                 item.setData(0, CODE_ROLE, f.code)
+                item.setData(0, SUBJECT_ROLE, f.subject or "")
                 item.setForeground(0, _brush(SEVERITY_COLOURS[sev]))
                 item.setToolTip(0, f"{severity_label(sev)}: {f.message}")
                 item.setData(
@@ -249,8 +251,8 @@ class ReviewPage(BasePage):
         if item is None:
             return
         page = item.data(0, Qt.ItemDataRole.UserRole)
-        if page is not None:
-            self.wiz.go_to(int(page))
+        if page is not None:  # the page, with the field the finding is about focused
+            self.wiz.go_to(int(page), str(item.data(0, SUBJECT_ROLE) or "") or None)
 
 
 def _brush(colour: str) -> Any:

@@ -5,20 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import QDateTime, QFileInfo, QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QCommandLinkButton,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
 )
 
 from assistant.core.flow import PageId
 from assistant.gui import settings
 from assistant.gui.pages.base import BasePage
-from assistant.gui.widgets import hint_label
+from assistant.gui.widgets import ActivatingList, hint_label
 
 
 class StartPage(BasePage):
@@ -35,8 +34,9 @@ class StartPage(BasePage):
         )
 
     def build(self) -> None:
-        layout = QVBoxLayout(self)
+        layout = self.scrolling_body()
         layout.setSpacing(6)
+        layout.addLayout(self._language_row())
 
         self.recover_frame = QFrame()
         self.recover_frame.setObjectName("start.recover_frame")
@@ -72,7 +72,7 @@ class StartPage(BasePage):
         recent_label = QLabel(self.tr("&Recent cases"))
         recent_label.setStyleSheet("font-weight: bold; margin-top: 10px")
         layout.addWidget(recent_label)
-        self.recent = QListWidget()
+        self.recent = ActivatingList()  # Enter opens the case, and does not press Next too
         self.recent.setObjectName("start.recent")
         self.recent.setAccessibleName(self.tr("Recent cases"))
         self.recent.setToolTip(self.tr("Double-click or press Enter to open"))
@@ -87,6 +87,36 @@ class StartPage(BasePage):
         )
         self.recent_empty.setObjectName("start.recent_empty")
         layout.addWidget(self.recent_empty)
+
+    def _language_row(self) -> QHBoxLayout:
+        """The interface language, where people look for it: top right of the first page,
+        labelled in every language it offers (a reader of none of them finds it anyway)."""
+        from assistant.gui.languages import UI_LANGUAGES
+
+        row = QHBoxLayout()
+        row.addStretch(1)
+        own = self.tr("Lan&guage")
+        plain = own.replace("&", "").split("(")[0].strip()
+        others = " · ".join(w for w in ("Language", "语言", "Bahasa") if w != plain)
+        label = QLabel(f"🌐 {own} ({others}):")
+        label.setObjectName("start.language_label")
+        self.language = QComboBox()
+        self.language.setObjectName("start.language")
+        self.language.setAccessibleName(self.tr("Interface language"))
+        self.language.addItem(self.tr("System language"), "")
+        for code, name in UI_LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language())))
+        self.language.activated.connect(self._language_chosen)
+        label.setBuddy(self.language)
+        row.addWidget(label)
+        row.addWidget(self.language)
+        return row
+
+    def _language_chosen(self, index: int) -> None:
+        code = str(self.language.itemData(index) or "")
+        # after this slot: the switch makes every page again, this combo box too
+        QTimer.singleShot(0, lambda: self.wiz.set_language(code))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
