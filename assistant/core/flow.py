@@ -22,6 +22,7 @@ class PageId(IntEnum):
     LETTER = 6
     REVIEW = 7
     EXPORT = 8
+    TEMPLATES = 9
 
 
 END = -1  # what QWizard.nextId() returns on the last page
@@ -34,6 +35,7 @@ _ORDER: tuple[PageId, ...] = (
     PageId.PROVIDER,
     PageId.SIGNATURE_TYPE,
     PageId.NAMES,
+    PageId.TEMPLATES,
     PageId.PARTIES,
     PageId.LETTER,
     PageId.DOCUMENTS,
@@ -100,6 +102,8 @@ _SUBJECT_PAGES: tuple[tuple[str, PageId], ...] = (
     ("name", PageId.NAMES),
     ("remarks", PageId.NAMES),
     ("remark", PageId.NAMES),
+    ("templates", PageId.TEMPLATES),
+    ("template", PageId.TEMPLATES),
     ("applicant", PageId.PARTIES),
     ("owner", PageId.PARTIES),
     ("industry", PageId.PARTIES),
@@ -134,6 +138,7 @@ _AREA_PAGES: dict[str, PageId] = {
     "checklist": PageId.SIGNATURE_TYPE,
     "names": PageId.NAMES,
     "remarks": PageId.NAMES,
+    "templates": PageId.TEMPLATES,
     "identifiers": PageId.PARTIES,
     "owner": PageId.PARTIES,
     "attachments": PageId.DOCUMENTS,

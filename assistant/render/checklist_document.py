@@ -16,6 +16,7 @@ from assistant.core.i18n import localized, normalize_language, text
 from assistant.render import checklist_sections as sections
 from assistant.render.fonts import document_font, ensure_gui_application
 from assistant.render.status_section import status_section_html
+from assistant.render.templates_section import templates_section_html
 
 if TYPE_CHECKING:
     from assistant.core.checklist import Checklist
@@ -62,6 +63,9 @@ def build_checklist_document(
         sections.blocked_html(page),
         sections.documents_html(page),
         sections.remarks_html(page, case),
+        templates_section_html(  # the case's SMS templates, when it has any (#12)
+            case, lang, ink=sections.INK, muted=sections.MUTED, box=page.box()
+        ),
         sections.file_rules_html(page),
         sections.where_html(page),
         sections.sources_html(page),  # last: it lists what the sections above cited

@@ -35,6 +35,7 @@ def test_self_use_skips_the_letter() -> None:
         PageId.PROVIDER,
         PageId.SIGNATURE_TYPE,
         PageId.NAMES,
+        PageId.TEMPLATES,
         PageId.PARTIES,
         PageId.DOCUMENTS,
         PageId.REVIEW,

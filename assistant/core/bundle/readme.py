@@ -50,6 +50,11 @@ def _steps(
         steps.append("\n".join([t("step_remarks"), *(f"     {r}" for r in remark.splitlines())]))
     if case.purpose == "others":
         steps.append(t("step_letter", file=LETTER_FILE))
+    if case.templates:  # the SMS templates to apply for (#12)
+        from assistant.core.model import effective_region
+        from assistant.core.templates.case import readme_lines
+
+        steps.append("\n".join(readme_lines(case, effective_region(case, pack), lang)))
     provider = get_provider(pack.provider)
     steps.extend(provider.console_steps(payload_input(case, attachments, pack), lang))
     steps.append(t("step_checklist", file=CHECKLIST_FILE))

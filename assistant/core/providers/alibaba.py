@@ -29,6 +29,67 @@ def _sign_kind(inp: PayloadInput) -> Any:
     return int(kind) if isinstance(kind, str) and kind.isdigit() else kind
 
 
+# CreateSmsTemplate: TemplateType 3 is an international template; IntlType then says its kind
+# (0 notification, 1 promotional, 2 verification: the request model's documentation).
+_INTERNATIONAL_TYPE = 3
+_INTL_TYPES = {"notification": 0, "marketing": 1, "verification": 2}
+_LEGACY_REMARK_MAX = 100  # AddSmsTemplate: Remark at most 100 characters
+
+
+def _template_rule(inp: PayloadInput, template: Any) -> str | None:
+    """TemplateRule: {variable: attribute} as JSON text; a TO_FILL marker while one is missing."""
+    import json
+
+    from assistant.core.templates.case import variable_names
+
+    names = variable_names(inp.case, template)
+    if not names:
+        return None
+    rule = {n: (template.variable(n).attribute if template.variable(n) else "") for n in names}
+    missing = [n for n, a in rule.items() if not a]
+    if missing:
+        return fill(
+            "TemplateRule JSON, the attribute of " + ", ".join(f"${{{n}}}" for n in missing)
+        )
+    return json.dumps(rule, ensure_ascii=False)
+
+
+def _template_requests(inp: PayloadInput, t: Any, i: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    from assistant.core.templates import template_rules
+    from assistant.core.templates.case import signature, template_name, template_remark
+
+    case, region = inp.case, inp.region
+    code = template_rules("alibaba").kind_code(t.kind)
+    kind = code if code is not None else fill("TemplateType (0, 1 or 2)")
+    name = template_name(t, i)
+    current: dict[str, Any] = {
+        "TemplateName": name,
+        "TemplateContent": t.text,
+        "TemplateType": kind,
+        "Remark": template_remark(case, t, region),
+        "RelatedSignName": signature(t, case) or fill("an approved signature name"),
+    }
+    if region == "international":
+        current["TemplateType"] = _INTERNATIONAL_TYPE
+        current["IntlType"] = _INTL_TYPES.get(t.kind, 0)
+    rule = _template_rule(inp, t)
+    if rule is not None:
+        current["TemplateRule"] = rule
+    if t.scene_link.strip():
+        current["ApplySceneContent"] = t.scene_link.strip()
+    if t.kind == "marketing":
+        current["MoreData"] = [
+            fill("OSS fileKey of the user authorization material (user agreement, member system)")
+        ]
+    legacy = {
+        "TemplateName": name,
+        "TemplateContent": t.text,
+        "TemplateType": current["TemplateType"],
+        "Remark": template_remark(case, t, region, _LEGACY_REMARK_MAX),
+    }
+    return current, legacy
+
+
 class Alibaba(Provider):
     id = "alibaba"
     field_mapping: ClassVar[Mapping[str, Mapping[str, str]]] = {
@@ -48,6 +109,16 @@ class Alibaba(Provider):
             "SignName": "signature_names",
             "SignSource": "type",
             "SignType": "sign_type",
+        },
+        "CreateSmsTemplate": {
+            "TemplateContent": "templates[].text",
+            "TemplateType": "templates[].kind",
+            "RelatedSignName": "templates[].signatures",
+            "ApplySceneContent": "templates[].scene_link",
+        },
+        "AddSmsTemplate": {
+            "TemplateContent": "templates[].text",
+            "TemplateType": "templates[].kind",
         },
     }
 
@@ -131,6 +202,18 @@ class Alibaba(Provider):
             )
             for i, name in enumerate(inp.names, 1)
         ]
+
+    def template_payloads(self, inp: PayloadInput) -> list[Payload]:
+        """``CreateSmsTemplate`` (current) and the legacy ``AddSmsTemplate`` per template, field
+        names as ``CreateSmsTemplateRequest`` / ``AddSmsTemplateRequest`` take them
+        (https://help.aliyun.com/zh/sms/developer-reference/api-dysmsapi-2017-05-25-createsmstemplate,
+        read 2026-12-01)."""
+        out: list[Payload] = []
+        for i, t in enumerate(inp.case.templates, 1):
+            current, legacy = _template_requests(inp, t, i)
+            out.append((f"alibaba-CreateSmsTemplate-{i}.json", current))
+            out.append((f"alibaba-AddSmsTemplate-legacy-{i}.json", legacy))
+        return out
 
 
 PROVIDER = Alibaba()

@@ -116,7 +116,11 @@ class Provider(abc.ABC):
 
     def payloads(self, inp: PayloadInput) -> list[Payload]:
         """Every request of the application, in the order they are sent."""
-        return [*self.letter_payloads(inp), *self.signature_payloads(inp)]
+        return [
+            *self.letter_payloads(inp),
+            *self.signature_payloads(inp),
+            *self.template_payloads(inp),
+        ]
 
     @abc.abstractmethod
     def signature_payloads(self, inp: PayloadInput) -> list[Payload]:
@@ -125,6 +129,10 @@ class Provider(abc.ABC):
     def letter_payloads(self, inp: PayloadInput) -> list[Payload]:
         """Requests that register the authorization letter on their own (none by default: the
         letter scan travels inside the signature request)."""
+        return []
+
+    def template_payloads(self, inp: PayloadInput) -> list[Payload]:
+        """The SMS template request(s), one per template of the case (none by default)."""
         return []
 
     def console_steps(self, inp: PayloadInput, lang: str) -> list[str]:

@@ -13,6 +13,31 @@ from typing import Any, ClassVar
 
 from assistant.core.providers.base import Payload, PayloadInput, Provider, fill
 
+# What Huawei's older variables (${TXT_6}, ${NUM_6}, ${DATE}, ${TIME}) are as variable_type.
+_LEGACY_TYPES = {"TXT": "TEXT", "NUM": "CHARDIGIT", "DATE": "DATETIME", "TIME": "DATETIME"}
+
+
+def _variable_attributes(inp: PayloadInput, template: Any) -> list[dict[str, Any]]:
+    """variable_attributes: per variable in order, its index, type and (for TEXT) description."""
+    from assistant.core.templates.case import variable_names
+
+    out: list[dict[str, Any]] = []
+    for index, name in enumerate(variable_names(inp.case, template), 1):
+        info = template.variable(name)
+        kind = (info.attribute if info else "") or _LEGACY_TYPES.get(name.split("_", 1)[0], "")
+        if not kind and name in ("PHONE", "CHARDIGIT", "DATETIME", "MONEY", "TEXT"):
+            kind = name
+        attr: dict[str, Any] = {
+            "variable_index": index,
+            "variable_type": kind or fill(f"variable_type of ${{{name}}}"),
+        }
+        if info and info.description.strip():
+            attr["variable_desc"] = info.description.strip()
+        elif kind == "TEXT":
+            attr["variable_desc"] = fill(f"what ${{{name}}} holds (required for TEXT)")
+        out.append(attr)
+    return out
+
 
 class Huawei(Provider):
     id = "huawei"
@@ -23,7 +48,12 @@ class Huawei(Provider):
             "signature_type": "sign_type",
             "is_involved_third": "purpose",
             "apply_desc": "remarks",
-        }
+        },
+        "CreateTemplate": {
+            "template_content": "templates[].text",
+            "template_type": "templates[].kind",
+            "template_desc": "templates[].scene",
+        },
     }
 
     def signature_payloads(self, inp: PayloadInput) -> list[Payload]:
@@ -53,6 +83,36 @@ class Huawei(Provider):
                     + (letter.name if letter else "the signed authorization letter scan")
                 )
             out.append((f"huawei-CreateSignature-{i}.json", payload))
+        return out
+
+    def template_payloads(self, inp: PayloadInput) -> list[Payload]:
+        """``CreateTemplate`` per template (``SmsTemplateReq``: app_id, region, sign_id,
+        template_content, template_desc, template_name, template_type, universal_template,
+        variable_attributes of ``SmsTemplateVariableAttrReq``), read 2026-12-01."""
+        from assistant.core.templates import template_rules
+        from assistant.core.templates.case import signature, template_name, template_remark
+
+        case, region = inp.case, inp.region
+        rules = template_rules(self.id)
+        out: list[Payload] = []
+        for i, t in enumerate(case.templates, 1):
+            payload: dict[str, Any] = {
+                "app_id": fill("your application id (console > Message & SMS > Applications)"),
+                "region": "intl" if region == "international" else "cn",
+                "template_content": t.text,
+                "template_desc": template_remark(case, t, region),
+                "template_name": template_name(t, i),
+                "universal_template": 0,
+            }
+            if region != "international":
+                code = rules.kind_code(t.kind)
+                payload["template_type"] = code if code is not None else fill("template_type")
+                name = signature(t, case) or "the signature"
+                payload["sign_id"] = fill(f"id of the approved signature {name} (ListSignatures)")
+            attributes = _variable_attributes(inp, t)
+            if attributes:
+                payload["variable_attributes"] = attributes
+            out.append((f"huawei-CreateTemplate-{i}.json", payload))
         return out
 
 

@@ -22,7 +22,12 @@ class Tencent(Provider):
             "SignType": "type",
             "SignPurpose": "purpose",
             "Remark": "remarks",
-        }
+        },
+        "AddSmsTemplate": {
+            "TemplateContent": "templates[].text",
+            "SmsType": "templates[].kind",
+            "International": "region",
+        },
     }
 
     def signature_payloads(self, inp: PayloadInput) -> list[Payload]:
@@ -58,6 +63,28 @@ class Tencent(Provider):
                     "id of your approved qualification (console > SMS > Qualification management)"
                 )
             out.append((f"tencent-AddSmsSign-{i}.json", payload))
+        return out
+
+    def template_payloads(self, inp: PayloadInput) -> list[Payload]:
+        """``AddSmsTemplate`` per template (``AddSmsTemplateRequest``: TemplateName,
+        TemplateContent, SmsType 1 marketing / 2 notification / 3 verification, International,
+        Remark), read 2026-12-01."""
+        from assistant.core.templates import template_rules
+        from assistant.core.templates.case import template_name, template_remark
+
+        case, region = inp.case, inp.region
+        rules = template_rules(self.id)
+        out: list[Payload] = []
+        for i, t in enumerate(case.templates, 1):
+            code = rules.kind_code(t.kind)
+            payload: dict[str, Any] = {
+                "TemplateName": template_name(t, i),
+                "TemplateContent": t.text,
+                "SmsType": code if code is not None else fill("SmsType (1, 2 or 3)"),
+                "International": inp.code("regions", region) if region else 0,
+                "Remark": template_remark(case, t, region),
+            }
+            out.append((f"tencent-AddSmsTemplate-{i}.json", payload))
         return out
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.core.findings import Finding, Severity, sort_findings
+from assistant.core.rules import load_pack
 from assistant.core.templates import checks_content as content
 from assistant.core.templates import checks_format as form
 from assistant.core.templates.length import (
@@ -97,14 +98,13 @@ def _report(
     account: str | None,
     purpose: str | None,
     lang: str,
+    describe: bool = False,
 ) -> Report:
     rules = template_rules(provider)
-    from assistant.core.rules import load_pack
-
     region = load_pack(provider).region_or_default(region)
     ctx = Context(kind=kind, region=region, account=account, purpose=purpose)
     parsed = parse(_as_text(text), rules.syntax)
-    return Report(rules, ctx, parsed, _specs(variables), signature, lang)
+    return Report(rules, ctx, parsed, _specs(variables), signature, lang, describe)
 
 
 def check_template(
@@ -118,12 +118,16 @@ def check_template(
     account: str | None = None,
     purpose: str | None = None,
     lang: str = "en",
+    describe: bool = False,
 ) -> list[Finding]:
     """All findings for one template of ``kind`` (verification, notification, marketing) at
     ``provider``, errors first. ``signature`` (without 【】) and ``variables`` (what the user
     says about each variable) make the length exact; ``account`` and ``purpose`` (self,
-    others) enable the rules that depend on them."""
-    r = _report(text, provider, kind, signature, variables, region, account, purpose, lang)
+    others) enable the rules that depend on them. ``describe``: every variable must have its
+    attribute where the provider wants one (a case being prepared for submission)."""
+    r = _report(
+        text, provider, kind, signature, variables, region, account, purpose, lang, describe
+    )
     if kind not in KINDS:
         r.add("template.kind.unknown", severity=Severity.ERROR, valid=", ".join(KINDS))
         return r.findings

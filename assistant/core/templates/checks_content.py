@@ -292,17 +292,19 @@ def check_industries(r: Report) -> None:
 # --------------------------------------------------------------------------------------- attributes
 def check_attributes(r: Report) -> None:
     """The variables the user described: attribute, longest value, example value."""
-    if not r.specs:
+    if not r.specs and not r.describe:
         return
     value_max = r.rule("variables.value_max_length")
     for v in r.parsed.variables:
         spec = r.specs.get(v.name)
-        if spec is None:
-            if r.rules.attributes:
+        if spec is None or not spec.attribute:
+            typed = r.rules.syntax == "huawei" and _typed_by_name(r, v)
+            if r.rules.attributes and not typed:
                 r.add(
                     "template.variable.attribute_missing", severity=Severity.WARNING, variable=v.raw
                 )
-            continue
+            if spec is None:
+                continue
         attribute = r.rules.attributes.get(spec.attribute or "")
         if spec.attribute and r.rules.attributes and attribute is None:
             valid = ", ".join(r.rules.attributes)
@@ -333,6 +335,15 @@ def check_attributes(r: Report) -> None:
                 max=limit,
             )
         _check_example(r, v, attribute)
+
+
+_NAMED_TYPES = ("DATE", "TIME")
+
+
+def _typed_by_name(r: Report, v: Variable) -> bool:
+    """Huawei's ${PHONE}, ${TXT_6} … say their type in the name: no attribute needed."""
+    names = (*r.rules.attributes, *_NAMED_TYPES)
+    return v.name in names or v.name.startswith(("TXT_", "NUM_"))
 
 
 def _check_example(r: Report, v: Variable, attribute: object) -> None:

@@ -140,14 +140,21 @@ def check_structure(r: Report) -> None:
             )
 
 
-def _without_edge_squares(text: str) -> str:
-    body = text.strip()
+def _edge_step(body: str) -> str:
     if body[:1] in _SQUARE_OPEN:
         close = next((i for i, ch in enumerate(body) if ch in _SQUARE_CLOSE), None)
         body = body[1:] if close is None else body[1:close] + body[close + 1 :]
     if body[-1:] in _SQUARE_CLOSE:
         opening = max((i for i, ch in enumerate(body[:-1]) if ch in _SQUARE_OPEN), default=None)
         body = body[:-1] if opening is None else body[:opening] + body[opening + 1 : -1]
+    return body.strip()
+
+
+def _without_edge_squares(text: str) -> str:
+    """The text without the square brackets at its start and end ([通知]… -> 通知…)."""
+    body = text.strip()
+    while body and (body[0] in _SQUARE_OPEN or body[-1] in _SQUARE_CLOSE):
+        body = _edge_step(body)
     return body
 
 

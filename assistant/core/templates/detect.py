@@ -137,7 +137,7 @@ _UNSUBSCRIBE = re.compile(
     r"|退订\s*(?:请)?回复?\s*[TtＴｔNnＮｎRrＲｒ][Dd]?|退订请回复\s*[A-Za-z]+"
 )
 _TRAILING_PUNCT = " \t\u3000。.！!，,；;、"
-_DISCOUNT = re.compile(r"(?<![\d.])\d(?:\.\d)?折|满\d+减\d+|\d+元券")
+_DISCOUNT = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d)?折|满\d+减\d+|\d+元券")
 _INTERFERENCE = re.compile(r"[\u4e00-\u9fff][*#@~^|＊＃＠～][\u4e00-\u9fff]")
 _CURRENCY_AMOUNT = re.compile(r"[¥￥]\s*(\d+(?:\.\d+)?)")
 

@@ -25,8 +25,10 @@ class Report:
         specs: Mapping[str, TemplateVariable],
         signature: str | None,
         lang: str,
+        describe: bool = False,
     ) -> None:
         self.rules = rules
+        self.describe = describe  # every variable needs its attribute (a case being prepared)
         self.ctx = ctx
         self.parsed = parsed
         self.text = parsed.text

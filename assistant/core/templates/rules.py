@@ -28,6 +28,7 @@ RULE_IDS = frozenset(
         "length.max",
         "limits.max_templates",
         "limits.max_per_day",
+        "limits.name_max_chars",
         "variables.max_count",
         "variables.max_run",
         "variables.space_separates",

@@ -191,6 +191,10 @@
         <source>About SMS Signature Assistant</source>
         <translation>Tentang SMS Signature Assistant</translation>
     </message>
+    <message>
+        <source>SMS templates</source>
+        <translation>Templat SMS</translation>
+    </message>
 </context>
 <context>
     <name>DocumentRow</name>
@@ -1064,6 +1068,88 @@
     <message>
         <source>Steps</source>
         <translation>Langkah</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateRow</name>
+    <message>
+        <source>Kind of template</source>
+        <translation>Jenis templat</translation>
+    </message>
+    <message>
+        <source>Signature it is sent with</source>
+        <translation>Tanda tangan yang dipakai saat mengirim</translation>
+    </message>
+    <message>
+        <source>Remove this template</source>
+        <translation>Hapus templat ini</translation>
+    </message>
+    <message>
+        <source>Template text</source>
+        <translation>Teks templat</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Teks:</translation>
+    </message>
+    <message>
+        <source>Scene description</source>
+        <translation>Deskripsi skenario</translation>
+    </message>
+    <message>
+        <source>Where and when it is sent, with a link to the page or app</source>
+        <translation>Di mana dan kapan dikirim, dengan tautan ke halaman atau aplikasi</translation>
+    </message>
+    <message>
+        <source>Scene:</source>
+        <translation>Skenario:</translation>
+    </message>
+    <message>
+        <source>Looks good for this provider.</source>
+        <translation>Sesuai aturan penyedia ini.</translation>
+    </message>
+    <message>
+        <source>Message preview</source>
+        <translation>Pratinjau pesan</translation>
+    </message>
+    <message>
+        <source>Length and number of SMS</source>
+        <translation>Panjang dan jumlah SMS</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPage</name>
+    <message>
+        <source>SMS templates</source>
+        <translation>Templat SMS</translation>
+    </message>
+    <message>
+        <source>Optional: the messages you will send with the signature, checked as you type against the provider's template rules.</source>
+        <translation>Opsional: pesan yang akan Anda kirim dengan tanda tangan ini, diperiksa saat mengetik terhadap aturan templat penyedia.</translation>
+    </message>
+    <message>
+        <source>&amp;Templates</source>
+        <translation>&amp;Templat</translation>
+    </message>
+    <message>
+        <source>&amp;Add a template</source>
+        <translation>T&amp;ambah templat</translation>
+    </message>
+    <message>
+        <source>Add an SMS template to apply for</source>
+        <translation>Tambahkan templat SMS yang akan diajukan</translation>
+    </message>
+    <message>
+        <source>Write variables as this provider does, e.g. %1. Promotion templates end with 拒收请回复R. Do not type the signature or 【】.</source>
+        <translation>Tulis variabel seperti penyedia ini, misalnya %1. Templat promosi diakhiri 拒收请回复R. Jangan ketik tanda tangan atau 【】.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(kosong)</translation>
+    </message>
+    <message>
+        <source>%1 characters · %2 SMS</source>
+        <translation>%1 karakter · %2 SMS</translation>
     </message>
 </context>
 </TS>

@@ -191,6 +191,10 @@
         <source>About SMS Signature Assistant</source>
         <translation>关于短信签名助手</translation>
     </message>
+    <message>
+        <source>SMS templates</source>
+        <translation>短信模板</translation>
+    </message>
 </context>
 <context>
     <name>DocumentRow</name>
@@ -1064,6 +1068,88 @@
     <message>
         <source>Steps</source>
         <translation>步骤</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateRow</name>
+    <message>
+        <source>Kind of template</source>
+        <translation>模板类型</translation>
+    </message>
+    <message>
+        <source>Signature it is sent with</source>
+        <translation>发送时使用的签名</translation>
+    </message>
+    <message>
+        <source>Remove this template</source>
+        <translation>删除此模板</translation>
+    </message>
+    <message>
+        <source>Template text</source>
+        <translation>模板内容</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <source>Scene description</source>
+        <translation>场景说明</translation>
+    </message>
+    <message>
+        <source>Where and when it is sent, with a link to the page or app</source>
+        <translation>在何处、何时发送，并附相关网页或 App 链接</translation>
+    </message>
+    <message>
+        <source>Scene:</source>
+        <translation>场景：</translation>
+    </message>
+    <message>
+        <source>Looks good for this provider.</source>
+        <translation>符合该服务商的规则。</translation>
+    </message>
+    <message>
+        <source>Message preview</source>
+        <translation>短信预览</translation>
+    </message>
+    <message>
+        <source>Length and number of SMS</source>
+        <translation>字数和短信条数</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPage</name>
+    <message>
+        <source>SMS templates</source>
+        <translation>短信模板</translation>
+    </message>
+    <message>
+        <source>Optional: the messages you will send with the signature, checked as you type against the provider's template rules.</source>
+        <translation>可选：将使用该签名发送的短信内容，输入时按服务商的模板规则即时检查。</translation>
+    </message>
+    <message>
+        <source>&amp;Templates</source>
+        <translation>模板(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Add a template</source>
+        <translation>添加模板(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add an SMS template to apply for</source>
+        <translation>添加一个要申请的短信模板</translation>
+    </message>
+    <message>
+        <source>Write variables as this provider does, e.g. %1. Promotion templates end with 拒收请回复R. Do not type the signature or 【】.</source>
+        <translation>请按该服务商的格式书写变量，例如 %1。营销（推广）模板末尾须带“拒收请回复R”。不要输入签名或【】。</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>%1 characters · %2 SMS</source>
+        <translation>%1 字 · %2 条短信</translation>
     </message>
 </context>
 </TS>
