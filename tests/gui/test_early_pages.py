@@ -72,7 +72,9 @@ def test_individual_account_at_huawei_is_refused_with_the_reason(
 ) -> None:
     start_new(qtbot, wizard)
     choose(qtbot, wizard, "provider.provider.huawei")
+    choose(qtbot, wizard, "provider.region.mainland")
     choose(qtbot, wizard, "provider.account.individual")
+    choose(qtbot, wizard, "provider.purpose.self")
     blocked = find(wizard, QWidget, "provider.blocked")
     assert blocked.isVisible()
     assert any(f.code == "checklist.not_allowed" for f in blocked.findings)
@@ -117,8 +119,10 @@ def test_sign_kind_is_offered_where_the_provider_has_one(qtbot: Any, wizard: QWi
 
 def test_individual_tencent_account_cannot_choose_company(qtbot: Any, wizard: QWizard) -> None:
     start_new(qtbot, wizard)
+    choose(qtbot, wizard, "provider.provider.tencent")
     choose(qtbot, wizard, "provider.region.international")
     choose(qtbot, wizard, "provider.account.individual")
+    choose(qtbot, wizard, "provider.purpose.self")
     assert next_button(wizard).isEnabled()  # some types remain (app …)
     click_next(qtbot, wizard)
     assert not find(wizard, QRadioButton, "type.type.company").isEnabled()
