@@ -64,8 +64,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="one bundle per case file of a folder, with summary.csv",
         description="Export every *.smscase.json in FOLDER (and its sub-folders) to OUTDIR, one "
         "bundle each, and write OUTDIR/summary.csv (client, signature, status, blocking "
-        "problems). A broken case is reported in the summary and never stops the others. "
-        "Exit 1 when any case is not exported complete.",
+        "problems). The cases are exported in parallel, one worker process per CPU; each bundle "
+        "is in its case's language unless --lang is given, and byte-identical to what export "
+        "writes for that case. A broken case is reported in the summary and never stops the "
+        "others. Exit 1 when any case is not exported complete.",
     )
     b.add_argument("folder", metavar="FOLDER", help="folder with case files")
     _options(

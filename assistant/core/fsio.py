@@ -54,24 +54,30 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
 
 @contextlib.contextmanager
 def atomic_output(path: str | os.PathLike[str]) -> Iterator[str]:
-    """Yield a temporary path next to ``path``; on success it replaces ``path`` (fsync'ed).
+    """Yield a temporary path next to ``path``; on success it replaces ``path`` (fsync'ed, but
+    for a file in the private temporary folder, which is deleted right after its job).
 
     The temporary ``.part`` file is locked while it exists, so :func:`remove_stale_parts` can
     tell it from one a killed process left behind."""
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
+    durable = not _is_private(target)
+    fd, new = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent or ".")
+    tmp = new.removesuffix(".new") + ".part"
     if fcntl is None:  # Windows renames no file that is open; an unlocked .part is left alone
         os.close(fd)
         fd = -1
     try:
         _lock(fd)
+        os.replace(new, tmp)  # named .part only once it is locked: never taken for a leftover
         yield tmp
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
+        if durable:
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        for leftover in (tmp, new):
+            with contextlib.suppress(OSError):
+                os.unlink(leftover)
         raise
     finally:
         if fd >= 0:
@@ -79,7 +85,9 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[str]:
 
 
 # what atomic_output names its temporary files: "." + target name + "." + 8 random + ".part"
+# (".new" for the instant before it is locked)
 _PART = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.part$")
+_NEW = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.new$")
 _PRIVATE_PREFIX = "sms-signature-assistant-"
 _LEGACY_PREFIX = "sms-bundle-"  # the export's temporary folders before the private folder
 _LEGACY_AGE = 3600.0  # seconds: older than any export still running
@@ -111,21 +119,48 @@ def remove_stale_parts(folder: str | os.PathLike[str]) -> int:
     """Remove the ``.part`` files of :func:`atomic_output` in ``folder`` that no running process
     writes (left by a kill); returns how many. Files of other programs are not touched."""
     removed = 0
+    now = time.time()
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
-            stale = _PART.match(entry.name) and entry.is_file(follow_symlinks=False)
-            if stale and _unused(Path(entry.path)):
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            if _PART.match(entry.name):
+                stale = _unused(Path(entry.path))
+            else:
+                stale = bool(_NEW.match(entry.name)) and _older(entry, now)
+            if stale:
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
                     removed += 1
     return removed
 
 
+def _older(entry: os.DirEntry[str], now: float) -> bool:
+    """True when ``entry`` was last changed longer ago than any job runs."""
+    try:
+        return now - entry.stat(follow_symlinks=False).st_mtime > _LEGACY_AGE
+    except OSError:
+        return False
+
+
+def _private_path() -> Path:
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    return Path(tempfile.gettempdir()) / f"{_PRIVATE_PREFIX}{uid}"
+
+
+def _is_private(path: Path) -> bool:
+    """True for a path in the private temporary folder (a job's copy, deleted after it)."""
+    try:
+        return path.resolve().is_relative_to(_private_path().resolve())
+    except (OSError, RuntimeError, ValueError):
+        return False
+
+
 def private_temp_root() -> Path:
     """The program's own folder for temporary copies (mode 0700, in the system's temp folder,
     one per user). Raises ``OSError`` when it cannot be made or is not ours."""
     uid = os.getuid() if hasattr(os, "getuid") else 0
-    root = Path(tempfile.gettempdir()) / f"{_PRIVATE_PREFIX}{uid}"
+    root = _private_path()
     with contextlib.suppress(FileExistsError):
         root.mkdir(mode=0o700)
     st = os.lstat(root)
@@ -140,25 +175,28 @@ def private_temp_root() -> Path:
 def work_folder() -> Iterator[Path]:
     """A new private, locked folder for one job's temporary copies; removed when the job ends,
     however it ends (a kill leaves it unlocked: the next job removes it)."""
-    folder = Path(tempfile.mkdtemp(prefix="work-", dir=private_temp_root()))
-    fd = os.open(folder / ".lock", os.O_WRONLY | os.O_CREAT, 0o600)
+    root = private_temp_root()
+    new = Path(tempfile.mkdtemp(prefix="new-", dir=root))
+    folder = root / ("work-" + new.name.removeprefix("new-"))
+    fd = -1
     try:
+        fd = os.open(new / ".lock", os.O_WRONLY | os.O_CREAT, 0o600)
         _lock(fd)
+        os.rename(new, folder)  # named work-… only once it is locked: never taken for a leftover
         yield folder
     finally:
-        os.close(fd)
+        if fd >= 0:
+            os.close(fd)
         shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(new, ignore_errors=True)
 
 
-def _stale_work(folder: Path, now: float) -> bool:
-    lock = folder / ".lock"
-    if fcntl is not None and lock.exists():
+def _stale_work(entry: os.DirEntry[str], now: float) -> bool:
+    lock = Path(entry.path) / ".lock"
+    if entry.name.startswith("work-") and fcntl is not None and lock.exists():
         return _unused(lock)
-    # no lock to ask (killed before it was made, or Windows): only when surely not running
-    try:
-        return now - folder.stat().st_mtime > _LEGACY_AGE
-    except OSError:
-        return False
+    # being made (new-…), or no lock to ask (Windows): only when surely not running
+    return entry.name.startswith(("work-", "new-")) and _older(entry, now)
 
 
 def remove_stale_work_folders() -> int:
@@ -168,7 +206,7 @@ def remove_stale_work_folders() -> int:
     now = time.time()
     with contextlib.suppress(OSError):
         for entry in os.scandir(private_temp_root()):
-            if entry.is_dir(follow_symlinks=False) and _stale_work(Path(entry.path), now):
+            if entry.is_dir(follow_symlinks=False) and _stale_work(entry, now):
                 shutil.rmtree(entry.path, ignore_errors=True)
                 removed += 1
     uid = os.getuid() if hasattr(os, "getuid") else None

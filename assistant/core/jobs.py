@@ -1,4 +1,5 @@
-"""The one worker pool and cancel flag that every slow job uses (review, export, batch).
+"""The worker pools and cancel flag that every slow job uses: threads for the files of one case
+(review, export), processes for the cases of a batch.
 
 Core functions take a ``progress`` callback and a ``cancel`` callback and know nothing of Qt;
 the GUI adapts them to its own signals. Results always come back in the order of the input, so
@@ -7,10 +8,18 @@ what is built from them is the same on every run.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from typing import TypeVar
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
+from typing import Any, TypeVar
 
 Progress = Callable[[int, int, str], None]  # (done, total, what)
 Cancelled = Callable[[], bool]
@@ -35,16 +44,38 @@ _R = TypeVar("_R")
 # attachments' decode budget (50 MP, 150 MB) and its resized copies, so memory stays bounded on
 # machines with many CPUs.
 MAX_FILE_WORKERS = 4
+# At most this many processes work on the cases of a batch: each holds the libraries (Qt for the
+# checklist, Pillow, python-docx) and one case's files, about 150 MB.
+MAX_PROCESSES = 8
+_file_workers_cap = MAX_FILE_WORKERS  # lowered in a batch's worker processes
+
+
+def cpu_count() -> int:
+    """The CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
 
 
 def worker_count(jobs: int) -> int:
     """Threads for ``jobs`` independent file jobs: one per CPU this process may use, at most one
-    per job and at most :data:`MAX_FILE_WORKERS`."""
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # not on Linux
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, jobs, MAX_FILE_WORKERS))
+    per job and at most :data:`MAX_FILE_WORKERS` (fewer in a batch's worker processes, which
+    share the CPUs)."""
+    return max(1, min(cpu_count(), jobs, _file_workers_cap))
+
+
+def process_count(jobs: int) -> int:
+    """Processes for ``jobs`` independent cases: one per CPU, at most one per job and at most
+    :data:`MAX_PROCESSES`."""
+    return max(1, min(cpu_count(), jobs, MAX_PROCESSES))
+
+
+def limit_file_workers(threads: int) -> None:
+    """Use at most ``threads`` threads per case in this process (a batch's worker process: the
+    processes already keep every CPU busy)."""
+    global _file_workers_cap
+    _file_workers_cap = max(1, min(threads, MAX_FILE_WORKERS))
 
 
 def run_in_order(
@@ -87,15 +118,50 @@ def run_in_order(
     try:
         futures: list[Future[_R]] = [pool.submit(work, item) for item in items]
         report(0, 0)
-        pending = set(futures)
-        while pending:
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                future.result()  # raises the job's exception here
-            if cancel is not None and cancel():
-                return None
+        for _ in _finished(futures, cancel):
             first_open = next((i for i, f in enumerate(futures) if not f.done()), n)
-            report(n - len(pending), first_open)
+            report(sum(f.done() for f in futures), first_open)
+        if not all(f.done() for f in futures):
+            return None  # cancelled
         return [f.result() for f in futures]
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _finished(futures: Sequence[Future[_R]], cancel: Cancelled | None) -> Iterator[list[int]]:
+    """The indexes of the futures that finished, a batch at a time; raises the first exception
+    of a job; stops early when ``cancel()`` becomes true."""
+    index = {f: i for i, f in enumerate(futures)}
+    pending = set(futures)
+    while pending:
+        finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+        for future in finished:
+            future.result()  # raises the job's exception here
+        if cancel is not None and cancel():
+            return
+        yield sorted(index[f] for f in finished)
+
+
+def completed_in_processes(
+    items: Sequence[_T],
+    work: Callable[[_T], _R],
+    *,
+    workers: int,
+    initializer: Callable[..., Any] | None = None,
+    initargs: tuple[Any, ...] = (),
+    cancel: Cancelled | None = None,
+) -> Iterator[tuple[int, _R]]:
+    """``(index, work(item))`` as items finish in ``workers`` new processes (``spawn``: nothing
+    of this process is inherited; ``work`` and the items must pickle). Stops starting items
+    when ``cancel()`` becomes true; a crashed worker raises ``BrokenProcessPool`` here."""
+    context = multiprocessing.get_context("spawn")
+    pool: Executor = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=initializer, initargs=initargs
+    )
+    try:
+        futures = [pool.submit(work, item) for item in items]
+        for indexes in _finished(futures, cancel):
+            for i in indexes:
+                yield i, futures[i].result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

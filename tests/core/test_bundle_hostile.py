@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shutil
+import sys
 import zipfile
 from pathlib import Path
 
@@ -334,3 +335,58 @@ def test_the_work_folder_is_removed_after_success_and_failure(
     assert "bundle.write_failed" in {f.code for f in result.findings}
     assert list(private_root.iterdir()) == []
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["a.zip"]
+
+
+def test_only_the_bundle_is_flushed_to_disk(
+    tmp_path: Path, samples: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The letter's copy in the private folder is deleted right after: no fsync for it."""
+    monkeypatch.undo()  # the real private folder: copies there are not flushed
+    case_path = make_case(tmp_path / "c", samples)
+    flushed: list[str] = []
+    real = os.fsync
+
+    def fsync(fd: int) -> None:
+        flushed.append(os.readlink(f"/proc/self/fd/{fd}") if sys.platform == "linux" else "?")
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    out = tmp_path / "b.zip"
+    result = export_case(case_path, out, prepared_on=DAY)
+    assert result.ok and len(flushed) == 1
+    if sys.platform == "linux":
+        assert Path(flushed[0]).parent == tmp_path and flushed[0].endswith(".part")
+
+
+def test_the_cleaner_never_takes_a_live_job_for_a_leftover(
+    tmp_path: Path, private_root: Path
+) -> None:
+    """Exports start (and clean up) while others run: a folder or .part file is visible only
+    once it is locked, so a concurrent clean-up never removes it (a batch lost a letter so)."""
+    import threading
+
+    stop = threading.Event()
+    out = tmp_path / "out"
+    out.mkdir()
+
+    def cleaner() -> None:
+        while not stop.is_set():
+            fsio.remove_stale_work_folders()
+            fsio.remove_stale_parts(out)
+
+    threads = [threading.Thread(target=cleaner) for _ in range(2)]
+    for t in threads:
+        t.start()
+    try:
+        for i in range(150):
+            with fsio.work_folder() as work:
+                (work / "copy.jpg").write_bytes(b"x" * 1000)
+                with fsio.atomic_output(out / f"b{i}.zip") as part:
+                    Path(part).write_bytes(b"PK")
+                    assert Path(part).exists()
+                assert (work / "copy.jpg").exists()
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
+    assert len(list(out.iterdir())) == 150

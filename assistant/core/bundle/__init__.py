@@ -37,7 +37,7 @@ from assistant.core.bundle.files import (
 )
 from assistant.core.bundle.manifest import build_manifest
 from assistant.core.bundle.readme import build_readme
-from assistant.core.bundle.zipwriter import normalize_zip, write_zip
+from assistant.core.bundle.zipwriter import write_zip
 from assistant.core.providers import TO_FILL, build_payloads
 from assistant.core.rules import PROVIDERS
 
@@ -61,7 +61,6 @@ __all__ = [
     "export_case",
     "find_case_files",
     "incomplete_path",
-    "normalize_zip",
     "role_file_name",
     "sample_case",
     "write_demo",

@@ -28,12 +28,13 @@ from assistant.core.bundle.files import (
     bundle_date,
     finding,
     incomplete_path,
+    write_failed,
 )
 from assistant.core.bundle.manifest import build_manifest
 from assistant.core.bundle.readme import CHECKLIST_FILE, LETTER_FILE, build_readme
 from assistant.core.bundle.scrub import PathScrubber
 from assistant.core.bundle.target import output_problem
-from assistant.core.bundle.zipwriter import normalize_zip, write_zip
+from assistant.core.bundle.zipwriter import write_zip
 from assistant.core.findings import Finding, Severity, has_errors
 from assistant.core.i18n import normalize_language, text
 from assistant.core.jobs import Cancelled, Progress
@@ -191,7 +192,7 @@ def _export_reviewed(
             )
             return _build_and_write(request, build, refused)
     except OSError as exc:  # the private folder cannot be made (full or read-only disk)
-        findings.append(_write_failed(request.target, exc, lang))
+        findings.append(write_failed(request.target, exc, lang))
         return refused
 
 
@@ -230,7 +231,7 @@ def _build_and_write(request: _Request, build: _Build, refused: ExportResult) ->
         with fsio.atomic_output(target) as tmp:
             write_zip(tmp, build.files, build.when)
     except OSError as exc:
-        findings.append(_write_failed(target, exc, lang))
+        findings.append(write_failed(target, exc, lang))
         return refused
     build.step(1, 1, str(target))
     return ExportResult(
@@ -241,17 +242,6 @@ def _build_and_write(request: _Request, build: _Build, refused: ExportResult) ->
         incomplete=incomplete,
         case=request.case,
         review=build.review,
-    )
-
-
-def _write_failed(target: Path, exc: OSError, lang: str) -> Finding:
-    return finding(
-        Severity.ERROR,
-        "bundle.write_failed",
-        lang,
-        str(target),
-        path=str(target),
-        reason=exc.strerror or str(exc),
     )
 
 
@@ -298,8 +288,7 @@ def _letter_file(build: _Build) -> None:
     try:
         result = fill_letter(LetterInput.from_case(build.case), path, lang=build.lang, check=False)
         build.findings.extend(result.findings)
-        if path.is_file():
-            path.write_bytes(normalize_zip(path.read_bytes()))
+        if path.is_file():  # reproducible as the letter module writes it (fixed zip times)
             build.files.append(BundleFile(name=LETTER_FILE, role="letter", source=path))
             return
         reason = text("bundle.reason.letter_not_written", build.lang)

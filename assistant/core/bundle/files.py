@@ -118,6 +118,18 @@ def finding(
     return Finding(severity, code, text(code, lang, **params), fix=fix, subject=subject)
 
 
+def write_failed(path: Path, exc: OSError, lang: str) -> Finding:
+    """The finding of an output that could not be written (full disk, read-only folder …)."""
+    return finding(
+        Severity.ERROR,
+        "bundle.write_failed",
+        lang,
+        str(path),
+        path=str(path),
+        reason=exc.strerror or str(exc),
+    )
+
+
 def bundle_date(prepared_on: dt.date | None = None) -> dt.date:
     """``prepared_on``, else ``SOURCE_DATE_EPOCH`` (UTC) when set, else today."""
     if prepared_on is not None:

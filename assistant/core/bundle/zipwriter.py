@@ -16,6 +16,8 @@ ZipTime = tuple[int, int, int, int, int, int]
 
 # Formats that are compressed already: deflating them again costs time and saves nothing.
 STORED_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".pdf", ".docx", ".zip"})
+# JSON payloads this big carry files as base64, which deflate barely shrinks: stored.
+STORED_PAYLOAD_BYTES = 64 << 10
 # Files copied in a stream (their size is not known to the zip up front: zip64 headers).
 STREAMED_ROLES = frozenset({"attachment", "letter"})
 
@@ -33,33 +35,27 @@ def _entry(name: str, stamp: ZipTime) -> zipfile.ZipInfo:
     return info
 
 
+def _method(f: BundleFile, size: int) -> int:
+    if Path(f.name).suffix.lower() in STORED_SUFFIXES:
+        return zipfile.ZIP_STORED
+    if f.role == "api" and size > STORED_PAYLOAD_BYTES:
+        return zipfile.ZIP_STORED
+    return zipfile.ZIP_DEFLATED
+
+
 def write_zip(path: str | os.PathLike[str], files: Iterable[BundleFile], when: dt.date) -> None:
-    """A deterministic zip: fixed order, times, permissions and system; images stored as is."""
+    """A deterministic zip: fixed order, times, permissions and system; images, documents and
+    base64 payloads stored as they are, other text deflated."""
     stamp = zip_time(when)
     with zipfile.ZipFile(path, "w", allowZip64=True) as zf:
         for f in files:
             info = _entry(f.name, stamp)
-            if Path(f.name).suffix.lower() in STORED_SUFFIXES:
-                info.compress_type = zipfile.ZIP_STORED
-            else:
-                info.compress_type = zipfile.ZIP_DEFLATED
             if f.role in STREAMED_ROLES:
+                info.compress_type = _method(f, f.size)
                 src = f.source.open("rb") if f.data is None and f.source else io.BytesIO(f.read())
                 with src, zf.open(info, "w", force_zip64=True) as dst:
                     shutil.copyfileobj(src, dst, 1 << 20)
             else:
                 data = f.read()
-                # big text (base64 payloads) compresses little: the fast level is nearly as small
-                level = 1 if len(data) > (1 << 20) else 6
-                zf.writestr(info, data, compresslevel=level)
-
-
-def normalize_zip(data: bytes, when: ZipTime = (1980, 1, 1, 0, 0, 0)) -> bytes:
-    """The same zip (e.g. a .docx) with fixed entry times and attributes, so it is reproducible."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for item in src.infolist():
-            info = _entry(item.filename, when)
-            info.compress_type = item.compress_type
-            dst.writestr(info, src.read(item))
-    return out.getvalue()
+                info.compress_type = _method(f, len(data))
+                zf.writestr(info, data, compresslevel=6)

@@ -8,6 +8,7 @@ atomically with fixed zip times: the same case gives the same bytes.
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 
 import docx
 from docx.document import Document as DocumentObject
+from docx.opc.pkgwriter import PackageWriter
 
 from assistant.core.findings import Finding, Severity
 from assistant.core.fsio import (
@@ -69,15 +71,36 @@ def open_template(
     if not zipfile.is_zipfile(io.BytesIO(data)):
         return unreadable(text("letter.reason.not_docx", lang))
     try:
-        package = read_package(data, limits)
-        report = clean_package(package)
-        return docx.Document(io.BytesIO(package.to_bytes())), clean_findings(report, lang)
+        cleaned, report = _cleaned(data, limits)
+        return docx.Document(io.BytesIO(cleaned)), clean_findings(report, lang)
     except UnsafeTemplate as exc:
         return unsafe(path, exc, lang)
     except BadPackage as exc:
         return unreadable(text("letter.reason.not_docx", lang) + f" ({exc})")
     except Exception as exc:  # python-docx raises KeyError, ValueError … on a damaged package
         return unreadable(text("letter.reason.not_docx", lang) + f" ({type(exc).__name__})")
+
+
+# A batch fills the same template for every case: the checked, cleaned package of a template
+# is kept (by its content) so it is taken apart once per process, not once per letter.
+_CACHED_TEMPLATE_BYTES = 4 * 1024 * 1024  # bigger templates are rare: not kept
+
+
+@functools.lru_cache(maxsize=8)
+def _cleaned_cached(data: bytes, limits: Limits) -> tuple[bytes, CleanReport]:
+    package = read_package(data, limits)
+    report = clean_package(package)
+    return package.to_bytes(), report
+
+
+def _cleaned(data: bytes, limits: Limits) -> tuple[bytes, CleanReport]:
+    """The cleaned .docx bytes of a template and what was removed (raises like
+    :func:`read_package`). The report is shared: read it, never change it."""
+    if len(data) <= _CACHED_TEMPLATE_BYTES:
+        return _cleaned_cached(data, limits)
+    package = read_package(data, limits)
+    report = clean_package(package)
+    return package.to_bytes(), report
 
 
 def unsafe(path: Path, exc: UnsafeTemplate, lang: str) -> tuple[None, list[Finding]]:
@@ -139,12 +162,37 @@ def clean_findings(report: CleanReport, lang: str) -> list[Finding]:
     return findings
 
 
+class _Parts:
+    """Takes the parts python-docx writes (the interface of its ``PhysPkgWriter``) without
+    zipping them, so the letter is compressed once, by :func:`package_bytes`."""
+
+    def __init__(self) -> None:
+        self.parts: dict[str, bytes] = {}
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        self.parts[pack_uri.membername] = blob
+
+    def close(self) -> None:
+        pass
+
+
 def document_bytes(doc: DocumentObject) -> bytes:
     """The .docx of ``doc`` with fixed zip times and attributes (reproducible)."""
-    raw = io.BytesIO()
-    doc.save(raw)
-    with zipfile.ZipFile(raw) as saved:
-        parts = {info.filename: saved.read(info) for info in saved.infolist()}
+    package = doc.part.package
+    collected = _Parts()
+    writer: Any = PackageWriter  # its static steps, given _Parts for the zip writer
+    try:  # what ``OpcPackage.save`` does, into _Parts instead of a zip
+        for part in package.parts:
+            part.before_marshal()
+        writer._write_content_types_stream(collected, package.parts)
+        writer._write_pkg_rels(collected, package.rels)
+        writer._write_parts(collected, package.parts)
+        parts = collected.parts
+    except AttributeError:  # another python-docx: save, then take the parts out of its zip
+        raw = io.BytesIO()
+        doc.save(raw)
+        with zipfile.ZipFile(raw) as saved:
+            parts = {info.filename: saved.read(info) for info in saved.infolist()}
     return package_bytes(parts)
 
 
