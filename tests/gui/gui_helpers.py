@@ -13,7 +13,30 @@ def click(qtbot: Any, widget: Any) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
+def answer_provider_page(qtbot: Any, wizard: QWizard) -> None:
+    """On the provider page, click the case's current value of every question not answered yet
+    (nothing is preselected: a test that does not care answers with the defaults)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QRadioButton
+
+    page = wizard.currentPage()
+    if page is None or page.objectName() != "page.provider":
+        return
+    case = wizard.case  # type: ignore[attr-defined]
+    values = {
+        "provider": case.provider,
+        "region": case.region or "mainland",
+        "account": case.account,
+        "purpose": case.purpose,
+    }
+    for question in page.unanswered():
+        button = wizard.findChild(QRadioButton, f"provider.{question}.{values[question]}")
+        assert button is not None, question
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+
+
 def click_next(qtbot: Any, wizard: QWizard) -> None:
+    answer_provider_page(qtbot, wizard)
     button = wizard.button(QWizard.WizardButton.NextButton)
     assert button.isEnabled(), f"Next is disabled on {wizard.currentPage().objectName()}"
     before = wizard.currentId()

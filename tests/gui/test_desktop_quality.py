@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from assistant.core.flow import PageId
 from assistant.gui import app as gui_app
 from assistant.gui import languages, theme
-from tests.gui.gui_helpers import click, click_next, find, press
+from tests.gui.gui_helpers import answer_provider_page, click, click_next, find, press
 from tests.gui.test_full_flow import (
     TIMEOUT,
     document_image,
@@ -152,6 +152,7 @@ def test_tab_walks_the_inputs_in_reading_order(qtbot: Any, wizard: QWizard) -> N
 def test_mnemonics_reach_next_and_back_and_fields(qtbot: Any, wizard: QWizard) -> None:
     click(qtbot, find(wizard, QCommandLinkButton, "start.new"))
     assert wizard.currentId() == PageId.PROVIDER
+    answer_provider_page(qtbot, wizard)  # nothing is preselected
     # a mnemonic "clicks" its button with a short animation: wait for the page to change
     press(qtbot, wizard, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: wizard.currentId() == PageId.SIGNATURE_TYPE)

@@ -88,7 +88,8 @@ def status(wizard: QWizard, doc: str) -> str:
 def fill_to_documents(qtbot: Any, wizard: QWizard, provider: str, purpose: str) -> None:
     click(qtbot, find(wizard, QCommandLinkButton, "start.new"))
     choose(qtbot, wizard, f"provider.provider.{provider}")
-    if provider == "tencent":
+    region = wizard.findChild(QRadioButton, "provider.region.mainland")
+    if region is not None and region.isVisible():
         choose(qtbot, wizard, "provider.region.mainland")
     choose(qtbot, wizard, "provider.account.enterprise")
     choose(qtbot, wizard, f"provider.purpose.{purpose}")

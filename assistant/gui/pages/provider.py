@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QVBoxLayout
 
 from assistant.core.flow import PageId
 from assistant.gui.pages.base import BasePage
-from assistant.gui.widgets import ChoiceGroup, FindingsView
+from assistant.gui.widgets import ChoiceGroup, FindingsView, hint_label
 
 
 class ProviderPage(BasePage):
@@ -72,15 +72,22 @@ class ProviderPage(BasePage):
         self.blocked = FindingsView()
         self.blocked.setObjectName("provider.blocked")
         layout.addWidget(self.blocked)
+        self.todo = hint_label(self.tr("Nothing is chosen for you: answer each question to go on."))
+        self.todo.setObjectName("provider.todo")
+        layout.addWidget(self.todo)
         layout.addStretch(1)
 
     # ---- case -> widgets
+    def answered(self, question: str) -> bool:
+        """Did the user choose this (a new case starts with nothing chosen)?"""
+        return question in self.wiz.answered
+
     def load(self) -> None:
         from assistant.core.i18n import localized
 
         case = self.case
         pack = self.pack()
-        self.providers.set_current(case.provider)
+        self.providers.set_current(case.provider if self.answered("provider") else None)
         self.region_box.setVisible(bool(pack.regions))
         if pack.regions:
             self.regions.set_choices(
@@ -88,29 +95,35 @@ class ProviderPage(BasePage):
                     (r.id, localized(r.name, self.lang), localized(r.description, self.lang))
                     for r in pack.regions
                 ],
-                self.region(),
+                self.region() if self.answered("region") else None,
             )
         self.accounts.set_choices(
             [
                 (a.id, localized(a.name, self.lang), localized(a.description, self.lang))
                 for a in pack.accounts
             ],
-            case.account,
+            case.account if self.answered("account") else None,
         )
         self.purposes.set_choices(
             [
                 (p.id, localized(p.name, self.lang), localized(p.description, self.lang))
                 for p in pack.purposes
             ],
-            case.purpose,
+            case.purpose if self.answered("purpose") else None,
         )
         self._update_blocked()
 
     # ---- widgets -> case
     def _provider_chosen(self, provider: str) -> None:
-        if self._loading or provider == self.case.provider:
+        if self._loading:
+            return
+        if provider == self.case.provider:
+            self.wiz.answered.add("provider")
+            self.changed()
             return
         from assistant.core.rules import load_pack
+
+        self.wiz.answered.add("provider")
 
         self.case.provider = provider
         pack = load_pack(provider)
@@ -126,18 +139,21 @@ class ProviderPage(BasePage):
 
     def _region_chosen(self, region: str) -> None:
         if not self._loading:
+            self.wiz.answered.add("region")
             self.case.region = region
             self._update_blocked()
             self.changed()
 
     def _account_chosen(self, account: str) -> None:
         if not self._loading:
+            self.wiz.answered.add("account")
             self.case.account = account
             self._update_blocked()
             self.changed()
 
     def _purpose_chosen(self, purpose: str) -> None:
         if not self._loading:
+            self.wiz.answered.add("purpose")
             self.case.purpose = purpose
             self._update_blocked()
             self.changed()
@@ -145,19 +161,31 @@ class ProviderPage(BasePage):
 
     # ---- what the provider does not allow
     def blocking_findings(self) -> list:
-        """When every signature type is ruled out for this account and purpose: the reasons."""
+        """When every signature type is ruled out for this account (and purpose, once it is
+        chosen; before, for every purpose): the reasons. Nothing before the account is chosen."""
         from assistant.core.checklist import type_options
 
-        case = self.case
-        options = type_options(self.pack(), case.account, case.purpose, self.region(), self.lang)
-        if any(not findings for _, findings in options):
+        case, pack = self.case, self.pack()
+        if not self.answered("account"):
             return []
+        purposes = [case.purpose] if self.answered("purpose") else [p.id for p in pack.purposes]
         reasons = {}
-        for _, findings in options:
-            for f in findings:
-                if f.code == "checklist.not_allowed":
-                    reasons.setdefault(f.message, f)
+        for purpose in purposes:
+            options = type_options(pack, case.account, purpose, self.region(), self.lang)
+            if any(not findings for _, findings in options):
+                return []
+            for _, findings in options:
+                for f in findings:
+                    if f.code == "checklist.not_allowed":
+                        reasons.setdefault(f.message, f)
         return list(reasons.values())
+
+    def unanswered(self) -> list[str]:
+        """The questions on screen the user has not answered yet."""
+        asked = ["provider", "account", "purpose"]
+        if self.region_box.isVisibleTo(self):
+            asked.insert(1, "region")
+        return [q for q in asked if not self.answered(q)]
 
     def _update_blocked(self) -> None:
         findings = self.blocking_findings()
@@ -167,4 +195,6 @@ class ProviderPage(BasePage):
     def isComplete(self) -> bool:
         if not self._built:
             return True
-        return not self.blocking_findings()
+        unanswered = self.unanswered()
+        self.todo.setVisible(bool(unanswered))
+        return not unanswered and not self.blocking_findings()
