@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from assistant.core.flow import PageId
 from tests.gui.gui_helpers import click, click_next, find, go_to_page, type_text
+from tests.gui.test_early_pages import choose
 
-TIMEOUT = 5000
+TIMEOUT = 20000  # a loaded CI machine: the debounced checks still come
 
 
 def next_enabled(wizard: QWizard) -> bool:
@@ -121,3 +122,34 @@ def test_templates_survive_back_and_forth(qtbot: Any, wizard: QWizard) -> None:
     assert wizard.currentId() == PageId.NAMES
     click_next(qtbot, wizard)
     assert find(wizard, QPlainTextEdit, "templates.text.0").toPlainText() == "您的订单{1}已发货。"
+
+
+def test_variables_get_an_attribute_and_an_example(qtbot: Any, wizard: QWizard) -> None:
+    click(qtbot, find(wizard, QCommandLinkButton, "start.new"))
+    choose(qtbot, wizard, "provider.provider.alibaba")
+    go_to_page(qtbot, wizard, PageId.NAMES)
+    find(wizard, QLineEdit, "names.name.0").setText("星河科技")
+    qtbot.waitUntil(lambda: next_enabled(wizard), timeout=TIMEOUT)
+    go_to_page(qtbot, wizard, PageId.TEMPLATES)
+    click(qtbot, find(wizard, QPushButton, "templates.add"))
+    type_text(
+        find(wizard, QPlainTextEdit, "templates.text.0"), "您的验证码为${code}，5分钟内有效。"
+    )
+    view = find(wizard, QWidget, "templates.findings.0")
+    qtbot.waitUntil(lambda: "template.variable.attribute_missing" in codes(view), timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: wizard.findChild(QComboBox, "templates.attribute.0.code") is not None,
+        timeout=TIMEOUT,
+    )
+    attribute = find(wizard, QComboBox, "templates.attribute.0.code")
+    assert attribute.findData("phone_number2") == -1  # only the verification attributes
+    attribute.setCurrentIndex(attribute.findData("numberCaptcha"))
+    type_text(find(wizard, QLineEdit, "templates.example.0.code"), "8531")
+    [info] = wizard.case.templates[0].variables
+    assert (info.name, info.attribute, info.example) == ("code", "numberCaptcha", "8531")
+    preview = find(wizard, QLabel, "templates.preview.0")
+    qtbot.waitUntil(lambda: "8531" in preview.text(), timeout=TIMEOUT)
+    assert preview.text() == "【星河科技】您的验证码为8531，5分钟内有效。"
+    qtbot.waitUntil(
+        lambda: "template.variable.attribute_missing" not in codes(view), timeout=TIMEOUT
+    )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QToolButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from assistant.core.flow import PageId
@@ -88,6 +89,10 @@ class TemplateRow(QFrame):
         self.scene.textChanged.connect(page.edited)
         form.addRow(self.tr("Scene:"), self.scene)
         lay.addLayout(form)
+        self.variables = QFormLayout()
+        lay.addLayout(self.variables)
+        self.variable_names: tuple[str, ...] = ()
+        self.variable_widgets: dict[str, tuple[QComboBox | None, QLineEdit]] = {}
         self.findings = FindingsView(
             ok_text=self.tr("Looks good for this provider."), offer_fixes=True
         )
@@ -107,7 +112,58 @@ class TemplateRow(QFrame):
         lay.addWidget(self.counter)
         self.rename(index)
 
+    def set_variables(
+        self, names: tuple[str, ...], template: Template, attributes: list[str]
+    ) -> None:
+        """One line per variable of the text: its attribute (where the provider has them) and an
+        example value for the preview; rebuilt only when the variables change."""
+        if names == self.variable_names:
+            return
+        self.variable_names = names
+        while self.variables.rowCount():
+            self.variables.removeRow(0)
+        self.variable_widgets = {}
+        index = self.objectName().rsplit(".", 1)[-1]
+        for name in names:
+            info = template.variable(name)
+            line = QWidget()
+            llay = QHBoxLayout(line)
+            llay.setContentsMargins(0, 0, 0, 0)
+            combo: QComboBox | None = None
+            if attributes:
+                combo = QComboBox()
+                combo.setObjectName(f"templates.attribute.{index}.{name}")
+                combo.setAccessibleName(self.tr("Attribute of %1").replace("%1", name))
+                combo.addItem(self.tr("(choose)"), "")
+                for attr in attributes:
+                    combo.addItem(attr, attr)
+                combo.setCurrentIndex(max(0, combo.findData(info.attribute if info else "")))
+                combo.currentIndexChanged.connect(self.page.edited)
+                llay.addWidget(combo)
+            example = QLineEdit(info.example if info else "")
+            example.setObjectName(f"templates.example.{index}.{name}")
+            example.setAccessibleName(self.tr("Example value of %1").replace("%1", name))
+            example.setPlaceholderText(self.tr("Example value of %1").replace("%1", name))
+            example.textChanged.connect(self.page.edited)
+            llay.addWidget(example, 1)
+            self.variables.addRow(name + ":", line)
+            self.variable_widgets[name] = (combo, example)
+
+    def write_variables(self, template: Template) -> None:
+        from assistant.core.model.templates import TemplateVariableInfo
+
+        kept = {v.name: v for v in template.variables}
+        out = []
+        for name, (combo, example) in self.variable_widgets.items():
+            info = kept.get(name) or TemplateVariableInfo(name=name)
+            info.attribute = (combo.currentData() or "") if combo else info.attribute
+            info.example = example.text()
+            out.append(info)
+        out += [v for n, v in kept.items() if n not in self.variable_widgets]
+        template.variables = out
+
     def rename(self, index: int) -> None:
+        self.variable_names = ()  # the variables' widgets are named after the row: rebuild them
         for widget, part in (
             (self, "row"),
             (self.kind, "kind"),
@@ -254,6 +310,7 @@ class TemplatesPage(BasePage):
             t.scene = row.scene.text()
             name = row.signature.currentData()
             t.signatures = [name] if name and row.signature.currentIndex() > 0 else []
+            row.write_variables(t)
         self.timer.start()
         self.changed()
 
@@ -282,6 +339,11 @@ class TemplatesPage(BasePage):
         from assistant.core.templates.case import signature, specs
 
         for i, (row, t) in enumerate(zip(self.rows, self.case.templates, strict=False)):
+            self._loading = True
+            try:
+                row.set_variables(self._variable_names(t), t, self._attributes(t.kind))
+            finally:
+                self._loading = False
             if t.text.strip():
                 row.findings.set_findings(self.findings_for(i))
             else:
@@ -301,6 +363,17 @@ class TemplatesPage(BasePage):
                 .replace("%2", str(p.segments))
             )
         self.completeChanged.emit()
+
+    def _variable_names(self, t: Template) -> tuple[str, ...]:
+        from assistant.core.templates.case import variable_names
+
+        return tuple(variable_names(self.case, t))
+
+    def _attributes(self, kind: str) -> list[str]:
+        from assistant.core.templates import template_rules
+
+        attrs = template_rules(self.case.provider).attributes.values()
+        return [a.id for a in attrs if a.kinds is None or kind in a.kinds]
 
     def cleanupPage(self) -> None:
         self.timer.stop()

@@ -1116,6 +1116,18 @@
         <source>Length and number of SMS</source>
         <translation>Panjang dan jumlah SMS</translation>
     </message>
+    <message>
+        <source>Attribute of %1</source>
+        <translation>Atribut %1</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(pilih)</translation>
+    </message>
+    <message>
+        <source>Example value of %1</source>
+        <translation>Contoh nilai %1</translation>
+    </message>
 </context>
 <context>
     <name>TemplatesPage</name>

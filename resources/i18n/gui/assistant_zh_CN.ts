@@ -1116,6 +1116,18 @@
         <source>Length and number of SMS</source>
         <translation>字数和短信条数</translation>
     </message>
+    <message>
+        <source>Attribute of %1</source>
+        <translation>%1 的变量属性</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>Example value of %1</source>
+        <translation>%1 的示例值</translation>
+    </message>
 </context>
 <context>
     <name>TemplatesPage</name>
