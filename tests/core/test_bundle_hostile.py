@@ -390,3 +390,21 @@ def test_the_cleaner_never_takes_a_live_job_for_a_leftover(
         for t in threads:
             t.join()
     assert len(list(out.iterdir())) == 150
+
+
+@pytest.mark.parametrize("which", ["case", "image"])
+def test_the_demo_never_writes_over_a_device_or_a_folder(tmp_path: Path, which: str) -> None:
+    from assistant.core import bundle
+
+    out = tmp_path / "demo"
+    (out / "files").mkdir(parents=True)
+    target = (
+        out / "demo.smscase.json"
+        if which == "case"
+        else out / "files" / "sample-business-license.jpg"
+    )
+    os.mkfifo(target)
+    _, result = bundle.write_demo(out, lang="en")
+    assert result.output is None
+    assert [f.code for f in result.findings] == ["bundle.output_not_regular"]
+    assert target.is_fifo() and not (out / "demo-bundle.zip").exists()

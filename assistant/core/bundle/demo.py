@@ -11,10 +11,24 @@ from pathlib import Path
 from typing import Any
 
 from assistant.core.bundle.export import export_case
-from assistant.core.bundle.files import ChecklistRenderer, ExportResult, bundle_date, finding
+from assistant.core.bundle.files import (
+    ChecklistRenderer,
+    ExportResult,
+    bundle_date,
+    finding,
+    write_failed,
+)
+from assistant.core.bundle.target import special_file
 from assistant.core.findings import Severity
 from assistant.core.i18n import normalize_language
 from assistant.core.model import CASE_SUFFIX, Case, save_case
+
+SAMPLE_DOCUMENTS = ("business_license", "authorization_letter")  # the sample images
+
+
+def sample_path(folder: Path, document: str) -> Path:
+    """Where :func:`write_sample_images` writes the sample of ``document``."""
+    return folder / f"sample-{document.replace('_', '-')}.jpg"
 
 
 def write_demo(
@@ -29,12 +43,23 @@ def write_demo(
     outdir = Path(outdir)
     case_path = outdir / f"demo{CASE_SUFFIX}"
     bundle = outdir / "demo-bundle.zip"
+    shown = normalize_language(lang)
     if bundle.exists() and not force:
-        lang = normalize_language(lang)
-        found = [finding(Severity.ERROR, "bundle.exists", lang, str(bundle), path=str(bundle))]
+        found = [finding(Severity.ERROR, "bundle.exists", shown, str(bundle), path=str(bundle))]
         return case_path, ExportResult(False, None, found)
-    outdir.mkdir(parents=True, exist_ok=True)
-    images = write_sample_images(outdir / "files")
+    # the demo's own files are replaced, but never a folder, device or link in their place
+    samples = [sample_path(outdir / "files", d) for d in SAMPLE_DOCUMENTS]
+    for path in (case_path, *samples):
+        if special_file(path):
+            refused = finding(
+                Severity.ERROR, "bundle.output_not_regular", shown, str(path), path=str(path)
+            )
+            return case_path, ExportResult(False, None, [refused])
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+        images = write_sample_images(outdir / "files")
+    except OSError as exc:
+        return case_path, ExportResult(False, None, [write_failed(outdir, exc, shown)])
     case = sample_case(lang)
     case.set_attachment("business_license", images["business_license"])
     case.set_attachment("authorization_letter", images["authorization_letter"])
@@ -136,7 +161,7 @@ def write_sample_images(folder: Path) -> dict[str, Path]:
         draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline="#d0021b", width=14)
         draw.regular_polygon((cx, cy, 60), 5, rotation=90, fill="#d0021b")
         draw.text((cx, cy + 110), "SAMPLE SEAL", fill="#d0021b", font=font(28), anchor="mm")
-        path = folder / f"sample-{doc_id.replace('_', '-')}.jpg"
+        path = sample_path(folder, doc_id)
         img.save(path, "JPEG", quality=88, optimize=True)
         out[doc_id] = path
     return out

@@ -67,6 +67,17 @@ def _same(a: Path, b: Path) -> bool:
     return False
 
 
+def special_file(path: Path) -> bool:
+    """True when something other than a regular file is at ``path`` (a folder, device, pipe,
+    link, or a path the system refuses)."""
+    try:
+        return not stat.S_ISREG(os.lstat(path).st_mode)
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError):
+        return True
+
+
 def output_problem(
     target: Path,
     lang: str,
@@ -84,15 +95,9 @@ def output_problem(
 
     if any(_same(target, Path(p)) for p in inputs if p):
         return problem("bundle.output_is_input")
-    try:
-        st = os.lstat(target)
-    except FileNotFoundError:
-        st = None
-    except (OSError, ValueError):
+    if special_file(target):
         return problem("bundle.output_not_regular")
-    if st is not None:
-        if not stat.S_ISREG(st.st_mode):
-            return problem("bundle.output_not_regular")
+    if os.path.lexists(target):
         if not force:
             return problem("bundle.exists")
         if not (is_our_bundle(target) if ours is None else ours):
