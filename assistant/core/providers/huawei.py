@@ -39,6 +39,33 @@ def _variable_attributes(inp: PayloadInput, template: Any) -> list[dict[str, Any
     return out
 
 
+# CreateSignature (2025-12-02, https://support.huaweicloud.com/intl/zh-cn/api-msgsms/sms_05_0029.html):
+# signature_related_file_id (the app's ICP filing screenshot / the trademark certificate),
+# license_number (the app's ICP filing or licence number), registration_number (the trademark's).
+# huaweicloudsdkmsgsms 3.1.219 does not have these fields yet: the payload follows the API page.
+_RELATION = {
+    "app": ("app_icp_filing_screenshot", "license_number", "app_icp_number"),
+    "trademark": ("trademark_certificate", "registration_number", "trademark_number"),
+}
+
+
+def _relation_fields(inp: PayloadInput) -> dict[str, Any]:
+    """The relation screenshot and number of an app or trademark signature."""
+    relation = _RELATION.get(inp.case.type)
+    if relation is None:
+        return {}
+    document, number_field, remark = relation
+    shot = next((f for f in inp.attachments if f.document == document), None)
+    number = inp.case.remarks.get(remark).strip()
+    return {
+        "signature_related_file_id": fill(
+            "file id returned by upload-files for "
+            + (shot.name if shot else f"the {document.replace('_', ' ')}")
+        ),
+        number_field: number or fill(number_field.replace("_", " ")),
+    }
+
+
 class Huawei(Provider):
     id = "huawei"
     field_mapping: ClassVar[Mapping[str, Mapping[str, str]]] = {
@@ -82,6 +109,7 @@ class Huawei(Provider):
                     "file id returned by upload-files for "
                     + (letter.name if letter else "the signed authorization letter scan")
                 )
+            payload.update(_relation_fields(inp))
             out.append((f"huawei-CreateSignature-{i}.json", payload))
         return out
 

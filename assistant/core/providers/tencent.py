@@ -14,6 +14,10 @@ from typing import Any, ClassVar
 from assistant.core.providers.base import Payload, PayloadInput, Provider, b64, fill
 
 
+def _console_only(inp: PayloadInput) -> bool:
+    return inp.case.account == "individual" and inp.pack.rule("account.console_only") is not None
+
+
 class Tencent(Provider):
     id = "tencent"
     field_mapping: ClassVar[Mapping[str, Mapping[str, str]]] = {
@@ -29,6 +33,20 @@ class Tencent(Provider):
             "International": "region",
         },
     }
+
+    def payloads(self, inp: PayloadInput) -> list[Payload]:
+        """No requests for an individually verified account: the signature and template APIs are
+        not for it, it applies in the console (tencent-40653; the pack's account.console_only)."""
+        if _console_only(inp):
+            return []
+        return super().payloads(inp)
+
+    def console_steps(self, inp: PayloadInput, lang: str) -> list[str]:
+        if not _console_only(inp):
+            return []
+        from assistant.core.i18n import localized, text
+
+        return [text("bundle.console_only", lang, provider=localized(inp.pack.name, lang))]
 
     def signature_payloads(self, inp: PayloadInput) -> list[Payload]:
         case, pack, region = inp.case, inp.pack, inp.region
