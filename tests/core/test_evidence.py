@@ -270,3 +270,69 @@ def test_review_area_reads_the_attachments_when_enabled(files: dict[str, Path]) 
         area.enable(False)
     [f] = [f for f in found if f.code == "evidence.mismatch"]
     assert f.subject == "owner.name" and f.fixed_value == "杭州云朵网络科技有限公司"
+
+
+def test_our_letter_rendered_by_libreoffice_then_stamped_and_signed(
+    tmp_path: Path, case: Case
+) -> None:
+    """The real filled .docx (with its QR code) rendered as a user's office suite prints it."""
+    import random
+    import shutil
+    import subprocess
+
+    from PIL import Image, ImageDraw
+
+    from assistant.core.letter import fill_letter
+    from tests.core.test_letter_render import SOFFICE, render
+
+    pdftoppm = shutil.which("pdftoppm")
+    if SOFFICE is None or pdftoppm is None:
+        pytest.skip("LibreOffice or pdftoppm is not installed")
+    docx = tmp_path / "letter.docx"
+    assert fill_letter(corpus.letter_input(), docx, check=False).output is not None
+    pdf = render([docx], tmp_path)["letter"]
+    subprocess.run(
+        [pdftoppm, "-r", "150", "-png", "-singlefile", str(pdf), str(tmp_path / "page")], check=True
+    )
+    page = Image.open(tmp_path / "page.png").convert("RGB")
+    found = {}
+    for name, signed in (("signed", True), ("blank", False)):
+        im = page.copy()
+        d = ImageDraw.Draw(im)
+        if signed:  # where the bundled template puts the seal, the signature and the date
+            lines = _block_lines(tmp_path / "page.png")
+            x, y = lines["盖章"]
+            corpus.draw_seal(d, int(x + 320), int(y), 105, "杭州云朵科技有限公司")
+            x, y = lines["签字"]
+            corpus._scribble(d, random.Random(3), (x + 250, y - 22, x + 460, y + 22))
+            x, y = lines["日期"]
+            corpus._scribble(d, random.Random(4), (x + 70, y - 20, x + 320, y + 20), strokes=6)
+        path = corpus.save_jpeg(
+            corpus.photograph(im, corpus.Shot(rotate=1.5, blur=0.6, size=im.size)),
+            tmp_path / f"{name}.jpg",
+        )
+        found[name] = check_document(path, "tencent", "authorization_letter", case, today=TODAY)
+    assert codes(found["signed"], Severity.ERROR) == set()
+    assert found["signed"].read["letter_qr"] and found["signed"].read["valid_until"] == "2027-11-30"
+    blank = found["blank"]  # a grey page: the seal cannot be judged, signature and date can
+    assert codes(blank, Severity.ERROR) == {
+        "evidence.letter_no_signature",
+        "evidence.letter_no_date",
+    }
+    assert "evidence.letter_black_white" in codes(blank, Severity.WARNING)
+
+
+def _block_lines(path: Path) -> dict[str, tuple[float, float]]:
+    """Left end and middle height of the lines to stamp, sign and date on a rendered page."""
+    from assistant.core.evidence import reader
+
+    n, im = next(reader.pages(str(path)))
+    page = reader.read_page(im, n, reader.Plan("all"))
+    out: dict[str, tuple[float, float]] = {}
+    for ln in page.text_lines():
+        for key in ("盖章", "签字", "日期"):
+            if key in ln.text and ln.text.startswith(("授权方", "法定代表人", "日期")):
+                x0, y0, _, y1 = ln.box.bounds()
+                out[key] = (x0, (y0 + y1) / 2)
+    assert set(out) == {"盖章", "签字", "日期"}, [ln.text for ln in page.text_lines()]
+    return out
