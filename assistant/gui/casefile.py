@@ -93,9 +93,8 @@ class CaseFileMixin:
             if self.case_path
             else QCoreApplication.translate("AssistantWizard", "New case")
         )
-        self.setWindowTitle(
-            f"{name}[*] — {QCoreApplication.translate('AssistantWizard', 'SMS Signature Assistant')}"
-        )
+        program = QCoreApplication.translate("AssistantWizard", "SMS Signature Assistant")
+        self.setWindowTitle(f"{name}[*] — {program}")
         self.setWindowModified(self.dirty)
 
     def replace_case(self, case: Case, path: Path | None, dirty: bool = False) -> None:

@@ -56,6 +56,14 @@
         <translation>Tutup</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Bantuan</translation>
+    </message>
+    <message>
+        <source>What to do on this step (F1)</source>
+        <translation>Apa yang dilakukan di langkah ini (F1)</translation>
+    </message>
+    <message>
         <source>&amp;Case</source>
         <translation>&amp;Kasus</translation>
     </message>
@@ -66,6 +74,10 @@
     <message>
         <source>Go back one step (nothing is lost)</source>
         <translation>Kembali satu langkah (tidak ada yang hilang)</translation>
+    </message>
+    <message>
+        <source>New, open, save, print the checklist, language, help, about</source>
+        <translation>Baru, buka, simpan, cetak daftar dokumen, bahasa, bantuan, tentang</translation>
     </message>
     <message>
         <source>Pr&amp;int checklist…</source>
@@ -82,10 +94,6 @@
     <message>
         <source>Close the assistant (asks first if there are unsaved changes)</source>
         <translation>Tutup asisten (bertanya dulu jika ada perubahan yang belum disimpan)</translation>
-    </message>
-    <message>
-        <source>New, open, save, print the checklist, language, about</source>
-        <translation>Baru, buka, simpan, cetak daftar dokumen, bahasa, tentang</translation>
     </message>
     <message>
         <source>Print the checklist of documents for this case, or save it as PDF (Ctrl+P)</source>
@@ -164,6 +172,10 @@
         <translation>Kasus &amp;terakhir</translation>
     </message>
     <message>
+        <source>&amp;Help for this step</source>
+        <translation>&amp;Bantuan untuk langkah ini</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Bahasa</translation>
     </message>
@@ -188,12 +200,20 @@
         <translation>PDF daftar dokumen</translation>
     </message>
     <message>
+        <source>Checklist saved</source>
+        <translation>Daftar dokumen disimpan</translation>
+    </message>
+    <message>
         <source>About SMS Signature Assistant</source>
         <translation>Tentang SMS Signature Assistant</translation>
     </message>
     <message>
         <source>SMS templates</source>
         <translation>Templat SMS</translation>
+    </message>
+    <message>
+        <source>Help — SMS Signature Assistant</source>
+        <translation>Bantuan — Asisten Tanda Tangan SMS</translation>
     </message>
 </context>
 <context>
@@ -225,6 +245,14 @@
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+    <message>
+        <source>OK, fixed in the bundle</source>
+        <translation>OK, diperbaiki di paket</translation>
+    </message>
+    <message>
+        <source>Look at it</source>
+        <translation>Periksa</translation>
     </message>
     <message>
         <source>Problems</source>
@@ -298,12 +326,24 @@
         <translation>Tidak ada pratinjau</translation>
     </message>
     <message>
+        <source>▾ Hide the other documents</source>
+        <translation>▾ Sembunyikan dokumen lain</translation>
+    </message>
+    <message>
+        <source>▸ %1 other documents would also do</source>
+        <translation>▸ %1 dokumen lain juga bisa</translation>
+    </message>
+    <message>
         <source>%1 of %2 required documents attached and fine; %3 with problems.</source>
         <translation>%1 dari %2 dokumen wajib sudah dilampirkan dan baik; %3 bermasalah.</translation>
     </message>
     <message>
-        <source>Cannot attach the file</source>
-        <translation>Berkas tidak dapat dilampirkan</translation>
+        <source>Not every file was attached</source>
+        <translation>Tidak semua berkas terlampir</translation>
+    </message>
+    <message>
+        <source>Every document already has a file; not attached: %1</source>
+        <translation>Setiap dokumen sudah punya berkas; tidak dilampirkan: %1</translation>
     </message>
     <message>
         <source>A check failed</source>
@@ -385,6 +425,14 @@
         <translation>Tampilkan di &amp;folder</translation>
     </message>
     <message>
+        <source>Cop&amp;y path</source>
+        <translation>Sa&amp;lin jalur</translation>
+    </message>
+    <message>
+        <source>Copy where the bundle was saved</source>
+        <translation>Salin lokasi penyimpanan paket</translation>
+    </message>
+    <message>
         <source>Then upload the files in the provider&apos;s console as the README in the bundle says.</source>
         <translation>Lalu unggah berkas-berkas itu di konsol penyedia sesuai petunjuk README dalam paket.</translation>
     </message>
@@ -429,12 +477,20 @@
         <translation>Ekspor gagal: %1</translation>
     </message>
     <message>
-        <source>⚠ Incomplete bundle written: %1. Fix the errors below before uploading.</source>
-        <translation>⚠ Paket tidak lengkap ditulis: %1. Perbaiki kesalahan di bawah sebelum mengunggah.</translation>
+        <source>⚠ Incomplete bundle written: %1, in the folder %2. Fix the errors below before uploading.</source>
+        <translation>⚠ Paket tidak lengkap ditulis: %1, di folder %2. Perbaiki kesalahan di bawah sebelum mengunggah.</translation>
     </message>
     <message>
-        <source>✔ Bundle written: %1 (%2 files).</source>
-        <translation>✔ Paket ditulis: %1 (%2 berkas).</translation>
+        <source>✔ Bundle written: %1 (%2 files), in the folder %3.</source>
+        <translation>✔ Paket ditulis: %1 (%2 berkas), di folder %3.</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Tampilkan di folder</translation>
+    </message>
+    <message>
+        <source>The folder could not be shown (no file manager answered).</source>
+        <translation>Folder tidak dapat ditampilkan (tidak ada pengelola berkas yang menjawab).</translation>
     </message>
     <message>
         <source>Nothing was exported: %1 error(s) must be fixed first (see below, or the Review step).</source>
@@ -504,6 +560,34 @@
         <translation>Pilih…</translation>
     </message>
     <message>
+        <source>Written: %1, in the folder %2</source>
+        <translation>Ditulis: %1, di folder %2</translation>
+    </message>
+    <message>
+        <source>Open it to print</source>
+        <translation>Buka untuk dicetak</translation>
+    </message>
+    <message>
+        <source>No program to open .docx files was found. Open the letter yourself:</source>
+        <translation>Tidak ada program untuk membuka berkas .docx. Buka surat itu sendiri:</translation>
+    </message>
+    <message>
+        <source>No signed scan attached yet.</source>
+        <translation>Belum ada pindaian bertanda tangan yang dilampirkan.</translation>
+    </message>
+    <message>
+        <source>Signed scan attached: %1 (being checked…)</source>
+        <translation>Pindaian bertanda tangan terlampir: %1 (sedang diperiksa…)</translation>
+    </message>
+    <message>
+        <source>Signed scan attached: %1. It has problems:</source>
+        <translation>Pindaian bertanda tangan terlampir: %1. Ada masalah:</translation>
+    </message>
+    <message>
+        <source>Signed scan attached: %1. ✔ It passes the checks.</source>
+        <translation>Pindaian bertanda tangan terlampir: %1. ✔ Lolos pemeriksaan.</translation>
+    </message>
+    <message>
         <source>Template:</source>
         <translation>Templat:</translation>
     </message>
@@ -532,6 +616,14 @@
         <translation>3. Lampirkan &amp;pindaian yang sudah ditandatangani…</translation>
     </message>
     <message>
+        <source>Cop&amp;y path</source>
+        <translation>Sa&amp;lin jalur</translation>
+    </message>
+    <message>
+        <source>Copy where the letter was saved</source>
+        <translation>Salin lokasi penyimpanan surat</translation>
+    </message>
+    <message>
         <source>The legal representative signs by hand and the owner stamps its official seal at the bottom right. Scan or photograph the whole page.</source>
         <translation>Perwakilan hukum menandatangani dengan tangan dan pemilik membubuhkan cap resmi di kanan bawah. Pindai atau foto seluruh halaman.</translation>
     </message>
@@ -552,24 +644,8 @@
         <translation>Surat tidak dapat ditulis.</translation>
     </message>
     <message>
-        <source>Written: %1</source>
-        <translation>Ditulis: %1</translation>
-    </message>
-    <message>
-        <source>Cannot open the letter</source>
-        <translation>Surat tidak dapat dibuka</translation>
-    </message>
-    <message>
         <source>Cannot attach the file</source>
         <translation>Berkas tidak dapat dilampirkan</translation>
-    </message>
-    <message>
-        <source>Signed scan attached: %1</source>
-        <translation>Pindaian bertanda tangan dilampirkan: %1</translation>
-    </message>
-    <message>
-        <source>No signed scan attached yet (it is checked on the Documents step).</source>
-        <translation>Belum ada pindaian bertanda tangan (diperiksa pada langkah Dokumen).</translation>
     </message>
 </context>
 <context>
@@ -632,6 +708,14 @@
     <message>
         <source>%1 characters</source>
         <translation>%1 karakter</translation>
+    </message>
+    <message>
+        <source>Checked against “%1”: the full name or a continuous part of it.</source>
+        <translation>Diperiksa terhadap “%1”: nama lengkap atau bagian berurutan darinya.</translation>
+    </message>
+    <message>
+        <source>Once the owner&apos;s registered name is entered (next page), each name is checked against it.</source>
+        <translation>Setelah nama terdaftar pemilik diisi (halaman berikutnya), setiap nama diperiksa terhadapnya.</translation>
     </message>
 </context>
 <context>
@@ -768,6 +852,42 @@
         <source>Choose…</source>
         <translation>Pilih…</translation>
     </message>
+    <message>
+        <source>The signature&apos;s owner, checked</source>
+        <translation>Pemilik tanda tangan, diperiksa</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s entity type</source>
+        <translation>Tipe entitas pemilik</translation>
+    </message>
+    <message>
+        <source>Not said (guessed from the name and credit code)</source>
+        <translation>Tidak disebut (ditebak dari nama dan kode kredit)</translation>
+    </message>
+    <message>
+        <source>En&amp;tity type:</source>
+        <translation>&amp;Jenis entitas:</translation>
+    </message>
+    <message>
+        <source>Restricted industry</source>
+        <translation>Industri terbatas</translation>
+    </message>
+    <message>
+        <source>Restricted &amp;industry:</source>
+        <translation>&amp;Industri terbatas:</translation>
+    </message>
+    <message>
+        <source>The names are part of the owner&apos;s registered name.</source>
+        <translation>Nama-nama itu bagian dari nama terdaftar pemilik.</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Belum dijawab</translation>
+    </message>
+    <message>
+        <source>None of these</source>
+        <translation>Tidak satu pun</translation>
+    </message>
 </context>
 <context>
     <name>ProviderPage</name>
@@ -798,6 +918,10 @@
     <message>
         <source>Whose &amp;signature is it?</source>
         <translation>Milik siapa &amp;tanda tangan ini?</translation>
+    </message>
+    <message>
+        <source>Nothing is chosen for you: answer each question to go on.</source>
+        <translation>Tidak ada yang dipilihkan untuk Anda: jawab setiap pertanyaan untuk melanjutkan.</translation>
     </message>
 </context>
 <context>
@@ -933,12 +1057,118 @@
         <translation>Belum ada kasus terakhir. Kasus yang Anda simpan muncul di sini, sehingga agensi dapat berganti klien dengan cepat.</translation>
     </message>
     <message>
+        <source>Lan&amp;guage</source>
+        <translation>Ba&amp;hasa</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Bahasa antarmuka</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Bahasa sistem</translation>
+    </message>
+    <message>
         <source>A draft was kept automatically (last change %1). Nothing you typed is lost.</source>
         <translation>Draf disimpan otomatis (perubahan terakhir %1). Tidak ada ketikan Anda yang hilang.</translation>
     </message>
     <message>
         <source>(not found)</source>
         <translation>(tidak ditemukan)</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateRow</name>
+    <message>
+        <source>Kind of template</source>
+        <translation>Jenis templat</translation>
+    </message>
+    <message>
+        <source>Signature it is sent with</source>
+        <translation>Tanda tangan yang dipakai saat mengirim</translation>
+    </message>
+    <message>
+        <source>Remove this template</source>
+        <translation>Hapus templat ini</translation>
+    </message>
+    <message>
+        <source>Template text</source>
+        <translation>Teks templat</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Teks:</translation>
+    </message>
+    <message>
+        <source>Scene description</source>
+        <translation>Deskripsi skenario</translation>
+    </message>
+    <message>
+        <source>Where and when it is sent, with a link to the page or app</source>
+        <translation>Di mana dan kapan dikirim, dengan tautan ke halaman atau aplikasi</translation>
+    </message>
+    <message>
+        <source>Scene:</source>
+        <translation>Skenario:</translation>
+    </message>
+    <message>
+        <source>Looks good for this provider.</source>
+        <translation>Sesuai aturan penyedia ini.</translation>
+    </message>
+    <message>
+        <source>Message preview</source>
+        <translation>Pratinjau pesan</translation>
+    </message>
+    <message>
+        <source>Length and number of SMS</source>
+        <translation>Panjang dan jumlah SMS</translation>
+    </message>
+    <message>
+        <source>Attribute of %1</source>
+        <translation>Atribut %1</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(pilih)</translation>
+    </message>
+    <message>
+        <source>Example value of %1</source>
+        <translation>Contoh nilai %1</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPage</name>
+    <message>
+        <source>SMS templates</source>
+        <translation>Templat SMS</translation>
+    </message>
+    <message>
+        <source>Optional: the messages you will send with the signature, checked as you type against the provider&apos;s template rules.</source>
+        <translation>Opsional: pesan yang akan Anda kirim dengan tanda tangan ini, diperiksa saat mengetik terhadap aturan templat penyedia.</translation>
+    </message>
+    <message>
+        <source>&amp;Templates</source>
+        <translation>&amp;Templat</translation>
+    </message>
+    <message>
+        <source>&amp;Add a template</source>
+        <translation>T&amp;ambah templat</translation>
+    </message>
+    <message>
+        <source>Add an SMS template to apply for</source>
+        <translation>Tambahkan templat SMS yang akan diajukan</translation>
+    </message>
+    <message>
+        <source>Write variables as this provider does, e.g. %1. Promotion templates end with 拒收请回复R. Do not type the signature or 【】.</source>
+        <translation>Tulis variabel seperti penyedia ini, misalnya %1. Templat promosi diakhiri 拒收请回复R. Jangan ketik tanda tangan atau 【】.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(kosong)</translation>
+    </message>
+    <message>
+        <source>%1 characters · %2 SMS</source>
+        <translation>%1 karakter · %2 SMS</translation>
     </message>
 </context>
 <context>
@@ -1030,6 +1260,14 @@
         <source>&amp;Use the fixed copy…</source>
         <translation>&amp;Pakai salinan perbaikan…</translation>
     </message>
+    <message>
+        <source>The file %1 is in the folder:</source>
+        <translation>Berkas %1 ada di folder:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the path</source>
+        <translation>&amp;Salin jalur</translation>
+    </message>
 </context>
 <context>
     <name>widgets</name>
@@ -1069,99 +1307,9 @@
         <source>Steps</source>
         <translation>Langkah</translation>
     </message>
-</context>
-<context>
-    <name>TemplateRow</name>
     <message>
-        <source>Kind of template</source>
-        <translation>Jenis templat</translation>
-    </message>
-    <message>
-        <source>Signature it is sent with</source>
-        <translation>Tanda tangan yang dipakai saat mengirim</translation>
-    </message>
-    <message>
-        <source>Remove this template</source>
-        <translation>Hapus templat ini</translation>
-    </message>
-    <message>
-        <source>Template text</source>
-        <translation>Teks templat</translation>
-    </message>
-    <message>
-        <source>Text:</source>
-        <translation>Teks:</translation>
-    </message>
-    <message>
-        <source>Scene description</source>
-        <translation>Deskripsi skenario</translation>
-    </message>
-    <message>
-        <source>Where and when it is sent, with a link to the page or app</source>
-        <translation>Di mana dan kapan dikirim, dengan tautan ke halaman atau aplikasi</translation>
-    </message>
-    <message>
-        <source>Scene:</source>
-        <translation>Skenario:</translation>
-    </message>
-    <message>
-        <source>Looks good for this provider.</source>
-        <translation>Sesuai aturan penyedia ini.</translation>
-    </message>
-    <message>
-        <source>Message preview</source>
-        <translation>Pratinjau pesan</translation>
-    </message>
-    <message>
-        <source>Length and number of SMS</source>
-        <translation>Panjang dan jumlah SMS</translation>
-    </message>
-    <message>
-        <source>Attribute of %1</source>
-        <translation>Atribut %1</translation>
-    </message>
-    <message>
-        <source>(choose)</source>
-        <translation>(pilih)</translation>
-    </message>
-    <message>
-        <source>Example value of %1</source>
-        <translation>Contoh nilai %1</translation>
-    </message>
-</context>
-<context>
-    <name>TemplatesPage</name>
-    <message>
-        <source>SMS templates</source>
-        <translation>Templat SMS</translation>
-    </message>
-    <message>
-        <source>Optional: the messages you will send with the signature, checked as you type against the provider's template rules.</source>
-        <translation>Opsional: pesan yang akan Anda kirim dengan tanda tangan ini, diperiksa saat mengetik terhadap aturan templat penyedia.</translation>
-    </message>
-    <message>
-        <source>&amp;Templates</source>
-        <translation>&amp;Templat</translation>
-    </message>
-    <message>
-        <source>&amp;Add a template</source>
-        <translation>T&amp;ambah templat</translation>
-    </message>
-    <message>
-        <source>Add an SMS template to apply for</source>
-        <translation>Tambahkan templat SMS yang akan diajukan</translation>
-    </message>
-    <message>
-        <source>Write variables as this provider does, e.g. %1. Promotion templates end with 拒收请回复R. Do not type the signature or 【】.</source>
-        <translation>Tulis variabel seperti penyedia ini, misalnya %1. Templat promosi diakhiri 拒收请回复R. Jangan ketik tanda tangan atau 【】.</translation>
-    </message>
-    <message>
-        <source>(empty)</source>
-        <translation>(kosong)</translation>
-    </message>
-    <message>
-        <source>%1 characters · %2 SMS</source>
-        <translation>%1 karakter · %2 SMS</translation>
+        <source>%1 error(s) on this step</source>
+        <translation>%1 kesalahan di langkah ini</translation>
     </message>
 </context>
 </TS>

@@ -56,6 +56,14 @@
         <translation>关闭</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>What to do on this step (F1)</source>
+        <translation>本步骤要做什么（F1）</translation>
+    </message>
+    <message>
         <source>&amp;Case</source>
         <translation>案例(&amp;C)</translation>
     </message>
@@ -66,6 +74,10 @@
     <message>
         <source>Go back one step (nothing is lost)</source>
         <translation>返回上一步（已填写的内容不会丢失）</translation>
+    </message>
+    <message>
+        <source>New, open, save, print the checklist, language, help, about</source>
+        <translation>新建、打开、保存、打印材料清单、语言、帮助、关于</translation>
     </message>
     <message>
         <source>Pr&amp;int checklist…</source>
@@ -82,10 +94,6 @@
     <message>
         <source>Close the assistant (asks first if there are unsaved changes)</source>
         <translation>关闭助手（如有未保存的更改，会先询问）</translation>
-    </message>
-    <message>
-        <source>New, open, save, print the checklist, language, about</source>
-        <translation>新建、打开、保存、打印材料清单、界面语言、关于</translation>
     </message>
     <message>
         <source>Print the checklist of documents for this case, or save it as PDF (Ctrl+P)</source>
@@ -164,6 +172,10 @@
         <translation>最近的案例(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Help for this step</source>
+        <translation>本步骤的帮助(&amp;H)</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
@@ -188,12 +200,20 @@
         <translation>材料清单 PDF</translation>
     </message>
     <message>
+        <source>Checklist saved</source>
+        <translation>材料清单已保存</translation>
+    </message>
+    <message>
         <source>About SMS Signature Assistant</source>
         <translation>关于短信签名助手</translation>
     </message>
     <message>
         <source>SMS templates</source>
         <translation>短信模板</translation>
+    </message>
+    <message>
+        <source>Help — SMS Signature Assistant</source>
+        <translation>帮助 — 短信签名助手</translation>
     </message>
 </context>
 <context>
@@ -225,6 +245,14 @@
     <message>
         <source>OK</source>
         <translation>合格</translation>
+    </message>
+    <message>
+        <source>OK, fixed in the bundle</source>
+        <translation>合格，已在材料包中修正</translation>
+    </message>
+    <message>
+        <source>Look at it</source>
+        <translation>请查看</translation>
     </message>
     <message>
         <source>Problems</source>
@@ -298,12 +326,24 @@
         <translation>无预览</translation>
     </message>
     <message>
+        <source>▾ Hide the other documents</source>
+        <translation>▾ 收起其他材料</translation>
+    </message>
+    <message>
+        <source>▸ %1 other documents would also do</source>
+        <translation>▸ 另有 %1 种材料也可以</translation>
+    </message>
+    <message>
         <source>%1 of %2 required documents attached and fine; %3 with problems.</source>
         <translation>%2 项必需材料中已有 %1 项添加且合格；%3 项有问题。</translation>
     </message>
     <message>
-        <source>Cannot attach the file</source>
-        <translation>无法添加文件</translation>
+        <source>Not every file was attached</source>
+        <translation>并非所有文件都已添加</translation>
+    </message>
+    <message>
+        <source>Every document already has a file; not attached: %1</source>
+        <translation>每份材料都已有文件；未添加：%1</translation>
     </message>
     <message>
         <source>A check failed</source>
@@ -385,6 +425,14 @@
         <translation>在文件夹中显示(&amp;D)</translation>
     </message>
     <message>
+        <source>Cop&amp;y path</source>
+        <translation>复制路径(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Copy where the bundle was saved</source>
+        <translation>复制材料包的保存位置</translation>
+    </message>
+    <message>
         <source>Then upload the files in the provider&apos;s console as the README in the bundle says.</source>
         <translation>然后按材料包中 README 的说明，在服务商控制台上传这些文件。</translation>
     </message>
@@ -429,12 +477,20 @@
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <source>⚠ Incomplete bundle written: %1. Fix the errors below before uploading.</source>
-        <translation>⚠ 已写入不完整的材料包：%1。上传前请先修正下列错误。</translation>
+        <source>⚠ Incomplete bundle written: %1, in the folder %2. Fix the errors below before uploading.</source>
+        <translation>⚠ 已写入不完整的材料包：%1，位于文件夹 %2。上传前请先修正下列错误。</translation>
     </message>
     <message>
-        <source>✔ Bundle written: %1 (%2 files).</source>
-        <translation>✔ 材料包已写入：%1（%2 个文件）。</translation>
+        <source>✔ Bundle written: %1 (%2 files), in the folder %3.</source>
+        <translation>✔ 材料包已写入：%1（%2 个文件），位于文件夹 %3。</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>The folder could not be shown (no file manager answered).</source>
+        <translation>无法显示该文件夹（没有文件管理器响应）。</translation>
     </message>
     <message>
         <source>Nothing was exported: %1 error(s) must be fixed first (see below, or the Review step).</source>
@@ -504,6 +560,34 @@
         <translation>选择…</translation>
     </message>
     <message>
+        <source>Written: %1, in the folder %2</source>
+        <translation>已写入：%1，位于文件夹 %2</translation>
+    </message>
+    <message>
+        <source>Open it to print</source>
+        <translation>打开以打印</translation>
+    </message>
+    <message>
+        <source>No program to open .docx files was found. Open the letter yourself:</source>
+        <translation>没有找到可以打开 .docx 文件的程序。请自行打开委托书：</translation>
+    </message>
+    <message>
+        <source>No signed scan attached yet.</source>
+        <translation>尚未添加签字盖章后的扫描件。</translation>
+    </message>
+    <message>
+        <source>Signed scan attached: %1 (being checked…)</source>
+        <translation>已添加签字盖章后的扫描件：%1（正在检查…）</translation>
+    </message>
+    <message>
+        <source>Signed scan attached: %1. It has problems:</source>
+        <translation>已添加签字盖章后的扫描件：%1。存在问题：</translation>
+    </message>
+    <message>
+        <source>Signed scan attached: %1. ✔ It passes the checks.</source>
+        <translation>已添加签字盖章后的扫描件：%1。✔ 检查通过。</translation>
+    </message>
+    <message>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
@@ -532,6 +616,14 @@
         <translation>3. 添加签字盖章后的扫描件(&amp;A)…</translation>
     </message>
     <message>
+        <source>Cop&amp;y path</source>
+        <translation>复制路径(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Copy where the letter was saved</source>
+        <translation>复制委托书的保存位置</translation>
+    </message>
+    <message>
         <source>The legal representative signs by hand and the owner stamps its official seal at the bottom right. Scan or photograph the whole page.</source>
         <translation>由法定代表人亲笔签字，签名归属方在右下角加盖公章。请扫描或拍摄整页。</translation>
     </message>
@@ -552,24 +644,8 @@
         <translation>无法生成委托书。</translation>
     </message>
     <message>
-        <source>Written: %1</source>
-        <translation>已生成：%1</translation>
-    </message>
-    <message>
-        <source>Cannot open the letter</source>
-        <translation>无法打开委托书</translation>
-    </message>
-    <message>
         <source>Cannot attach the file</source>
         <translation>无法添加文件</translation>
-    </message>
-    <message>
-        <source>Signed scan attached: %1</source>
-        <translation>已添加签字盖章的扫描件：%1</translation>
-    </message>
-    <message>
-        <source>No signed scan attached yet (it is checked on the Documents step).</source>
-        <translation>尚未添加签字盖章的扫描件（它会在“资质材料”一步中检查）。</translation>
     </message>
 </context>
 <context>
@@ -632,6 +708,14 @@
     <message>
         <source>%1 characters</source>
         <translation>%1 个字符</translation>
+    </message>
+    <message>
+        <source>Checked against “%1”: the full name or a continuous part of it.</source>
+        <translation>将与“%1”比对：须为全称或其中连续的一段。</translation>
+    </message>
+    <message>
+        <source>Once the owner&apos;s registered name is entered (next page), each name is checked against it.</source>
+        <translation>填写签名归属方的注册名称后（下一页），每个名称都会与之比对。</translation>
     </message>
 </context>
 <context>
@@ -768,6 +852,42 @@
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
+    <message>
+        <source>The signature&apos;s owner, checked</source>
+        <translation>签名归属方核对</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s entity type</source>
+        <translation>签名归属方主体类型</translation>
+    </message>
+    <message>
+        <source>Not said (guessed from the name and credit code)</source>
+        <translation>未选择（按名称和统一社会信用代码判断）</translation>
+    </message>
+    <message>
+        <source>En&amp;tity type:</source>
+        <translation>主体类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Restricted industry</source>
+        <translation>受限行业</translation>
+    </message>
+    <message>
+        <source>Restricted &amp;industry:</source>
+        <translation>受限行业(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>The names are part of the owner&apos;s registered name.</source>
+        <translation>名称均为签名归属方注册名称的一部分。</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>未回答</translation>
+    </message>
+    <message>
+        <source>None of these</source>
+        <translation>都不是</translation>
+    </message>
 </context>
 <context>
     <name>ProviderPage</name>
@@ -798,6 +918,10 @@
     <message>
         <source>Whose &amp;signature is it?</source>
         <translation>这是谁的签名(&amp;S)？</translation>
+    </message>
+    <message>
+        <source>Nothing is chosen for you: answer each question to go on.</source>
+        <translation>不会替您预先选择：请回答每个问题后继续。</translation>
     </message>
 </context>
 <context>
@@ -933,12 +1057,118 @@
         <translation>还没有最近的案例。保存过的案例会显示在这里，方便代理机构快速切换客户。</translation>
     </message>
     <message>
+        <source>Lan&amp;guage</source>
+        <translation>语言(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
         <source>A draft was kept automatically (last change %1). Nothing you typed is lost.</source>
         <translation>已自动保留一份草稿（最后修改于 %1）。您输入的内容都没有丢失。</translation>
     </message>
     <message>
         <source>(not found)</source>
         <translation>（找不到文件）</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateRow</name>
+    <message>
+        <source>Kind of template</source>
+        <translation>模板类型</translation>
+    </message>
+    <message>
+        <source>Signature it is sent with</source>
+        <translation>发送时使用的签名</translation>
+    </message>
+    <message>
+        <source>Remove this template</source>
+        <translation>删除此模板</translation>
+    </message>
+    <message>
+        <source>Template text</source>
+        <translation>模板内容</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <source>Scene description</source>
+        <translation>场景说明</translation>
+    </message>
+    <message>
+        <source>Where and when it is sent, with a link to the page or app</source>
+        <translation>在何处、何时发送，并附相关网页或 App 链接</translation>
+    </message>
+    <message>
+        <source>Scene:</source>
+        <translation>场景：</translation>
+    </message>
+    <message>
+        <source>Looks good for this provider.</source>
+        <translation>符合该服务商的规则。</translation>
+    </message>
+    <message>
+        <source>Message preview</source>
+        <translation>短信预览</translation>
+    </message>
+    <message>
+        <source>Length and number of SMS</source>
+        <translation>字数和短信条数</translation>
+    </message>
+    <message>
+        <source>Attribute of %1</source>
+        <translation>%1 的变量属性</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>Example value of %1</source>
+        <translation>%1 的示例值</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPage</name>
+    <message>
+        <source>SMS templates</source>
+        <translation>短信模板</translation>
+    </message>
+    <message>
+        <source>Optional: the messages you will send with the signature, checked as you type against the provider&apos;s template rules.</source>
+        <translation>可选：将使用该签名发送的短信内容，输入时按服务商的模板规则即时检查。</translation>
+    </message>
+    <message>
+        <source>&amp;Templates</source>
+        <translation>模板(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Add a template</source>
+        <translation>添加模板(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add an SMS template to apply for</source>
+        <translation>添加一个要申请的短信模板</translation>
+    </message>
+    <message>
+        <source>Write variables as this provider does, e.g. %1. Promotion templates end with 拒收请回复R. Do not type the signature or 【】.</source>
+        <translation>请按该服务商的格式书写变量，例如 %1。营销（推广）模板末尾须带“拒收请回复R”。不要输入签名或【】。</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>%1 characters · %2 SMS</source>
+        <translation>%1 字 · %2 条短信</translation>
     </message>
 </context>
 <context>
@@ -1030,6 +1260,14 @@
         <source>&amp;Use the fixed copy…</source>
         <translation>使用修正后的副本(&amp;U)…</translation>
     </message>
+    <message>
+        <source>The file %1 is in the folder:</source>
+        <translation>文件 %1 位于文件夹：</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the path</source>
+        <translation>复制路径(&amp;C)</translation>
+    </message>
 </context>
 <context>
     <name>widgets</name>
@@ -1069,99 +1307,9 @@
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
-</context>
-<context>
-    <name>TemplateRow</name>
     <message>
-        <source>Kind of template</source>
-        <translation>模板类型</translation>
-    </message>
-    <message>
-        <source>Signature it is sent with</source>
-        <translation>发送时使用的签名</translation>
-    </message>
-    <message>
-        <source>Remove this template</source>
-        <translation>删除此模板</translation>
-    </message>
-    <message>
-        <source>Template text</source>
-        <translation>模板内容</translation>
-    </message>
-    <message>
-        <source>Text:</source>
-        <translation>内容：</translation>
-    </message>
-    <message>
-        <source>Scene description</source>
-        <translation>场景说明</translation>
-    </message>
-    <message>
-        <source>Where and when it is sent, with a link to the page or app</source>
-        <translation>在何处、何时发送，并附相关网页或 App 链接</translation>
-    </message>
-    <message>
-        <source>Scene:</source>
-        <translation>场景：</translation>
-    </message>
-    <message>
-        <source>Looks good for this provider.</source>
-        <translation>符合该服务商的规则。</translation>
-    </message>
-    <message>
-        <source>Message preview</source>
-        <translation>短信预览</translation>
-    </message>
-    <message>
-        <source>Length and number of SMS</source>
-        <translation>字数和短信条数</translation>
-    </message>
-    <message>
-        <source>Attribute of %1</source>
-        <translation>%1 的变量属性</translation>
-    </message>
-    <message>
-        <source>(choose)</source>
-        <translation>（请选择）</translation>
-    </message>
-    <message>
-        <source>Example value of %1</source>
-        <translation>%1 的示例值</translation>
-    </message>
-</context>
-<context>
-    <name>TemplatesPage</name>
-    <message>
-        <source>SMS templates</source>
-        <translation>短信模板</translation>
-    </message>
-    <message>
-        <source>Optional: the messages you will send with the signature, checked as you type against the provider's template rules.</source>
-        <translation>可选：将使用该签名发送的短信内容，输入时按服务商的模板规则即时检查。</translation>
-    </message>
-    <message>
-        <source>&amp;Templates</source>
-        <translation>模板(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Add a template</source>
-        <translation>添加模板(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Add an SMS template to apply for</source>
-        <translation>添加一个要申请的短信模板</translation>
-    </message>
-    <message>
-        <source>Write variables as this provider does, e.g. %1. Promotion templates end with 拒收请回复R. Do not type the signature or 【】.</source>
-        <translation>请按该服务商的格式书写变量，例如 %1。营销（推广）模板末尾须带“拒收请回复R”。不要输入签名或【】。</translation>
-    </message>
-    <message>
-        <source>(empty)</source>
-        <translation>（空）</translation>
-    </message>
-    <message>
-        <source>%1 characters · %2 SMS</source>
-        <translation>%1 字 · %2 条短信</translation>
+        <source>%1 error(s) on this step</source>
+        <translation>本步骤有 %1 个错误</translation>
     </message>
 </context>
 </TS>
