@@ -2,8 +2,9 @@
 
 An *area* (case, names, parties' identifiers, checklist, remarks, attachments, letter; later
 qualification, templates, evidence …) is one module in :mod:`assistant.core.review.areas` that
-calls :func:`register_area` with its check. :func:`check_case` runs the checks in the order they
-were registered; the review page shows the areas in their ``position`` order.
+calls :func:`register_area` with its check. :func:`check_case` runs the checks in their
+``position`` order, which is also the order the review page shows them in: an area may look at
+what the areas before it found (the letter, last, does not repeat them).
 """
 
 from __future__ import annotations
@@ -133,7 +134,7 @@ def check_case(
     lang = normalize_language(lang or case.language)
     review = CaseReview()
     ctx = ReviewContext(case, lang, review, progress, cancel, inspect_attachments)
-    for area in list(_AREAS):
+    for area in sorted(_AREAS, key=lambda a: a.position):
         if area.needs_provider and case.provider not in PROVIDERS:
             continue
         area.check(ctx)
