@@ -110,16 +110,6 @@ class Alibaba(Provider):
             "SignSource": "type",
             "SignType": "sign_type",
         },
-        "CreateSmsTemplate": {
-            "TemplateContent": "templates[].text",
-            "TemplateType": "templates[].kind",
-            "RelatedSignName": "templates[].signatures",
-            "ApplySceneContent": "templates[].scene_link",
-        },
-        "AddSmsTemplate": {
-            "TemplateContent": "templates[].text",
-            "TemplateType": "templates[].kind",
-        },
     }
 
     def letter_payloads(self, inp: PayloadInput) -> list[Payload]:

@@ -76,11 +76,6 @@ class Huawei(Provider):
             "is_involved_third": "purpose",
             "apply_desc": "remarks",
         },
-        "CreateTemplate": {
-            "template_content": "templates[].text",
-            "template_type": "templates[].kind",
-            "template_desc": "templates[].scene",
-        },
     }
 
     def signature_payloads(self, inp: PayloadInput) -> list[Payload]:

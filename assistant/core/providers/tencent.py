@@ -27,11 +27,6 @@ class Tencent(Provider):
             "SignPurpose": "purpose",
             "Remark": "remarks",
         },
-        "AddSmsTemplate": {
-            "TemplateContent": "templates[].text",
-            "SmsType": "templates[].kind",
-            "International": "region",
-        },
     }
 
     def payloads(self, inp: PayloadInput) -> list[Payload]:
