@@ -6,7 +6,8 @@ time budget; .ci/run calls it after the tests.
 The seed corpus is generated here (one small valid file of each format the program meets), the
 fuzzer mutates it guided by the coverage of our attachment code, Pillow's plugins and pypdf
 (instrumented at import). The property: inspect_file never raises and always gives a finding or
-a clean result; an exception, a crash or a timeout (``-timeout``) stops the run with its input
+a clean result, fix_file (for inputs whose second byte has bit 7 set) says what it did and never
+touches the original; an exception, a crash or a timeout (``-timeout``) stops the run with its input
 saved as ``crash-…`` / ``timeout-…`` in the work folder. Such an input belongs in
 ``tests/hostile/regressions/`` (the test there runs every file in it) once the bug is fixed.
 Exits 0 when the budget ran out without a finding, non-zero otherwise (libFuzzer's code).
@@ -66,21 +67,29 @@ def _harness(workdir: Path):  # type: ignore[no-untyped-def]
     with atheris.instrument_imports(include=["assistant", "PIL", "pypdf"]):
         from PIL import Image
 
-        from assistant.core.attachments import inspect_file, thumbnail
+        from assistant.core.attachments import fix_file, inspect_file, thumbnail
 
         Image.init()  # Pillow's format plugins load lazily: instrument them now
 
     target = workdir / "input.bin"
+    fixed = workdir / "fixed"
 
     def one_input(data: bytes) -> None:
+        """Byte 0 picks the provider, byte 1 the document (and, with bit 7, a fix too)."""
         if len(data) < 2:
             return
         provider = PROVIDERS[data[0] % len(PROVIDERS)]
-        document = DOCUMENTS[data[1] % len(DOCUMENTS)]
+        document = DOCUMENTS[(data[1] & 0x7F) % len(DOCUMENTS)]
         target.write_bytes(data[2:])
         insp = inspect_file(target, provider, document)
         if not insp.findings and not insp.ok:
             raise AssertionError("an inspection that is not ok must say why")
+        if data[1] & 0x80:
+            result = fix_file(target, provider, fixed, document, inspection=insp)
+            if not result.findings:
+                raise AssertionError("a fix must say what it did")
+            if target.read_bytes() != data[2:]:
+                raise AssertionError("the fix changed the original")
         thumbnail(target, 64)
 
     return one_input
@@ -101,8 +110,8 @@ def main(argv: list[str]) -> int:
     one_input = _harness(work)  # first: the libraries are instrumented as they are imported
     seeds = work / "corpus"
     seeds.mkdir(parents=True, exist_ok=True)
-    for name, data in seed_files().items():
-        (seeds / f"seed-{name}").write_bytes(b"\x00\x00" + data)
+    for i, (name, data) in enumerate(seed_files().items()):
+        (seeds / f"seed-{name}").write_bytes(bytes([i % 3, 0x80 | i % 3]) + data)
     regressions = Path(__file__).parent / "regressions"
     for path in sorted(regressions.glob("*")) if regressions.is_dir() else []:
         if path.is_file() and path.suffix != ".md":

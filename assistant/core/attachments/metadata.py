@@ -164,18 +164,16 @@ def _jpeg_segment(marker: int, segment: bytes, out: MetaScan) -> None:
         out.add("unknown")
 
 
+# A marker inside entropy-coded data: 0xFF (after any fill bytes) followed by neither a stuffed
+# zero nor a restart marker (RST0–7).
+_ENTROPY_END = re.compile(rb"\xff+[^\x00\xd0-\xd7\xff]")
+
+
 def _skip_entropy(data: bytes, i: int) -> int:
-    """Index of the marker that ends the entropy-coded data starting at ``i`` (or -1)."""
-    n = len(data)
-    while True:
-        i = data.find(b"\xff", i)
-        if i < 0 or i + 1 >= n:
-            return -1
-        nxt = data[i + 1]
-        if nxt == 0x00 or 0xD0 <= nxt <= 0xD7 or nxt == 0xFF:
-            i += 1 if nxt == 0xFF else 2
-            continue
-        return i
+    """Index of the 0xFF of the marker that ends the entropy-coded data starting at ``i``, or -1
+    (searched by the regex engine: the scans are most of a JPEG's bytes)."""
+    found = _ENTROPY_END.search(data, i)
+    return -1 if found is None else found.end() - 2
 
 
 # Huffman-coded frames (baseline, extended, progressive): every 8×8 block of the first scan
