@@ -183,7 +183,8 @@ def test_overwrite_protection(tmp_path: Path, samples: dict[str, Path]) -> None:
     assert out.read_bytes() == b"precious"
     # --force replaces only a bundle of ours (#19), never someone's file of the same name
     result = export_case(case_path, out, prepared_on=DAY, force=True)
-    assert not result.ok and [f.code for f in result.findings] == ["bundle.not_ours"]
+    errors = [f.code for f in result.findings if f.severity.value == "error"]
+    assert not result.ok and result.output is None and errors == ["bundle.not_ours"]
     assert out.read_bytes() == b"precious"
     out.unlink()
     assert export_case(case_path, out, prepared_on=DAY).ok

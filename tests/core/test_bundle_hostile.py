@@ -408,3 +408,20 @@ def test_the_demo_never_writes_over_a_device_or_a_folder(tmp_path: Path, which: 
     assert result.output is None
     assert [f.code for f in result.findings] == ["bundle.output_not_regular"]
     assert target.is_fifo() and not (out / "demo-bundle.zip").exists()
+
+
+def test_force_never_replaces_a_file_that_is_not_our_bundle(
+    tmp_path: Path, samples: dict[str, Path]
+) -> None:
+    complete = make_case(tmp_path / "c", samples)
+    broken = make_case(tmp_path / "d", samples, signature_names=["测试"])
+    out = tmp_path / "b.zip"
+    out.write_bytes(b"someone's archive")
+    # an incomplete bundle goes to b-INCOMPLETE.zip: b.zip is not touched, so it may be written
+    result = export_case(broken, out, prepared_on=DAY, force=True, allow_incomplete=True)
+    assert result.output == tmp_path / "b-INCOMPLETE.zip"
+    # a complete one would replace b.zip: refused, after the work, and nothing written
+    result = export_case(complete, out, prepared_on=DAY, force=True)
+    assert result.output is None and "bundle.not_ours" in {f.code for f in result.findings}
+    assert out.read_bytes() == b"someone's archive"
+    assert sorted(p.name for p in tmp_path.glob("*.zip")) == ["b-INCOMPLETE.zip", "b.zip"]

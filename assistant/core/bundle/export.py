@@ -87,8 +87,11 @@ class _Request:
             paths.append(self.case.letter.template)
         return paths
 
-    def problem(self, target: Path) -> Finding | None:
-        return output_problem(target, self.lang, force=self.force, inputs=self.inputs())
+    def problem(self, target: Path, *, early: bool = False) -> Finding | None:
+        """Why ``target`` may not be written. Before the build (``early``) an existing file is
+        not yet asked whether it is ours: the bundle may go to the INCOMPLETE name instead."""
+        ours = True if early else None
+        return output_problem(target, self.lang, force=self.force, inputs=self.inputs(), ours=ours)
 
 
 def export_case(
@@ -153,9 +156,9 @@ def _clean_leftovers(target: Path) -> None:
 
 def _early_problem(request: _Request) -> Finding | None:
     """Why nothing may be written (before any work is done), or None."""
-    problem = request.problem(request.target)
+    problem = request.problem(request.target, early=True)
     if problem is None and request.allow_incomplete:
-        problem = request.problem(incomplete_path(request.target))
+        problem = request.problem(incomplete_path(request.target), early=True)
     return problem
 
 
