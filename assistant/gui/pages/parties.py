@@ -48,7 +48,31 @@ class PartiesPage(BasePage):
 
     def build(self) -> None:
         layout = self.scrolling_body()
+        layout.addWidget(self._build_applicant_box())
+        layout.addWidget(self._build_owner_box())
+        layout.addWidget(self._build_owner_checks())
+        layout.addStretch(1)
+        self._align_labels()
 
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.refresh_findings)
+
+    def _align_labels(self) -> None:
+        """The fields of every box start at the same x: one label width for all the forms."""
+        labels = [
+            form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+            for form in self.findChildren(QFormLayout)
+            for row in range(form.rowCount())
+            if form.itemAt(row, QFormLayout.ItemRole.LabelRole) is not None
+        ]
+        labels = [label for label in labels if isinstance(label, QLabel)]
+        width = max((label.sizeHint().width() for label in labels), default=0)
+        for label in labels:
+            label.setMinimumWidth(width)
+
+    def _build_applicant_box(self) -> QGroupBox:
         self.applicant_box = QGroupBox(self.tr("Applicant"))
         self.applicant_box.setObjectName("parties.applicant_box")
         alay = QVBoxLayout(self.applicant_box)
@@ -99,8 +123,9 @@ class PartiesPage(BasePage):
         cl.addWidget(self.applicant_code_findings)
         form.addRow(self.applicant_code_label, code_cell)
         alay.addLayout(form)
-        layout.addWidget(self.applicant_box)
+        return self.applicant_box
 
+    def _build_owner_box(self) -> QGroupBox:
         self.owner_box = QGroupBox(self.tr("Signature owner (authorizer)"))
         self.owner_box.setObjectName("parties.owner_box")
         olay = QVBoxLayout(self.owner_box)
@@ -152,14 +177,7 @@ class PartiesPage(BasePage):
         self.same_party = FindingsView()
         self.same_party.setObjectName("parties.same_party")
         olay.addWidget(self.same_party)
-        layout.addWidget(self.owner_box)
-        layout.addWidget(self._build_owner_checks())
-        layout.addStretch(1)
-
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(self.refresh_findings)
+        return self.owner_box
 
     def _build_owner_checks(self) -> QGroupBox:
         """The owner's entity type and business (asked), and the owner checked live: the
@@ -183,7 +201,7 @@ class PartiesPage(BasePage):
         self.industry.setObjectName("parties.industry")
         self.industry.setAccessibleName(self.tr("Restricted industry"))
         self.industry.currentIndexChanged.connect(self._edited)
-        label = QLabel(self.tr("Restricted &industry:"))
+        label = QLabel(self.tr("Restricted indu&stry:"))
         label.setBuddy(self.industry)
         form.addRow(label, self.industry)
         self.owner_checks = FindingsView(
