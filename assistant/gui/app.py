@@ -62,7 +62,7 @@ def run(argv: Sequence[str]) -> int:
     case = case_argument(argv)
     wizard.show()
     if case is not None:
-        QTimer.singleShot(0, lambda: wizard.open_case_path(case))
+        QTimer.singleShot(0, wizard, lambda: wizard.open_case_path(case))
     return int(app.exec())
 
 

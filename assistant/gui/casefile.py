@@ -156,9 +156,9 @@ class CaseFileMixin:
                 message,
             )
 
-        worker.signals.finished.connect(finished)
-        worker.signals.failed.connect(failed)
-        worker.signals.cancelled.connect(self._opening_ended)
+        worker.signals.finished.connect(workers.guard(self, finished))
+        worker.signals.failed.connect(workers.guard(self, failed))
+        worker.signals.cancelled.connect(workers.guard(self, self._opening_ended))
         self.opening = worker
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         workers.start(worker)

@@ -202,10 +202,10 @@ class AttachmentChecker(QObject):
         provider, region, lang = self.context()
         worker = workers.Worker(_check_task(a.path, provider, doc_id, region, lang))
         worker.signals.finished.connect(
-            lambda r, doc=doc_id, k=key, w=worker: self._checked(doc, k, w, r)
+            workers.guard(self, lambda r, doc=doc_id, k=key, w=worker: self._checked(doc, k, w, r))
         )
         worker.signals.cancelled.connect(
-            lambda doc=doc_id, k=key, w=worker: self._stopped(doc, k, w)
+            workers.guard(self, lambda doc=doc_id, k=key, w=worker: self._stopped(doc, k, w))
         )
         self._start(doc_id, key, worker)
 
@@ -219,15 +219,17 @@ class AttachmentChecker(QObject):
             self._ended(doc_id, worker)
             done(result)
 
-        worker.signals.finished.connect(finished)
-        worker.signals.cancelled.connect(lambda: self._ended(doc_id, worker))
+        worker.signals.finished.connect(workers.guard(self, finished))
+        worker.signals.cancelled.connect(workers.guard(self, lambda: self._ended(doc_id, worker)))
         self._start(doc_id, self.key(doc_id), worker)
 
     def _start(self, doc_id: str, key: Key | None, worker: workers.Worker) -> None:
         worker.signals.progress.connect(
-            lambda d, t, _w, doc=doc_id, w=worker: self._progress(doc, w, d, t)
+            workers.guard(self, lambda d, t, _w, doc=doc_id, w=worker: self._progress(doc, w, d, t))
         )
-        worker.signals.failed.connect(lambda msg, doc=doc_id, w=worker: self._failed(doc, w, msg))
+        worker.signals.failed.connect(
+            workers.guard(self, lambda msg, doc=doc_id, w=worker: self._failed(doc, w, msg))
+        )
         self.running[doc_id] = worker
         self.running_keys[doc_id] = key
         self.parts[doc_id] = 0.0

@@ -130,7 +130,7 @@ class AssistantWizard(CaseFileMixin, MenuActionsMixin, QWizard):
         from assistant.gui.pages import make_page
 
         self.setPage(PageId.START, make_page(PageId.START, self))
-        QTimer.singleShot(PAGES_FALLBACK_MS, self.ensure_pages)
+        QTimer.singleShot(PAGES_FALLBACK_MS, self, self.ensure_pages)
 
         self.steps = StepList(self)
         self.setSideWidget(self.steps)
@@ -158,7 +158,7 @@ class AssistantWizard(CaseFileMixin, MenuActionsMixin, QWizard):
         super().showEvent(event)
         if not self._placed:  # the frame is known now: keep the whole window on the screen
             self._placed = True
-            QTimer.singleShot(0, lambda: screen.keep_on_screen(self))
+            QTimer.singleShot(0, self, lambda: screen.keep_on_screen(self))
 
     # ------------------------------------------------------------------ pages
     def pages_built(self) -> bool:

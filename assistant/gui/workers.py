@@ -71,6 +71,18 @@ class Worker(QRunnable):
             self.signals.finished.emit(result)
 
 
+def guard(owner: QObject, slot: Callable[..., Any]) -> Callable[..., None]:
+    """``slot``, called only while ``owner`` (the page or object it updates) still exists: a
+    result may arrive after its window was closed."""
+    import shiboken6
+
+    def call(*args: Any) -> None:
+        if shiboken6.isValid(owner):
+            slot(*args)
+
+    return call
+
+
 _running: set[Worker] = set()
 
 

@@ -106,7 +106,7 @@ class BasePage(QWizardPage):
         """A findings list of this page changed: Next and the step list follow (coalesced)."""
         if not self._findings_pending:
             self._findings_pending = True
-            QTimer.singleShot(0, self._findings_settled)
+            QTimer.singleShot(0, self, self._findings_settled)
 
     def _findings_settled(self) -> None:
         self._findings_pending = False

@@ -426,10 +426,15 @@ class DocumentsPage(BasePage):
             return target
 
         worker = workers.Worker(copy)
-        worker.signals.finished.connect(lambda path: self.attach_files(doc_id, [path]))
+        worker.signals.finished.connect(
+            workers.guard(self, lambda path: self.attach_files(doc_id, [path]))
+        )
         worker.signals.failed.connect(
-            lambda message: dialogs.error(
-                self, self.tr("Cannot save the fixed copy"), str(target), message
+            workers.guard(
+                self,
+                lambda message: dialogs.error(
+                    self, self.tr("Cannot save the fixed copy"), str(target), message
+                ),
             )
         )
         workers.start(worker)

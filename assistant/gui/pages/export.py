@@ -178,10 +178,10 @@ class ExportPage(BasePage):
             )
 
         worker = workers.Worker(task)
-        worker.signals.progress.connect(self._progress)
-        worker.signals.finished.connect(lambda r, w=worker: self._done(w, r))
-        worker.signals.failed.connect(lambda m, w=worker: self._failed(w, m))
-        worker.signals.cancelled.connect(lambda w=worker: self._stopped(w))
+        worker.signals.progress.connect(workers.guard(self, self._progress))
+        worker.signals.finished.connect(workers.guard(self, lambda r, w=worker: self._done(w, r)))
+        worker.signals.failed.connect(workers.guard(self, lambda m, w=worker: self._failed(w, m)))
+        worker.signals.cancelled.connect(workers.guard(self, lambda w=worker: self._stopped(w)))
         self.worker = worker
         self.result_label.setText(self.tr("Exporting…"))
         self.findings.set_findings([], show_ok=False)

@@ -302,8 +302,10 @@ class LetterPage(BasePage):
             return fill_letter(inp, path, lang=lang)
 
         worker = workers.Worker(task)
-        worker.signals.finished.connect(self._generated)
-        worker.signals.failed.connect(lambda m: self.generated_label.setText(m))
+        worker.signals.finished.connect(workers.guard(self, self._generated))
+        worker.signals.failed.connect(
+            workers.guard(self, lambda m: self.generated_label.setText(m))
+        )
         self.worker = worker
         self.generate.setEnabled(False)
         self.generated_label.setText(self.tr("Writing the letter…"))

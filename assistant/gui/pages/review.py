@@ -134,10 +134,12 @@ class ReviewPage(BasePage):
             return check_case(snapshot, lang, progress=worker.report, cancel=worker.is_cancelled)
 
         worker = workers.Worker(task)
-        worker.signals.progress.connect(self._progress)
-        worker.signals.finished.connect(lambda r, w=worker: self._done(w, r))
-        worker.signals.failed.connect(lambda msg, w=worker: self._failed(w, msg))
-        worker.signals.cancelled.connect(lambda w=worker: self._stopped(w))
+        worker.signals.progress.connect(workers.guard(self, self._progress))
+        worker.signals.finished.connect(workers.guard(self, lambda r, w=worker: self._done(w, r)))
+        worker.signals.failed.connect(
+            workers.guard(self, lambda msg, w=worker: self._failed(w, msg))
+        )
+        worker.signals.cancelled.connect(workers.guard(self, lambda w=worker: self._stopped(w)))
         self.worker = worker
         self._busy(True)
         self.summary.setText(self.tr("Checking everything…"))

@@ -116,13 +116,13 @@ class StartPage(BasePage):
     def _language_chosen(self, index: int) -> None:
         code = str(self.language.itemData(index) or "")
         # after this slot: the switch makes every page again, this combo box too
-        QTimer.singleShot(0, lambda: self.wiz.set_language(code))
+        QTimer.singleShot(0, self.wiz, lambda: self.wiz.set_language(code))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self.wiz.pages_built():
             # the first page is on screen: now make the others (imports the rule packs …)
-            QTimer.singleShot(0, self.wiz.ensure_pages)
+            QTimer.singleShot(0, self.wiz, self.wiz.ensure_pages)
 
     def load(self) -> None:
         has_draft = self.wiz.has_draft()
