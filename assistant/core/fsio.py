@@ -17,6 +17,7 @@ import re
 import shutil
 import stat
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -63,6 +64,8 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[str]:
     durable = not _is_private(target)
     fd, new = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent or ".")
     tmp = new.removesuffix(".new") + ".part"
+    if durable:  # mkstemp makes 0600: a file for colleagues gets the user's normal permissions
+        _set_normal_mode(fd, new, target)
     if fcntl is None:  # Windows renames no file that is open; an unlocked .part is left alone
         os.close(fd)
         fd = -1
@@ -84,6 +87,85 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[str]:
             os.close(fd)
 
 
+def current_umask() -> int:
+    """The process's umask (read without changing it where the system tells it: Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    with _UMASK_LOCK:  # elsewhere: set and restore (no other thread of ours does it meanwhile)
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
+
+
+def normal_file_mode(existing: str | os.PathLike[str] | None = None) -> int:
+    """The permissions a new file of the user gets (0666 less the umask), or those of the file
+    ``existing`` it replaces (a file a colleague made group-writable stays so)."""
+    if existing is not None:
+        try:
+            st = os.stat(existing)
+        except OSError:
+            pass
+        else:
+            if stat.S_ISREG(st.st_mode):
+                return stat.S_IMODE(st.st_mode)
+    return 0o666 & ~current_umask()
+
+
+def _set_normal_mode(fd: int, name: str, target: Path) -> None:
+    mode = normal_file_mode(target)
+    with contextlib.suppress(OSError, NotImplementedError):
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)
+        else:  # Windows: only the read-only bit exists
+            os.chmod(name, mode)
+
+
+def create_new_file(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path``, which must not exist yet: ``FileExistsError`` otherwise,
+    also when another program makes it at the same moment (never an overwrite). Readers see
+    no file or the whole file: written beside it, then hard-linked to its name (where the file
+    system has no hard links, created exclusively and written in place)."""
+    target = Path(path)
+    if os.path.lexists(target):
+        raise FileExistsError(17, "File exists", str(target))
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent or ".")
+    try:
+        _set_normal_mode(fd, tmp, target)
+        _write_all(fd, data)
+        os.close(fd)
+        fd = -1
+        try:
+            os.link(tmp, target)
+            return
+        except FileExistsError:
+            raise
+        except OSError:
+            pass  # no hard links here (FAT, some network shares): an exclusive create instead
+    finally:
+        if fd >= 0:
+            os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(target, flags, 0o666)
+    try:
+        _write_all(fd, data)
+    finally:
+        os.close(fd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+    os.fsync(fd)
+
+
 # what atomic_output names its temporary files: "." + target name + "." + 8 random + ".part"
 # (".new" for the instant before it is locked)
 _PART = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.part$")
@@ -91,6 +173,7 @@ _NEW = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.new$")
 _PRIVATE_PREFIX = "sms-signature-assistant-"
 _LEGACY_PREFIX = "sms-bundle-"  # the export's temporary folders before the private folder
 _LEGACY_AGE = 3600.0  # seconds: older than any export still running
+_UMASK_LOCK = threading.Lock()
 
 
 def _lock(fd: int) -> None:

@@ -13,6 +13,7 @@ import io
 import os
 import pickle
 import sys
+from collections.abc import Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -199,19 +200,21 @@ def export_batch(
     folder: str | os.PathLike[str],
     outdir: str | os.PathLike[str],
     *,
+    cases: Sequence[Path] | None = None,
     lang: str | None = None,
     progress: Progress | None = None,
     cancel: Cancelled | None = None,
     **options: Unpack[ExportOptions],
 ) -> BatchResult:
-    """One bundle per case file in ``folder`` and ``summary.csv`` (client, signature, status,
+    """One bundle per case file in ``folder`` (or per file of ``cases``, files in ``folder``
+    that the user chose) and ``summary.csv`` (client, signature, status,
     blocking problems). A broken case is a row of the summary; it never stops the others.
     Each case is exported in ``lang``, else in its own language; ``options`` are those of
     :func:`~assistant.core.bundle.export.export_case`. ``progress`` and ``cancel`` are called
     in the calling thread as cases finish."""
     shown = normalize_language(lang)
     outdir, folder = Path(outdir), Path(folder)
-    cases = find_case_files(folder)
+    cases = find_case_files(folder) if cases is None else sorted(dict.fromkeys(cases))
     if not cases:
         return BatchResult(
             [],
