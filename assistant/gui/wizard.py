@@ -136,7 +136,8 @@ class AssistantWizard(CaseFileMixin, MenuActionsMixin, QWizard):
         self.setSideWidget(self.steps)
         self.currentIdChanged.connect(self._page_changed)
         self.caseChanged.connect(self._refresh_steps)
-        self.caseReplaced.connect(self._refresh_steps)
+        self.seen_pages: set[int] = set()
+        self.caseReplaced.connect(self._case_replaced)
 
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -192,7 +193,12 @@ class AssistantWizard(CaseFileMixin, MenuActionsMixin, QWizard):
         nxt = next_page(current, state)
         return nxt if nxt != END else -1
 
-    def _page_changed(self, _page_id: int) -> None:
+    def _page_changed(self, page_id: int) -> None:
+        self.seen_pages.add(page_id)
+        self._refresh_steps()
+
+    def _case_replaced(self) -> None:
+        self.seen_pages = {self.currentId()}
         self._refresh_steps()
 
     def page_errors(self, page_id: int) -> list[Any]:
@@ -204,12 +210,12 @@ class AssistantWizard(CaseFileMixin, MenuActionsMixin, QWizard):
     def _refresh_steps(self) -> None:
         flow = pages(self._case if self._case is not None else _NO_CASE)
         titles = page_titles()
-        visited = set(self.visitedIds())
+        visited = set(self.visitedIds()) | self.seen_pages
         current = self.currentId()
-        marks = {
+        marks = {  # the steps the user has seen and left with an error
             int(p): len(self.page_errors(int(p)))
             for p in flow
-            if int(p) in visited and int(p) != current
+            if int(p) in self.seen_pages and int(p) != current
         }
         self.steps.set_steps(
             [(int(p), titles.get(p, p.name.title())) for p in flow],
