@@ -31,6 +31,9 @@ COMMANDS: dict[str, str] = {
     "demo": "bundle_cmd",
     "explain-rejection": "explain_cmd",
     "import-status": "status_cmd",
+    "import-cases": "import_cmd",
+    "list-cases": "library_cmd",
+    "duplicate-case": "library_cmd",
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
