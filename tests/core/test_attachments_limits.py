@@ -160,6 +160,7 @@ def test_jpeg_of_thousands_of_scans_is_refused_before_decoding(tmp_path: Path) -
     assert insp.codes == {"image.too_many_scans"}
     assert "300" in insp.findings[0].message
     assert fix_file(path, "tencent", tmp_path / "o.jpg").findings[0].code == "fix.cannot_fix"
+    assert thumbnail(path, 64) is None  # the preview refuses it before libjpeg sees it
 
 
 def test_lying_dimensions_are_truncation(tmp_path: Path) -> None:
@@ -168,6 +169,7 @@ def test_lying_dimensions_are_truncation(tmp_path: Path) -> None:
         builders.png_lying_size(tmp_path / "lying.png"),
     ):
         assert inspect_file(path, "alibaba").codes == {"file.truncated"}, path.name
+        assert thumbnail(path, 64) is None or path.suffix == ".png", path.name
     # a real, highly compressible picture is not mistaken for one
     flat = tmp_path / "flat.png"
     Image.new("L", (4000, 3000), 255).save(flat, optimize=True)

@@ -33,6 +33,7 @@ from typing import BinaryIO
 
 from PIL import Image
 
+from assistant.core.attachments import metadata as _metadata
 from assistant.core.attachments import pdf as _pdf
 from assistant.core.attachments import raster as _raster
 from assistant.core.attachments.fixes import FIXABLE_CODES, fix_file
@@ -40,11 +41,17 @@ from assistant.core.attachments.inspection import FATAL_CODES, inspect_file
 from assistant.core.attachments.model import (
     DECODE_BUDGET,
     JPEG_DECLARED_LIMIT,
+    JPEG_MAX_SCANS,
     FixResult,
     Inspection,
 )
 from assistant.core.attachments.sniff import RASTER_FORMATS, safe_upload_name, sniff
-from assistant.core.attachments.source import MAX_INPUT_BYTES, display_path, open_source
+from assistant.core.attachments.source import (
+    MAX_INPUT_BYTES,
+    display_path,
+    open_source,
+    read_bounded,
+)
 
 __all__ = [
     "DECODE_BUDGET",
@@ -97,6 +104,11 @@ def _preview(fh: BinaryIO, fmt: str | None, max_side: int) -> Image.Image | None
         return im.rotate(-img.rotate, expand=True) if img.rotate else im
     if fmt not in RASTER_FORMATS:
         return None
+    if fmt == "jpeg":  # a scan bomb or a lying size is refused before libjpeg sees it
+        fh.seek(0)
+        meta = _metadata.scan_jpeg(read_bounded(fh))
+        if meta.scans > JPEG_MAX_SCANS or meta.too_little_data:
+            return None
     im = _raster.open_image(fh, fmt)
     if fmt == "jpeg":
         im.draft("RGB" if im.mode in ("RGB", "L") else None, (max_side, max_side))
