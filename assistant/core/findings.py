@@ -34,6 +34,35 @@ class Finding:
         return {k: v for k, v in data.items() if v is not None}
 
 
+def make_finding(
+    severity: Severity,
+    code: str,
+    lang: str | None,
+    subject: str | None = None,
+    *,
+    source: str | None = None,
+    fixed_value: str | None = None,
+    message_key: str | None = None,
+    **params: Any,
+) -> Finding:
+    """The finding of catalogue message ``message_key`` (default: ``code``) in ``lang``, with
+    the message ``<key>.fix`` as its fix when the catalogue has one. The one way every check
+    turns a message of ``resources/i18n`` into a finding."""
+    from assistant.core.i18n import has_text, text
+
+    key = message_key or code
+    fix_key = f"{key}.fix"
+    return Finding(
+        severity=severity,
+        code=code,
+        message=text(key, lang, **params),
+        fix=text(fix_key, lang, **params) if has_text(fix_key) else None,
+        subject=subject,
+        source=source,
+        fixed_value=fixed_value,
+    )
+
+
 def has_errors(findings: Iterable[Finding]) -> bool:
     return any(f.severity is Severity.ERROR for f in findings)
 

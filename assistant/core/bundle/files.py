@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypedDict
 
-from assistant.core.findings import Finding, Severity, sort_findings
-from assistant.core.i18n import text
+from assistant.core.findings import Finding, Severity, make_finding, sort_findings
 from assistant.core.model import Case
 from assistant.core.review import CaseReview
 
@@ -110,12 +109,7 @@ def finding(
 ) -> Finding:
     """A finding of the bundle's catalogue (``resources/i18n/bundle.toml``), with its fix text
     when the catalogue has one."""
-    fix_key = f"{code}.fix"
-    try:
-        fix = text(fix_key, lang, **params)
-    except KeyError:
-        fix = None
-    return Finding(severity, code, text(code, lang, **params), fix=fix, subject=subject)
+    return make_finding(severity, code, lang, subject, **params)
 
 
 def write_failed(path: Path, exc: OSError, lang: str) -> Finding:

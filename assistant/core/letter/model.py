@@ -20,8 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.core.findings import Finding, Severity
-from assistant.core.i18n import has_text, text
+from assistant.core.findings import Finding, Severity, make_finding
 from assistant.core.rules import PROVIDERS
 
 LETTER_LANGUAGES = ("zh", "en")
@@ -233,11 +232,4 @@ def provider_unknown(value: str, lang: str) -> Finding:
 
 def _f(code: str, severity: Severity, lang: str, subject: str | None, **params: Any) -> Finding:
     """A finding of this package: message ``code`` and, when the catalogue has one, ``code.fix``."""
-    fix_key = f"{code}.fix"
-    return Finding(
-        severity=severity,
-        code=code,
-        message=text(code, lang, **params),
-        fix=text(fix_key, lang, **params) if has_text(fix_key) else None,
-        subject=subject,
-    )
+    return make_finding(severity, code, lang, subject, **params)

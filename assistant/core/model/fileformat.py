@@ -24,14 +24,14 @@ from typing import Any
 
 import jsonschema
 
-from assistant.core.findings import Finding, Severity
+from assistant.core.findings import Finding, Severity, make_finding
 from assistant.core.fsio import (
     FileTooLargeError,
     NotRegularFileError,
     atomic_write_bytes,
     read_regular_file,
 )
-from assistant.core.i18n import LANGUAGES, has_text, normalize_language, text
+from assistant.core.i18n import LANGUAGES, normalize_language, text
 from assistant.core.model.case import CASE_FORMAT, CASE_VERSION, Attachment, Case
 from assistant.core.model.plain import from_plain, schema_of
 
@@ -65,14 +65,7 @@ def finding(
     severity: Severity, code: str, lang: str, subject: str | None = None, **params: Any
 ) -> Finding:
     """A finding of message ``code`` (its fix is the message ``code.fix`` when there is one)."""
-    fix_key = f"{code}.fix"
-    return Finding(
-        severity=severity,
-        code=code,
-        message=text(code, lang, **params),
-        fix=text(fix_key, lang, **params) if has_text(fix_key) else None,
-        subject=subject,
-    )
+    return make_finding(severity, code, lang, subject, **params)
 
 
 # ------------------------------------------------------------------------------------ JSON
@@ -325,9 +318,16 @@ def _build_case(
     found: list[Finding] = []
     attachments = data.pop("attachments", [])
     data = {k: v for k, v in data.items() if k not in ("format", "version")}
-    letter = data.get("letter")
-    if isinstance(letter, dict) and not _path_ok(letter.get("template", "")):
-        found.append(_bad_path("letter.template", letter.pop("template"), lang))
+    qualification = data.get("qualification")
+    for where, section in (
+        ("letter", data.get("letter")),
+        (
+            "qualification.commitment",
+            qualification.get("commitment") if isinstance(qualification, dict) else None,
+        ),
+    ):
+        if isinstance(section, dict) and not _path_ok(section.get("template", "")):
+            found.append(_bad_path(f"{where}.template", section.pop("template"), lang))
     case: Case = from_plain(Case, data, base_dir)
     for i, item in enumerate(attachments):
         where = f"attachments[{i}]"

@@ -18,9 +18,10 @@ import datetime as dt
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from assistant.core.findings import Finding, Severity
-from assistant.core.i18n import has_text, text
+from assistant.core.findings import Finding, Severity, make_finding
+from assistant.core.i18n import text
 from assistant.core.model.case import Case
 from assistant.core.model.status import (
     CARRIER_STATES,
@@ -216,16 +217,9 @@ def carrier_label(carrier: str, lang: str | None = None) -> str:
 
 # ------------------------------------------------------------------------------ findings
 def _finding(
-    severity: Severity, code: str, lang: str | None, subject: str, **params: object
+    severity: Severity, code: str, lang: str | None, subject: str, **params: Any
 ) -> Finding:
-    fix_key = f"{code}.fix"
-    return Finding(
-        severity=severity,
-        code=code,
-        message=text(code, lang, **params),
-        fix=text(fix_key, lang, **params) if has_text(fix_key) else None,
-        subject=subject,
-    )
+    return make_finding(severity, code, lang, subject, **params)
 
 
 def _unknown_values(sig: SignatureStatus, where: str, lang: str | None) -> Iterable[Finding]:
