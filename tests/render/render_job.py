@@ -1,4 +1,5 @@
-"""Render the checklists the font tests compare, in a fresh process, and print a JSON object:
+"""Render the checklists (and the demo bundle) the font tests compare, in a fresh process, and
+print a JSON object:
 {"hashes": {name: sha256}, "cjk_families": [...], "families": N}.
 
     python -m tests.render.render_job
@@ -39,11 +40,35 @@ def sample_cases() -> dict[str, object]:
     return {"zh-alibaba": zh, "en-tencent": en}
 
 
+def demo_bundle() -> bytes:
+    """The demo's submission bundle (zip) for a fixed date: its checklist.pdf is the only part
+    that fonts could change."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from assistant.core.bundle import write_demo
+    from assistant.render import checklist_pdf_bytes
+
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = "1796083200"  # 2026-12-01
+    try:
+        with tempfile.TemporaryDirectory(prefix="font-demo-") as tmp:
+            _, result = write_demo(Path(tmp), lang="zh", render_checklist=checklist_pdf_bytes)
+            assert result.output is not None, [f.code for f in result.findings]
+            return result.output.read_bytes()
+    finally:
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
 def render_all() -> dict[str, bytes]:
     from assistant.core.checklist import build_checklist
     from assistant.render import checklist_pdf_bytes
 
-    out: dict[str, bytes] = {}
+    out: dict[str, bytes] = {"demo-bundle.zip": demo_bundle()}
     for name, case in sample_cases().items():
         lang, provider = name.split("-")
         checklist = build_checklist(provider, "enterprise", "others", "company", None, lang)
