@@ -33,7 +33,7 @@ def test_huawei_app_signature_carries_the_icp_filing_and_its_number() -> None:
     case.type = "app"
     case.remarks.app_icp_number = "粤ICP备12345678号-1A"
     files = [*FILES, FakeFile("files/03-app-icp-filing.png", "app_icp_filing_screenshot")]
-    (name, payload), *_ = build_payloads(case, files, pack)[0]
+    (_name, payload), *_ = build_payloads(case, files, pack)[0]
     assert payload["signature_source"] == 2
     assert payload["license_number"] == "粤ICP备12345678号-1A"
     assert "files/03-app-icp-filing.png" in payload["signature_related_file_id"]
