@@ -98,7 +98,7 @@ def _print_rows(rows: list[Any], lang: str) -> None:
 
 def _export(args: argparse.Namespace, rows: list[Any]) -> int:
     from assistant.cli.bundle_cmd import checklist_renderer
-    from assistant.core.library import export_cases
+    from assistant.core.library import export_cases, mark_ready
 
     if not rows:
         print(text("library.cli.nothing", args.lang))
@@ -112,6 +112,7 @@ def _export(args: argparse.Namespace, rows: list[Any]) -> int:
         allow_incomplete=args.allow_incomplete,
         render_checklist=checklist_renderer(),
     )
+    result.findings.extend(mark_ready([r.case_file for r in result.rows if r.status == "ok"]))
     if args.format == "json":
         print_json(
             {

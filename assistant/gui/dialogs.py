@@ -82,6 +82,84 @@ def choose_template(parent: QWidget | None, start_dir: str = "") -> Path | None:
     return Path(name) if name else None
 
 
+def choose_folder(parent: QWidget | None, title: str, start_dir: str = "") -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
+    name = QFileDialog.getExistingDirectory(parent, title, start_dir)
+    return Path(name) if name else None
+
+
+def choose_spreadsheet(parent: QWidget | None, start_dir: str = "") -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("dialogs", "Import clients from a spreadsheet"),
+        start_dir,
+        QCoreApplication.translate(
+            "dialogs", "Spreadsheets (*.xlsx *.xlsm *.csv *.txt *.tsv);;All files (*)"
+        ),
+    )
+    return Path(name) if name else None
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, value: str = "") -> str | None:
+    """One line of text from the user (None when cancelled)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getText(parent, title, label, text=value)
+    return text if ok else None
+
+
+class OnDisk(Enum):
+    OVERWRITE = "overwrite"  # save this window's version over the other one
+    SAVE_AS = "save_as"  # keep both: save this one under another name
+    CANCEL = "cancel"
+
+
+def changed_on_disk(parent: QWidget | None, path: Path) -> OnDisk:
+    """The case file was changed by someone else (another window, a colleague) since it was
+    opened here: ask before saving over it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setObjectName("changed_on_disk")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("dialogs", "Changed on disk"))
+    box.setText(
+        QCoreApplication.translate(
+            "dialogs",
+            "%1 was changed by another window or a colleague since you opened it.",
+        ).replace("%1", path.name)
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "dialogs",
+            "Saving now replaces their changes with yours. Save yours under another name to keep both.",
+        )
+    )
+    save_as = box.addButton(
+        QCoreApplication.translate("dialogs", "Save &as…"), QMessageBox.ButtonRole.AcceptRole
+    )
+    overwrite = box.addButton(
+        QCoreApplication.translate("dialogs", "&Replace their changes"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save_as)
+    box.exec()
+    if box.clickedButton() is save_as:
+        return OnDisk.SAVE_AS
+    if box.clickedButton() is overwrite:
+        return OnDisk.OVERWRITE
+    return OnDisk.CANCEL
+
+
+def show_dialog(dialog: Any) -> int:
+    """Run one of the program's own dialogs (tests answer it instead)."""
+    return int(dialog.exec())
+
+
 def save_file(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> Path | None:
     from PySide6.QtWidgets import QFileDialog
 

@@ -50,7 +50,15 @@ class MenuActionsMixin:
         old_menu = getattr(self, "case_menu", None)
         menu = QMenu(self)  # type: ignore[call-overload]
         menu.setObjectName("menu.case")
-        for act in (self.act_new, self.act_open, None, self.act_save, self.act_save_as, None):
+        for act in (
+            self.act_new,
+            self.act_open,
+            self.act_library,
+            None,
+            self.act_save,
+            self.act_save_as,
+            None,
+        ):
             menu.addSeparator() if act is None else menu.addAction(act)
         self.recent_menu = menu.addMenu(
             QCoreApplication.translate("AssistantWizard", "Open &recent")
@@ -94,6 +102,12 @@ class MenuActionsMixin:
             "action.open",
             keys.Open,
             self.open_case_dialog,
+        )
+        self.act_library = a(
+            QCoreApplication.translate("AssistantWizard", "Case li&brary…"),
+            "action.library",
+            QKeySequence("Ctrl+L"),
+            self.open_library,
         )
         self.act_save = a(
             QCoreApplication.translate("AssistantWizard", "&Save"),
@@ -178,6 +192,11 @@ class MenuActionsMixin:
     def _custom_button(self, which: int) -> None:
         if which == QWizard.WizardButton.CustomButton2.value:
             self.print_checklist()
+
+    def open_library(self) -> None:
+        from assistant.gui.library import open_library
+
+        open_library(self)
 
     def _act_new(self) -> None:
         from assistant.core.flow import PageId

@@ -42,7 +42,9 @@ def last_folder() -> str:
 
 
 def set_last_folder(path: Path) -> None:
-    _settings().setValue("cases/last_folder", str(path if path.is_dir() else path.parent))
+    folder = str(path if path.is_dir() else path.parent)
+    if folder != last_folder():  # writing the settings file costs far more than reading it
+        _settings().setValue("cases/last_folder", folder)
 
 
 def geometry() -> QByteArray | None:
@@ -98,6 +100,35 @@ def delete_applicant_profile(name: str) -> None:
     profiles = applicant_profiles()
     profiles.pop(name, None)
     _settings().setValue("applicants/profiles", json.dumps(profiles, ensure_ascii=False))
+
+
+# ------------------------------------------------------------------ case library (agencies)
+def library_folder() -> Path | None:
+    """The folder of cases the case library shows (None until the user chose one)."""
+    value = str(_settings().value("library/folder", "") or "")
+    return Path(value) if value else None
+
+
+def set_library_folder(folder: Path) -> None:
+    _settings().setValue("library/folder", str(folder))
+
+
+def library_cache_path(folder: Path) -> Path:
+    """Where the library keeps its rows of ``folder`` between runs: beside the settings."""
+    from assistant.core.library import cache_file_name
+
+    return Path(_settings().fileName()).parent / "library" / cache_file_name(folder)
+
+
+def profiles_path() -> Path:
+    """The saved profiles: ``sms-profiles.json`` in the library folder (shared with colleagues
+    who use the same folder), else beside the settings."""
+    from assistant.core.profiles import PROFILES_FILE
+
+    folder = library_folder()
+    if folder is not None and folder.is_dir():
+        return folder / PROFILES_FILE
+    return Path(_settings().fileName()).parent / PROFILES_FILE
 
 
 # ------------------------------------------------------------------ autosaved draft

@@ -35,6 +35,11 @@ DIALOG_FUNCTIONS = (
     "fix_preview",
     "file_location",
     "help_page",
+    "choose_folder",
+    "choose_spreadsheet",
+    "ask_text",
+    "changed_on_disk",
+    "show_dialog",
 )
 
 
@@ -62,6 +67,8 @@ class FakeDialogs:
             "open_path": True,
             "show_in_folder": True,
             "fix_preview": False,
+            "changed_on_disk": dialogs.OnDisk.CANCEL,
+            "show_dialog": 0,
         }
 
         def fake(*args: Any, **kwargs: Any) -> Any:

@@ -15,6 +15,7 @@ from assistant.core.library.actions import (
     duplicate_case,
     export_cases,
     file_stem,
+    mark_ready,
     record_rejection,
     write_new_case,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "file_stem",
     "filter_rows",
     "fold",
+    "mark_ready",
     "record_rejection",
     "refresh_row",
     "scan",

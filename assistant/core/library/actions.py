@@ -26,7 +26,7 @@ from assistant.core.jobs import Cancelled, Progress
 from assistant.core.model import CASE_SUFFIX, Case, case_json, load_case, save_case
 from assistant.core.model.case import Applicant, LetterInfo, Owner, Remarks
 from assistant.core.model.status import CaseStatus
-from assistant.core.status import Explanation, mark_rejected
+from assistant.core.status import Explanation, mark_exported, mark_rejected
 
 MAX_STEM = 80  # characters of a file name made from a client's name
 MAX_TRIES = 1000
@@ -172,3 +172,22 @@ def record_rejection(
     except OSError as exc:
         return explanation, [_error("library.not_written", lang, str(path), exc)]
     return explanation, []
+
+
+def mark_ready(
+    paths: Sequence[str | os.PathLike[str]], *, on: dt.date | None = None, lang: str | None = None
+) -> list[Finding]:
+    """The cases ``paths`` were exported complete: their status becomes *ready* (saved)."""
+    lang = normalize_language(lang)
+    found: list[Finding] = []
+    for path in paths:
+        case, problems = load_case(path, lang)
+        if case is None:
+            found.extend(problems)
+            continue
+        mark_exported(case, on)
+        try:
+            save_case(case, path)
+        except OSError as exc:
+            found.append(_error("library.not_written", lang, str(path), exc))
+    return found

@@ -93,6 +93,13 @@ class PartiesPage(BasePage):
         self.save_profile.setToolTip(self.tr("Remember this applicant for your next cases"))
         self.save_profile.clicked.connect(self._save_profile)
         prof.addWidget(self.save_profile)
+        self.pick_profile = QPushButton(self.tr("Pick a saved &profile…"))
+        self.pick_profile.setObjectName("parties.pick_profile")
+        self.pick_profile.setToolTip(
+            self.tr("Your company or a client, saved once (copied into this case)")
+        )
+        self.pick_profile.clicked.connect(self._pick_profile)
+        prof.addWidget(self.pick_profile)
         alay.addLayout(prof)
         form = QFormLayout()
         self.applicant_name = self._line(
@@ -301,6 +308,22 @@ class PartiesPage(BasePage):
             return
         self.applicant_name.setText(str(data.get("name", "")))
         self.applicant_code.setText(str(data.get("credit_code", "")))
+
+    def _pick_profile(self) -> None:
+        """A saved profile (agency or client) copied into the case: editing it later changes
+        no case (see assistant.core.profiles)."""
+        from assistant.core.profiles import apply_profile
+        from assistant.gui import dialogs
+        from assistant.gui.profiles_dialog import ProfilesDialog
+
+        dialog = ProfilesDialog(settings.profiles_path(), self.lang, self, pick=True)
+        if not dialogs.show_dialog(dialog) or dialog.picked is None:
+            return
+        found = apply_profile(self.case, dialog.picked, self.lang)
+        self.initializePage()  # the copied values into the fields
+        self.wiz.mark_dirty()
+        if found:
+            dialogs.information(self, self.tr("Profile"), "\n".join(f.message for f in found))
 
     def _save_profile(self) -> None:
         name = self.applicant_name.text().strip()

@@ -69,6 +69,16 @@ class StartPage(BasePage):
         self.open_button.clicked.connect(self._open)
         layout.addWidget(self.open_button)
 
+        self.library_button = QCommandLinkButton(
+            self.tr("Case li&brary…"),
+            self.tr(
+                "For agencies: every client's case in one table, import a client list, export many."
+            ),
+        )
+        self.library_button.setObjectName("start.library")
+        self.library_button.clicked.connect(self.wiz.open_library)
+        layout.addWidget(self.library_button)
+
         recent_label = QLabel(self.tr("&Recent cases"))
         recent_label.setStyleSheet("font-weight: bold; margin-top: 10px")
         layout.addWidget(recent_label)
