@@ -92,6 +92,8 @@ def _text(report: IntakeReport, lang: str, outdir: str, dry: bool) -> list[str]:
             refused=counts["refused"],
         )
     ]
+    if dry:
+        lines[0] += " " + text("intake.cli.dry", lang)
     if report.mapping:
         shown = ", ".join(f"{report.headers[i]} → {f}" for i, f in sorted(report.mapping.items()))
         lines.append(f"  {text('intake.cli.columns', lang)}: {shown}")

@@ -217,3 +217,13 @@ def test_bad_files_are_findings(tmp_path: Path, content: bytes, code: str) -> No
 def test_a_folder_or_missing_file_is_a_finding(tmp_path: Path) -> None:
     assert import_cases(tmp_path, None).findings[0].code == "intake.unreadable"
     assert import_cases(tmp_path / "none.csv", None).findings[0].code == "intake.not_found"
+
+
+@pytest.mark.parametrize("name", ["example-clients.csv", "example-clients.xlsx"])
+def test_the_example_sheets_of_the_docs_import_without_a_map(name: str) -> None:
+    sheet = Path(__file__).resolve().parents[2] / "docs" / name
+    report = import_cases(sheet, None, lang="en")
+    assert report.findings == [] and report.unmapped() == []
+    assert len(report.rows) == 5 and not any(r.refused for r in report.rows)
+    assert {r.values["provider"] for r in report.rows} == {"腾讯云", "阿里云", "华为云"}
+    assert report.rows[0].values["remarks.landline"] == "0571-88886666"
