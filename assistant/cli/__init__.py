@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "check-file": "files_cmd",
     "fix-file": "files_cmd",
     "letter": "letter_cmd",
+    "qualification": "qualification_cmd",
     "export": "bundle_cmd",
     "export-batch": "bundle_cmd",
     "demo": "bundle_cmd",

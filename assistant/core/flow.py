@@ -23,6 +23,7 @@ class PageId(IntEnum):
     REVIEW = 7
     EXPORT = 8
     TEMPLATES = 9
+    QUALIFICATION = 10
 
 
 END = -1  # what QWizard.nextId() returns on the last page
@@ -37,6 +38,7 @@ _ORDER: tuple[PageId, ...] = (
     PageId.NAMES,
     PageId.TEMPLATES,
     PageId.PARTIES,
+    PageId.QUALIFICATION,
     PageId.LETTER,
     PageId.DOCUMENTS,
     PageId.REVIEW,
@@ -54,9 +56,30 @@ def needs_letter(state: CaseLike) -> bool:
     return getattr(state, "purpose", None) == "others"
 
 
+def needs_qualification(state: CaseLike) -> bool:
+    """The provider asks for a qualification in the case's region (#11; its rule pack's
+    ``[qualification]``): Tencent, Alibaba and Huawei for the Chinese mainland."""
+    provider = getattr(state, "provider", None)
+    from assistant.core.rules import PROVIDERS
+
+    if provider not in PROVIDERS:
+        return False
+    from assistant.core.qualification.rules import qualification_rules
+    from assistant.core.rules import load_pack
+
+    rules = qualification_rules(provider)
+    region = getattr(state, "region", None) or load_pack(provider).default_region
+    return rules is not None and rules.applies(region)
+
+
 def pages(state: CaseLike) -> tuple[PageId, ...]:
     """Every page the case goes through, in order."""
-    return tuple(p for p in _ORDER if p is not PageId.LETTER or needs_letter(state))
+    return tuple(
+        p
+        for p in _ORDER
+        if (p is not PageId.LETTER or needs_letter(state))
+        and (p is not PageId.QUALIFICATION or needs_qualification(state))
+    )
 
 
 def next_page(current: int, state: CaseLike) -> int:
@@ -107,6 +130,13 @@ _SUBJECT_PAGES: tuple[tuple[str, PageId], ...] = (
     ("applicant", PageId.PARTIES),
     ("owner", PageId.PARTIES),
     ("industry", PageId.PARTIES),
+    ("qualification", PageId.QUALIFICATION),
+    ("legal_rep_id_portrait", PageId.QUALIFICATION),
+    ("legal_rep_id_emblem", PageId.QUALIFICATION),
+    ("handler_id_portrait", PageId.QUALIFICATION),
+    ("handler_id_emblem", PageId.QUALIFICATION),
+    ("handler_holding_id", PageId.QUALIFICATION),
+    ("commitment_letter", PageId.QUALIFICATION),
     ("letter", PageId.LETTER),
     ("authorization_letter", PageId.LETTER),
     ("attachments", PageId.DOCUMENTS),
@@ -141,6 +171,7 @@ _AREA_PAGES: dict[str, PageId] = {
     "templates": PageId.TEMPLATES,
     "identifiers": PageId.PARTIES,
     "owner": PageId.PARTIES,
+    "qualification": PageId.QUALIFICATION,
     "attachments": PageId.DOCUMENTS,
     "evidence": PageId.DOCUMENTS,
     "letter": PageId.LETTER,

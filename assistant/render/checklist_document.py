@@ -15,6 +15,7 @@ from assistant.core.findings import Severity
 from assistant.core.i18n import localized, normalize_language, text
 from assistant.render import checklist_sections as sections
 from assistant.render.fonts import document_font, ensure_gui_application
+from assistant.render.qualification_section import qualification_section_html
 from assistant.render.status_section import status_section_html
 from assistant.render.templates_section import templates_section_html
 
@@ -61,6 +62,14 @@ def build_checklist_document(
         )
     parts += [
         sections.blocked_html(page),
+        qualification_section_html(  # the qualification, first (#11)
+            case,
+            lang,
+            ink=sections.INK,
+            muted=sections.MUTED,
+            box=page.box(),
+            attachment_labels=attachment_labels,
+        ),
         sections.documents_html(page),
         sections.remarks_html(page, case),
         templates_section_html(  # the case's SMS templates, when it has any (#12)

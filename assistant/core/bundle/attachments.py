@@ -22,6 +22,8 @@ from assistant.core.fsio import read_regular_file
 from assistant.core.i18n import localized, text
 from assistant.core.jobs import CallbackFlag, Cancelled, Progress, run_in_order
 from assistant.core.model import Attachment, Case
+from assistant.core.model.qualification import IDENTITY_DOCUMENTS, QUALIFICATION_DOCUMENTS
+from assistant.core.qualification.privacy import redact
 from assistant.core.review import CaseReview
 from assistant.core.rules import RulePack
 
@@ -145,7 +147,8 @@ def _admit(job: _Job, i: int, a: Attachment, review: CaseReview, work: Path) -> 
     if inspection is None:  # not a regular file (or gone): the review said so
         return [], [], [job.left_out(a, job.reason("not_regular"))]
     try:
-        if inspection.codes & FIXABLE_CODES:
+        # ID photos always go through the fix: whatever metadata they hold is removed (#11)
+        if inspection.codes & FIXABLE_CODES or a.document in IDENTITY_DOCUMENTS:
             return _fixed(job, a, inspection, work / f"fix-{i}")
         return _original(job, a, inspection)
     except ExportCancelled:
@@ -205,10 +208,11 @@ def attachment_files(
         raise ExportCancelled
     out = AttachmentFiles(labels=[""] * len(case.attachments))
     numbers: dict[str, int] = {}
+    secrets = tuple(case.qualification.id_numbers())
     for (i, a), (parts, fixes, found) in zip(indexed, outcomes, strict=True):
         out.findings.extend(found)
         if parts:
-            out.labels[i] = _add(out.files, i, a, parts, fixes, numbers)
+            out.labels[i] = _add(out.files, i, a, parts, fixes, numbers, secrets)
     return out
 
 
@@ -219,13 +223,19 @@ def _add(
     parts: list[_Part],
     fixes: list[str],
     numbers: dict[str, int],
+    secrets: tuple[str, ...] = (),
 ) -> str:
     """Name the part(s) of attachment ``i`` and add them; returns the first name."""
     number = numbers.setdefault(a.document, len(numbers) + 1)
     first = ""
+    # the qualification's files have a folder of their own (#11)
+    folder = "qualification/" if a.document in QUALIFICATION_DOCUMENTS else "files/"
+    original = Path(a.path).name
+    if a.document in QUALIFICATION_DOCUMENTS:  # a file named after an ID number: masked
+        original = redact(original, secrets, id_like=True)
 
     def name_of(suffix: str, which: int | None) -> str:
-        return "files/" + role_file_name(number, a.document, suffix, which)
+        return folder + role_file_name(number, a.document, suffix, which)
 
     for part, (data, path, raw_suffix) in enumerate(parts, 1):
         suffix = raw_suffix.lower() or ".bin"
@@ -243,7 +253,7 @@ def _add(
                 data=data,
                 source=path,
                 document=a.document,
-                original=Path(a.path).name,
+                original=original,
                 fixes=fixes,
             )
         )

@@ -1,12 +1,14 @@
 """The demo: a made-up case (Tencent, a company signature on behalf of a client) with generated
 sample document images, and its exported bundle. The no-setup way to see the program work; tests
-and benchmarks start from the same case."""
+and benchmarks start from the same case. With a provider (``demo --provider P``) the sample case
+is that provider's and carries a complete qualification with sample ID photos
+(:mod:`.demo_qualification`), so the whole chain can be seen."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +39,11 @@ def write_demo(
     lang: str = "zh",
     force: bool = False,
     render_checklist: ChecklistRenderer | None = None,
+    provider: str | None = None,
 ) -> tuple[Path, ExportResult]:
     """The sample case with generated sample images in ``outdir``, and its exported bundle
-    (``render_checklist`` as for :func:`~assistant.core.bundle.export.export_case`)."""
+    (``render_checklist`` as for :func:`~assistant.core.bundle.export.export_case`). With
+    ``provider``, that provider's sample case with a complete qualification."""
     outdir = Path(outdir)
     case_path = outdir / f"demo{CASE_SUFFIX}"
     bundle = outdir / "demo-bundle.zip"
@@ -47,8 +51,10 @@ def write_demo(
     if bundle.exists() and not force:
         found = [finding(Severity.ERROR, "bundle.exists", shown, str(bundle), path=str(bundle))]
         return case_path, ExportResult(False, None, found)
+    case = sample_case(lang, provider=provider)
+    documents = [*SAMPLE_DOCUMENTS, *_qualification_documents(case, provider)]
     # the demo's own files are replaced, but never a folder, device or link in their place
-    samples = [sample_path(outdir / "files", d) for d in SAMPLE_DOCUMENTS]
+    samples = [sample_path(outdir / "files", d) for d in documents]
     for path in (case_path, *samples):
         if special_file(path):
             refused = finding(
@@ -57,12 +63,11 @@ def write_demo(
             return case_path, ExportResult(False, None, [refused])
     try:
         outdir.mkdir(parents=True, exist_ok=True)
-        images = write_sample_images(outdir / "files")
+        images = write_sample_images(outdir / "files", documents)
     except OSError as exc:
         return case_path, ExportResult(False, None, [write_failed(outdir, exc, shown)])
-    case = sample_case(lang)
-    case.set_attachment("business_license", images["business_license"])
-    case.set_attachment("authorization_letter", images["authorization_letter"])
+    for document in documents:
+        case.set_attachment(document, images[document])
     save_case(case, case_path)
     result = export_case(
         case_path, bundle, force=force, allow_incomplete=True, render_checklist=render_checklist
@@ -70,16 +75,26 @@ def write_demo(
     return case_path, result
 
 
-def sample_case(lang: str = "zh", today: dt.date | None = None) -> Case:
+def _qualification_documents(case: Case, provider: str | None) -> list[str]:
+    if provider is None:
+        return []
+    from assistant.core.bundle.demo_qualification import sample_qualification_documents
+
+    return sample_qualification_documents(case)
+
+
+def sample_case(
+    lang: str = "zh", today: dt.date | None = None, provider: str | None = None
+) -> Case:
     """The demo's made-up case, without attachments: Tencent, the company signature 云朵科技
     applied for by an agency on behalf of its owner (credit codes well-formed), a letter valid
     for two years from ``today`` (default: :func:`bundle_date`). Tests and benchmarks start
-    from it too."""
+    from it too. With ``provider``: that provider's, with a complete qualification."""
     from assistant.core.identifiers import org_code_check_char, uscc_check_char
 
     today = today or bundle_date()
     case = Case(
-        provider="tencent",
+        provider=provider or "tencent",
         region="mainland",
         account="enterprise",
         purpose="others",
@@ -102,6 +117,10 @@ def sample_case(lang: str = "zh", today: dt.date | None = None) -> Case:
     case.letter.valid_from = today
     case.letter.valid_until = today.replace(year=today.year + 2) - dt.timedelta(days=1)
     case.letter.language = "zh"
+    if provider is not None:
+        from assistant.core.bundle.demo_qualification import add_sample_qualification
+
+        add_sample_qualification(case, today)
     return case
 
 
@@ -116,9 +135,14 @@ def _credit_code(
     return first17 + (check(first17) or "0")
 
 
-def write_sample_images(folder: Path) -> dict[str, Path]:
-    """Two clearly fake sample documents (a business license and a signed letter) as JPEGs."""
+def write_sample_images(
+    folder: Path, documents: Sequence[str] = SAMPLE_DOCUMENTS
+) -> dict[str, Path]:
+    """Clearly fake sample documents as JPEGs: a business license and a signed letter, and the
+    qualification's ID photos and commitment letter among ``documents``."""
     from PIL import Image, ImageDraw, ImageFont
+
+    from assistant.core.bundle.demo_qualification import draw_sample
 
     folder.mkdir(parents=True, exist_ok=True)
     out: dict[str, Path] = {}
@@ -164,4 +188,8 @@ def write_sample_images(folder: Path) -> dict[str, Path]:
         path = sample_path(folder, doc_id)
         img.save(path, "JPEG", quality=88, optimize=True)
         out[doc_id] = path
+    for doc_id in documents:
+        if doc_id not in out:
+            out[doc_id] = sample_path(folder, doc_id)
+            draw_sample(out[doc_id], doc_id, font)
     return out

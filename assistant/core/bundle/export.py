@@ -31,6 +31,7 @@ from assistant.core.bundle.files import (
     write_failed,
 )
 from assistant.core.bundle.manifest import build_manifest
+from assistant.core.bundle.qualification import build_qualification
 from assistant.core.bundle.readme import CHECKLIST_FILE, LETTER_FILE, build_readme
 from assistant.core.bundle.scrub import PathScrubber
 from assistant.core.bundle.target import output_problem
@@ -40,6 +41,7 @@ from assistant.core.i18n import normalize_language, text
 from assistant.core.jobs import Cancelled, Progress
 from assistant.core.model import Case, effective_region, load_case
 from assistant.core.providers import build_payloads
+from assistant.core.qualification.privacy import redact_findings
 from assistant.core.review import CaseReview, check_case
 from assistant.core.rules import RulePack, load_pack
 
@@ -83,8 +85,9 @@ class _Request:
         paths = [a.path for a in self.case.attachments]
         if self.case_file is not None:
             paths.append(str(self.case_file))
-        if self.case.letter.template.lower().endswith(".docx"):
-            paths.append(self.case.letter.template)
+        for template in (self.case.letter.template, self.case.qualification.commitment.template):
+            if template.lower().endswith(".docx"):
+                paths.append(template)
         return paths
 
     def problem(self, target: Path, *, early: bool = False) -> Finding | None:
@@ -142,9 +145,12 @@ def export_case(
     if problem is not None:
         return ExportResult(False, None, [*findings, problem], case=case)
     review = check_case(case, lang, progress=progress, cancel=cancel)
-    return _export_reviewed(
+    result = _export_reviewed(
         request, review, bundle_date(prepared_on), progress, cancel, render_checklist
     )
+    # ID numbers never in what is shown or written as text (#11): a path or a name that quotes one
+    result.findings = redact_findings(result.findings, case.qualification.id_numbers())
+    return result
 
 
 def _clean_leftovers(target: Path) -> None:
@@ -274,6 +280,11 @@ def _build_files(build: _Build) -> list[dict[str, str]]:
     payloads, to_fill = build_payloads(build.case, attached.files, build.pack)
     for name, payload in payloads:
         build.files.append(BundleFile(name=f"api/{name}", role="api", data=_json(payload)))
+    q_fill, q_found = build_qualification(
+        build.case, build.pack, build.files, build.lang, build.work
+    )
+    to_fill += q_fill
+    build.findings.extend(q_found)
     build.step(n + 3, total, "manifest.json")
     return to_fill
 
@@ -350,7 +361,7 @@ def _readme_and_manifest(
     """README.txt, then every file's size and sha256, then manifest.json over them; the
     findings they carry name no path of this computer."""
     files, case, pack = build.files, build.case, build.pack
-    shown = build.scrub.findings(findings)
+    shown = redact_findings(build.scrub.findings(findings), case.qualification.id_numbers())
     readme = build_readme(case, pack, files, to_fill, shown, build.lang, build.when, incomplete)
     files.insert(0, BundleFile(name="README.txt", role="readme", data=readme.encode("utf-8")))
     for f in files:

@@ -45,6 +45,20 @@ def _case_summary(case: Case, pack: RulePack) -> dict[str, Any]:
         },
         "remark": compose_remark(case, case.language),
         "language": case.language,
+        "qualification": _qualification_summary(case),
+    }
+
+
+def _qualification_summary(case: Case) -> dict[str, Any]:
+    """Whether a qualification is needed, and which one is used (never its people's numbers)."""
+    from assistant.core.qualification import needs_qualification, qualification_name
+
+    needed = needs_qualification(case)
+    approved = case.qualification.approved_id.strip()
+    return {
+        "needed": needed,
+        "approved_id": approved or None,
+        "name": qualification_name(case) if needed and not approved else None,
     }
 
 

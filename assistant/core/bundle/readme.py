@@ -11,7 +11,9 @@ from assistant.core.bundle.files import BundleFile
 from assistant.core.findings import Finding, Severity, sort_findings
 from assistant.core.i18n import localized, text
 from assistant.core.model import Case, compose_remark
+from assistant.core.model.qualification import QUALIFICATION_DOCUMENTS
 from assistant.core.providers import TO_FILL, get_provider, payload_input
+from assistant.core.qualification.privacy import redact
 from assistant.core.rules import RulePack
 
 LETTER_FILE = "letter/authorization-letter.docx"
@@ -37,7 +39,9 @@ def _steps(
 
     steps = [t("step_console", console=localized(pack.console, lang))]
     steps.append(t("step_names", names=" / ".join(names)))
-    attachments = [f for f in files if f.role == "attachment"]
+    attachments = [
+        f for f in files if f.role == "attachment" and f.document not in QUALIFICATION_DOCUMENTS
+    ]
     if attachments:
         upload = [t("step_upload")]
         for f in attachments:
@@ -59,6 +63,19 @@ def _steps(
     steps.extend(provider.console_steps(payload_input(case, attachments, pack), lang))
     steps.append(t("step_checklist", file=CHECKLIST_FILE))
     return [f"{n}. {step}" for n, step in enumerate(steps, 1)]
+
+
+def _qualification(case: Case, files: Sequence[BundleFile], lang: str) -> list[str]:
+    """The qualification, first (#11): what to type and upload where, what happens after."""
+    from assistant.core.bundle.qualification import step_texts
+    from assistant.core.qualification.output import numbered
+
+    items = step_texts(case, files, lang)
+    if not items:
+        return []
+    heading = text("qualification.steps.heading", lang)
+    lines = ["", heading, "", *numbered(items)]
+    return [redact(line, case.qualification.id_numbers()) for line in lines]
 
 
 def build_readme(
@@ -89,6 +106,7 @@ def build_readme(
     ]
     if case.client:
         lines.append(t("summary_client", client=case.client))
+    lines += _qualification(case, files, lang)
     lines += ["", t("steps"), "", *_steps(case, pack, files, lang, names)]
     warnings = _finding_lines(findings, Severity.WARNING, "!")
     if warnings:

@@ -10,6 +10,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
+from types import SimpleNamespace
 from typing import Any
 
 from assistant.core.evidence.licence import (
@@ -31,7 +32,15 @@ from assistant.core.i18n import has_text, text
 # The packages of the ``ocr`` extra, by import name.
 EXTRA_MODULES = ("rapidocr", "onnxruntime", "cv2", "numpy", "zxingcpp")
 LETTER_DOCUMENTS = ("authorization_letter", "commitment_letter")
-NOT_READ = ("trademark_certificate",)  # certificates without an organisation's fields
+# certificates without an organisation's fields; ID card photos (#11) are never read
+NOT_READ = (
+    "trademark_certificate",
+    "legal_rep_id_portrait",
+    "legal_rep_id_emblem",
+    "handler_id_portrait",
+    "handler_id_emblem",
+    "handler_holding_id",
+)
 
 Cancelled = Callable[[], bool]
 
@@ -333,7 +342,19 @@ def _parties(case: Any) -> list[tuple[str, Any]]:
     out: list[tuple[str, Any]] = [(party, getattr(case, party, None))]
     qualification = getattr(case, "qualification", None)
     if qualification is not None and party == "applicant":
-        out.append(("qualification", qualification))
+        # the qualification's owner as on its licence (model/qualification.py, #11)
+        owner = getattr(qualification, "owner", None)
+        rep = getattr(qualification, "legal_representative", None)
+        out.append(
+            (
+                "qualification",
+                SimpleNamespace(
+                    name=getattr(owner, "name", ""),
+                    credit_code=getattr(owner, "credit_code", ""),
+                    legal_representative=getattr(rep, "name", ""),
+                ),
+            )
+        )
     return [(p, obj) for p, obj in out if obj is not None]
 
 

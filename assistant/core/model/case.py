@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.core.fsio import sha256_file
+from assistant.core.model.qualification import Qualification
 from assistant.core.model.status import CaseStatus
 from assistant.core.model.templates import Template
 
@@ -111,6 +112,8 @@ class Case:
     applicant: Applicant = field(default_factory=Applicant)
     owner: Owner = field(default_factory=Owner)
     letter: LetterInfo = field(default_factory=LetterInfo)
+    # the SMS qualification and its people (model/qualification.py, #11)
+    qualification: Qualification = field(default_factory=Qualification)
     attachments: list[Attachment] = field(default_factory=list)
     templates: list[Template] = field(default_factory=list)  # SMS templates (#12)
     language: str = "en"  # language of the checklist, README and messages for this case

@@ -44,8 +44,12 @@ def provider_ids() -> tuple[str, ...]:
 
 def payload_input(case: Case, attachments: Sequence[AttachedFile], pack: RulePack) -> PayloadInput:
     """What a payload builder gets: the case, its pack, the names and the bundle's files."""
+    from assistant.core.model.qualification import QUALIFICATION_DOCUMENTS
+
     names = [n.strip() for n in case.signature_names if n.strip()] or [fill("signature name")]
-    return PayloadInput(case, pack, names, attachments)
+    signature = [f for f in attachments if f.document not in QUALIFICATION_DOCUMENTS]
+    qualification = [f for f in attachments if f.document in QUALIFICATION_DOCUMENTS]
+    return PayloadInput(case, pack, names, signature, qualification)
 
 
 def build_payloads(
@@ -57,6 +61,19 @@ def build_payloads(
     return payloads, to_fill_items(payloads)
 
 
+def build_qualification_payloads(
+    case: Case, attachments: Sequence[AttachedFile], pack: RulePack
+) -> tuple[list[Payload], list[dict[str, str]]]:
+    """The qualification's request (:meth:`Provider.qualification_payloads`; none with an
+    approved qualification id) and its ``to_fill`` items, for ``qualification/``."""
+    if case.qualification.approved_id.strip():
+        return [], []
+    payloads = get_provider(pack.provider).qualification_payloads(
+        payload_input(case, attachments, pack)
+    )
+    return payloads, to_fill_items(payloads, folder="qualification")
+
+
 __all__ = [
     "TO_FILL",
     "AttachedFile",
@@ -64,6 +81,7 @@ __all__ = [
     "PayloadInput",
     "Provider",
     "build_payloads",
+    "build_qualification_payloads",
     "fill",
     "get_provider",
     "payload_input",

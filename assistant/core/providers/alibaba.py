@@ -112,6 +112,12 @@ class Alibaba(Provider):
         },
     }
 
+    def qualification_payloads(self, inp: PayloadInput) -> list[Payload]:
+        """``SubmitSmsQualification`` (:mod:`.alibaba_qualification`)."""
+        from assistant.core.providers.alibaba_qualification import submit_qualification
+
+        return [submit_qualification(inp)]
+
     def letter_payloads(self, inp: PayloadInput) -> list[Payload]:
         if not _third_party(inp):
             return []
@@ -152,7 +158,7 @@ class Alibaba(Provider):
                 "SignSource": inp.type_code("SignSource"),
                 "SignType": _sign_kind(inp),
                 "Remark": remark,
-                "QualificationId": fill(
+                "QualificationId": inp.qualification_id(
                     "id of your approved qualification (console > Qualifications)"
                 ),
                 "ThirdParty": third,

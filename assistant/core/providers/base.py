@@ -65,6 +65,9 @@ class PayloadInput:
     pack: RulePack
     names: list[str]
     attachments: Sequence[AttachedFile]
+    # the qualification's own files (ID photos, the signed commitment letter: #11); never part
+    # of a signature request
+    qualification_files: Sequence[AttachedFile] = ()
 
     @property
     def region(self) -> str | None:
@@ -90,6 +93,19 @@ class PayloadInput:
         sig_type = self.pack.signature_type(self.case.type)
         return sig_type.code if sig_type else fill(missing)
 
+    def qualification_id(self, what: str) -> Any:
+        """``QualificationId``: the approved qualification's id the user gave (an integer where
+        the provider's field is one), else a ``TO_FILL`` marker saying ``what``."""
+        approved = self.case.qualification.approved_id.strip()
+        if not approved:
+            return fill(what)
+        from assistant.core.qualification import qualification_rules
+
+        rules = qualification_rules(self.pack.provider)
+        if rules is not None and rules.approved_id_type == "integer" and approved.isdigit():
+            return int(approved)
+        return approved
+
     def letter_scan(self) -> AttachedFile | None:
         """The scan of the signed authorization letter, when one is attached."""
         return next((f for f in self.attachments if f.document == "authorization_letter"), None)
@@ -113,6 +129,11 @@ class Provider(abc.ABC):
     # per API action: request field -> the case key whose value (or, for ``type``, ``region``,
     # ``purpose`` and ``sign_type``, whose rule-pack code) it carries unchanged
     field_mapping: ClassVar[Mapping[str, Mapping[str, str]]] = {}
+
+    def qualification_payloads(self, inp: PayloadInput) -> list[Payload]:
+        """The request that submits the qualification, where the provider has an API for it
+        (none by default: the console only). The bundle writes it to ``qualification/``."""
+        return []
 
     def payloads(self, inp: PayloadInput) -> list[Payload]:
         """Every request of the application, in the order they are sent."""
@@ -153,10 +174,10 @@ def walk(payload: Any, prefix: str = "") -> Iterable[tuple[str, Any]]:
         yield prefix, payload
 
 
-def to_fill_items(payloads: Sequence[Payload]) -> list[dict[str, str]]:
-    """(file, field, what) of every ``TO_FILL`` marker of ``payloads``."""
+def to_fill_items(payloads: Sequence[Payload], folder: str = "api") -> list[dict[str, str]]:
+    """(file, field, what) of every ``TO_FILL`` marker of ``payloads`` (files under ``folder``)."""
     return [
-        {"file": f"api/{name}", "field": key, "what": value.split(":", 1)[1].strip()}
+        {"file": f"{folder}/{name}", "field": key, "what": value.split(":", 1)[1].strip()}
         for name, payload in payloads
         for key, value in walk(payload)
         if isinstance(value, str) and value.startswith(TO_FILL)

@@ -95,7 +95,7 @@ class Huawei(Provider):
                     "file id returned by upload-files for "
                     + (proof.name if proof else "the business license")
                 ),
-                "qualification_id": fill("id of your approved qualification"),
+                "qualification_id": inp.qualification_id("id of your approved qualification"),
             }
             if remark:
                 payload["apply_desc"] = remark

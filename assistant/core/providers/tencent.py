@@ -72,7 +72,7 @@ class Tencent(Provider):
             if remark:
                 payload["Remark"] = remark
             if region != "international":
-                payload["QualificationId"] = fill(
+                payload["QualificationId"] = inp.qualification_id(
                     "id of your approved qualification (console > SMS > Qualification management)"
                 )
             out.append((f"tencent-AddSmsSign-{i}.json", payload))

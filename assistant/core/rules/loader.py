@@ -405,6 +405,7 @@ class _Builder:
             templates=data.get("templates", {}),
             industries=self.common.industries,
             official_letter=self._official_letter(),
+            qualification=data.get("qualification", {}),
         )
 
     def _official_letter(self) -> Mapping[str, Any]:

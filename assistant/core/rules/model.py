@@ -191,6 +191,8 @@ class RulePack:
     # Restricted industries (common.toml) and the provider's official letter template, if it has one.
     industries: Mapping[str, Industry] = field(default_factory=dict)
     official_letter: Mapping[str, Any] = field(default_factory=dict)
+    # The pack's optional [qualification] table, kept as read (typed by assistant.core.qualification).
+    qualification: Mapping[str, Any] = field(default_factory=dict)
 
     # ---- look-ups
     def signature_type(self, type_id: str) -> SignatureType | None:

@@ -1,8 +1,9 @@
 """JSON-schema validation of rule-pack files, with ``file:line: key.path: message`` errors.
 
 ``resources/rules/schema/<name>.schema.json`` describes each kind of file (``provider``,
-``common``). A provider pack's optional ``[templates]`` table is validated, in addition, against
-``templates.schema.json`` when that file exists (its root describes the table itself).
+``common``). A provider pack's optional ``[templates]`` and ``[qualification]`` tables are
+validated, in addition, against ``templates.schema.json`` / ``qualification.schema.json`` when
+the file exists (its root describes the table itself).
 ``jsonschema`` is imported only when a file is validated, so loading packs that need no
 validation (the shipped ones, see the loader) does not pay for it.
 """
@@ -18,7 +19,9 @@ from assistant.core.rules.errors import PackText
 from assistant.resources import resource_path
 
 # Tables of a kind of file that have a schema file of their own: {kind: {table: schema name}}.
-TABLE_SCHEMAS: dict[str, dict[str, str]] = {"provider": {"templates": "templates"}}
+TABLE_SCHEMAS: dict[str, dict[str, str]] = {
+    "provider": {"templates": "templates", "qualification": "qualification"}
+}
 
 
 def _jsonable(value: Any) -> Any:

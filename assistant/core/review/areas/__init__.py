@@ -11,6 +11,7 @@ from assistant.core.review.areas import (  # noqa: F401
     letter,
     names,
     owner,
+    qualification,
     remarks,
     templates,
 )
