@@ -108,7 +108,7 @@ class LibraryActionsMixin:
             button = QPushButton(text)
             button.setObjectName(f"library.{name}")
             button.setToolTip(tip)
-            button.clicked.connect(slot)
+            button.clicked.connect(lambda _=False, act=slot: act())
             row.addWidget(button)
             self.buttons[name] = button
         return row

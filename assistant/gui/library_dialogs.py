@@ -52,10 +52,10 @@ class ExplainDialog(QDialog):
         self.explain_button.setObjectName("explain.explain")
         self.explain_button.clicked.connect(self.explain)
         layout.addWidget(self.explain_button)
-        self.result = QTextBrowser()
-        self.result.setObjectName("explain.result")
-        self.result.setMinimumSize(520, 220)
-        layout.addWidget(self.result, 1)
+        self.explained = QTextBrowser()
+        self.explained.setObjectName("explain.result")
+        self.explained.setMinimumSize(520, 220)
+        layout.addWidget(self.explained, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.record_button = buttons.addButton(
             self.tr("&Mark as rejected and save"), QDialogButtonBox.ButtonRole.ActionRole
@@ -84,7 +84,7 @@ class ExplainDialog(QDialog):
         from assistant.core.status import explain
 
         self.explanation = explain(self.text.toPlainText(), self.row.provider or None)
-        self.result.setHtml(self._html(self.explanation))
+        self.explained.setHtml(self._html(self.explanation))
         self._update()
 
     def _html(self, found: Explanation) -> str:
@@ -122,7 +122,7 @@ class ExplainDialog(QDialog):
         self.recorded = True
         self.explanation = explanation
         if explanation is not None:
-            self.result.setHtml(self._html(explanation))
+            self.explained.setHtml(self._html(explanation))
         self._update()
 
     def _go(self) -> None:
