@@ -34,33 +34,44 @@ PREVIEW_ROWS = 30
 
 
 def field_labels() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "owner.name": t("IntakeDialog", "Client: company name"),
-        "owner.credit_code": t("IntakeDialog", "Client: credit code"),
-        "owner.legal_representative": t("IntakeDialog", "Client: legal representative"),
-        "signature_names": t("IntakeDialog", "Signature name(s)"),
-        "provider": t("IntakeDialog", "Provider"),
-        "type": t("IntakeDialog", "Signature type"),
-        "sign_type": t("IntakeDialog", "Signature use (verification, notification…)"),
-        "purpose": t("IntakeDialog", "For the client or for yourself"),
-        "account": t("IntakeDialog", "Account type"),
-        "region": t("IntakeDialog", "Region"),
-        "applicant.name": t("IntakeDialog", "Applicant: name"),
-        "applicant.credit_code": t("IntakeDialog", "Applicant: credit code"),
-        "remarks.description": t("IntakeDialog", "Description of use"),
-        "remarks.domain": t("IntakeDialog", "Website"),
-        "remarks.app_name": t("IntakeDialog", "App name"),
-        "remarks.app_store_link": t("IntakeDialog", "App store link"),
-        "remarks.account_name": t("IntakeDialog", "Official account / mini program name"),
-        "remarks.trademark_name": t("IntakeDialog", "Trademark name"),
-        "remarks.trademark_number": t("IntakeDialog", "Trademark registration number"),
-        "remarks.landline": t("IntakeDialog", "Landline"),
-        "remarks.shop_link": t("IntakeDialog", "Shop link"),
-        "remarks.app_icp_number": t("IntakeDialog", "ICP filing number"),
-        "ignore.id_number": t("IntakeDialog", "ID number (checked, not kept)"),
-        "ignore.phone": t("IntakeDialog", "Phone (checked, not kept)"),
-        "ignore.contact": t("IntakeDialog", "Contact person (not kept)"),
+        "owner.name": QCoreApplication.translate("IntakeDialog", "Client: company name"),
+        "owner.credit_code": QCoreApplication.translate("IntakeDialog", "Client: credit code"),
+        "owner.legal_representative": QCoreApplication.translate(
+            "IntakeDialog", "Client: legal representative"
+        ),
+        "signature_names": QCoreApplication.translate("IntakeDialog", "Signature name(s)"),
+        "provider": QCoreApplication.translate("IntakeDialog", "Provider"),
+        "type": QCoreApplication.translate("IntakeDialog", "Signature type"),
+        "sign_type": QCoreApplication.translate(
+            "IntakeDialog", "Signature use (verification, notification…)"
+        ),
+        "purpose": QCoreApplication.translate("IntakeDialog", "For the client or for yourself"),
+        "account": QCoreApplication.translate("IntakeDialog", "Account type"),
+        "region": QCoreApplication.translate("IntakeDialog", "Region"),
+        "applicant.name": QCoreApplication.translate("IntakeDialog", "Applicant: name"),
+        "applicant.credit_code": QCoreApplication.translate(
+            "IntakeDialog", "Applicant: credit code"
+        ),
+        "remarks.description": QCoreApplication.translate("IntakeDialog", "Description of use"),
+        "remarks.domain": QCoreApplication.translate("IntakeDialog", "Website"),
+        "remarks.app_name": QCoreApplication.translate("IntakeDialog", "App name"),
+        "remarks.app_store_link": QCoreApplication.translate("IntakeDialog", "App store link"),
+        "remarks.account_name": QCoreApplication.translate(
+            "IntakeDialog", "Official account / mini program name"
+        ),
+        "remarks.trademark_name": QCoreApplication.translate("IntakeDialog", "Trademark name"),
+        "remarks.trademark_number": QCoreApplication.translate(
+            "IntakeDialog", "Trademark registration number"
+        ),
+        "remarks.landline": QCoreApplication.translate("IntakeDialog", "Landline"),
+        "remarks.shop_link": QCoreApplication.translate("IntakeDialog", "Shop link"),
+        "remarks.app_icp_number": QCoreApplication.translate("IntakeDialog", "ICP filing number"),
+        "ignore.id_number": QCoreApplication.translate(
+            "IntakeDialog", "ID number (checked, not kept)"
+        ),
+        "ignore.phone": QCoreApplication.translate("IntakeDialog", "Phone (checked, not kept)"),
+        "ignore.contact": QCoreApplication.translate("IntakeDialog", "Contact person (not kept)"),
     }
 
 

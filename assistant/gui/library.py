@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from assistant.core.library import LibraryRow, Query, RowCache
 from assistant.gui import dialogs, settings, workers
 from assistant.gui.library_actions import LibraryActionsMixin
-from assistant.gui.library_model import COLUMNS, LibraryFilter, LibraryModel, provider_names
+from assistant.gui.library_model import LibraryFilter, LibraryModel, provider_names
 
 RESCAN_AFTER_S = 2.0  # an activation of the window rescans at most this often
 SEARCH_DELAY_MS = 150
@@ -100,10 +100,9 @@ class LibraryWindow(LibraryActionsMixin, QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in zip(
-            range(len(COLUMNS)), (230, 190, 110, 120, 330, 120, 200), strict=True
-        ):
+        for column, width in enumerate((230, 170, 110, 200, 330, 130, 160)):
             self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # blocking problems
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)

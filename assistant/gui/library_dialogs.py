@@ -91,15 +91,18 @@ class ExplainDialog(QDialog):
         from assistant.core.status import step_label
 
         parts = [f"<p><b>{html.escape(found.message(self.lang))}</b></p>"]
+        why = html.escape(self.tr("Why:"))
+        fix = html.escape(self.tr("Fix:"))
+        step = html.escape(self.tr("Step:"))
         for m in found.matches[:3]:
             r = m.reason
             parts.append(
                 "<p>"
                 + f"<b>{html.escape(r.text('reason', self.lang))}</b> "
                 + f"({round(m.confidence * 100)} %)<br>"
-                + f"{html.escape(self.tr('Why:'))} {html.escape(r.text('cause', self.lang))}<br>"
-                + f"{html.escape(self.tr('Fix:'))} {html.escape(r.text('fix', self.lang))}<br>"
-                + f"{html.escape(self.tr('Step:'))} {html.escape(step_label(r.step, self.lang))}"
+                + f"{why} {html.escape(r.text('cause', self.lang))}<br>"
+                + f"{fix} {html.escape(r.text('fix', self.lang))}<br>"
+                + f"{step} {html.escape(step_label(r.step, self.lang))}"
                 + "</p>"
             )
         return "".join(parts)

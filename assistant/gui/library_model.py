@@ -38,24 +38,22 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def column_titles() -> list[str]:
-    t = QCoreApplication.translate
     return [
-        t("LibraryModel", "Client"),
-        t("LibraryModel", "Signatures"),
-        t("LibraryModel", "Provider"),
-        t("LibraryModel", "Status"),
-        t("LibraryModel", "Blocking problems"),
-        t("LibraryModel", "Last change"),
-        t("LibraryModel", "File"),
+        QCoreApplication.translate("LibraryModel", "Client"),
+        QCoreApplication.translate("LibraryModel", "Signatures"),
+        QCoreApplication.translate("LibraryModel", "Provider"),
+        QCoreApplication.translate("LibraryModel", "Status"),
+        QCoreApplication.translate("LibraryModel", "Blocking problems"),
+        QCoreApplication.translate("LibraryModel", "Last change"),
+        QCoreApplication.translate("LibraryModel", "File"),
     ]
 
 
 def provider_names() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "tencent": t("LibraryModel", "Tencent Cloud"),
-        "alibaba": t("LibraryModel", "Alibaba Cloud"),
-        "huawei": t("LibraryModel", "Huawei Cloud"),
+        "tencent": QCoreApplication.translate("LibraryModel", "Tencent Cloud"),
+        "alibaba": QCoreApplication.translate("LibraryModel", "Alibaba Cloud"),
+        "huawei": QCoreApplication.translate("LibraryModel", "Huawei Cloud"),
     }
 
 

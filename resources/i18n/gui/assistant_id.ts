@@ -172,6 +172,14 @@
         <translation>Kasus &amp;terakhir</translation>
     </message>
     <message>
+        <source>Case li&amp;brary…</source>
+        <translation>Pusta&amp;ka kasus…</translation>
+    </message>
+    <message>
+        <source>Re&amp;jected? Paste the reason…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Help for this step</source>
         <translation>&amp;Bantuan untuk langkah ini</translation>
     </message>
@@ -387,6 +395,57 @@
     </message>
 </context>
 <context>
+    <name>ExplainDialog</name>
+    <message>
+        <source>Explain a rejection</source>
+        <translation>Jelaskan penolakan</translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation>Klien:</translation>
+    </message>
+    <message>
+        <source>&amp;Signature:</source>
+        <translation>&amp;Tanda tangan:</translation>
+    </message>
+    <message>
+        <source>Paste the reason the provider&apos;s console shows</source>
+        <translation>Tempel alasan yang ditampilkan konsol penyedia</translation>
+    </message>
+    <message>
+        <source>Rejection text</source>
+        <translation>Teks penolakan</translation>
+    </message>
+    <message>
+        <source>E&amp;xplain</source>
+        <translation>&amp;Jelaskan</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as rejected and save</source>
+        <translation>&amp;Tandai ditolak dan simpan</translation>
+    </message>
+    <message>
+        <source>&amp;Open the step to fix</source>
+        <translation>&amp;Buka langkah untuk diperbaiki</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>Sebab:</translation>
+    </message>
+    <message>
+        <source>Fix:</source>
+        <translation>Perbaikan:</translation>
+    </message>
+    <message>
+        <source>Step:</source>
+        <translation>Langkah:</translation>
+    </message>
+    <message>
+        <source>Cannot save the case</source>
+        <translation>Kasus tidak dapat disimpan</translation>
+    </message>
+</context>
+<context>
     <name>ExportPage</name>
     <message>
         <source>Export the bundle</source>
@@ -495,6 +554,197 @@
     <message>
         <source>Nothing was exported: %1 error(s) must be fixed first (see below, or the Review step).</source>
         <translation>Tidak ada yang diekspor: %1 kesalahan harus diperbaiki dulu (lihat di bawah, atau langkah Pemeriksaan).</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>Client: company name</source>
+        <translation>Klien: nama perusahaan</translation>
+    </message>
+    <message>
+        <source>Client: credit code</source>
+        <translation>Klien: kode kredit</translation>
+    </message>
+    <message>
+        <source>Client: legal representative</source>
+        <translation>Klien: perwakilan hukum</translation>
+    </message>
+    <message>
+        <source>Signature name(s)</source>
+        <translation>Nama tanda tangan</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Penyedia</translation>
+    </message>
+    <message>
+        <source>Signature type</source>
+        <translation>Jenis tanda tangan</translation>
+    </message>
+    <message>
+        <source>Signature use (verification, notification…)</source>
+        <translation>Kegunaan tanda tangan (verifikasi, notifikasi…)</translation>
+    </message>
+    <message>
+        <source>For the client or for yourself</source>
+        <translation>Untuk klien atau untuk sendiri</translation>
+    </message>
+    <message>
+        <source>Account type</source>
+        <translation>Jenis akun</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Wilayah</translation>
+    </message>
+    <message>
+        <source>Applicant: name</source>
+        <translation>Pemohon: nama</translation>
+    </message>
+    <message>
+        <source>Applicant: credit code</source>
+        <translation>Pemohon: kode kredit</translation>
+    </message>
+    <message>
+        <source>Description of use</source>
+        <translation>Deskripsi penggunaan</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Situs web</translation>
+    </message>
+    <message>
+        <source>App name</source>
+        <translation>Nama aplikasi</translation>
+    </message>
+    <message>
+        <source>App store link</source>
+        <translation>Tautan toko aplikasi</translation>
+    </message>
+    <message>
+        <source>Official account / mini program name</source>
+        <translation>Nama akun resmi / program mini</translation>
+    </message>
+    <message>
+        <source>Trademark name</source>
+        <translation>Nama merek dagang</translation>
+    </message>
+    <message>
+        <source>Trademark registration number</source>
+        <translation>Nomor pendaftaran merek</translation>
+    </message>
+    <message>
+        <source>Landline</source>
+        <translation>Telepon kantor</translation>
+    </message>
+    <message>
+        <source>Shop link</source>
+        <translation>Tautan toko</translation>
+    </message>
+    <message>
+        <source>ICP filing number</source>
+        <translation>Nomor pendaftaran ICP</translation>
+    </message>
+    <message>
+        <source>ID number (checked, not kept)</source>
+        <translation>Nomor identitas (diperiksa, tidak disimpan)</translation>
+    </message>
+    <message>
+        <source>Phone (checked, not kept)</source>
+        <translation>Telepon (diperiksa, tidak disimpan)</translation>
+    </message>
+    <message>
+        <source>Contact person (not kept)</source>
+        <translation>Kontak (tidak disimpan)</translation>
+    </message>
+    <message>
+        <source>Import clients from a spreadsheet</source>
+        <translation>Impor klien dari spreadsheet</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows. Each row becomes a new case file in %3.</source>
+        <translation>%1: %2 baris. Setiap baris menjadi berkas kasus baru di %3.</translation>
+    </message>
+    <message>
+        <source>Which column holds what (recognised headers are set):</source>
+        <translation>Kolom mana berisi apa (judul yang dikenali sudah diatur):</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>Tanda tangan</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>None: each client applies with its own account</source>
+        <translation>Tidak ada: setiap klien mengajukan dengan akunnya sendiri</translation>
+    </message>
+    <message>
+        <source>&amp;Applicant (your company):</source>
+        <translation>&amp;Pemohon (perusahaan Anda):</translation>
+    </message>
+    <message>
+        <source>As the list says</source>
+        <translation>Sesuai daftar</translation>
+    </message>
+    <message>
+        <source>&amp;Provider of rows that name none:</source>
+        <translation>Penye&amp;dia untuk baris tanpa penyedia:</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>Nilai pertama</translation>
+    </message>
+    <message>
+        <source>Field of the case</source>
+        <translation>Bidang kasus</translation>
+    </message>
+    <message>
+        <source>— not used —</source>
+        <translation>— tidak dipakai —</translation>
+    </message>
+    <message>
+        <source>What the first %1 rows become:</source>
+        <translation>Hasil %1 baris pertama:</translation>
+    </message>
+    <message>
+        <source>&amp;Import %1 rows</source>
+        <translation>&amp;Impor %1 baris</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Ditolak: %1</translation>
+    </message>
+    <message>
+        <source>Still missing: %1</source>
+        <translation>Masih kurang: %1</translation>
+    </message>
+    <message>
+        <source>Nothing missing</source>
+        <translation>Tidak ada yang kurang</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Impor gagal</translation>
+    </message>
+    <message>
+        <source>%1 case files written to %2 (%3 with nothing missing); %4 rows refused.</source>
+        <translation>%1 berkas kasus ditulis ke %2 (%3 tanpa kekurangan); %4 baris ditolak.</translation>
     </message>
 </context>
 <context>
@@ -649,6 +899,272 @@
     </message>
 </context>
 <context>
+    <name>LibraryModel</name>
+    <message>
+        <source>Client</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>Tanda tangan</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Penyedia</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Blocking problems</source>
+        <translation>Masalah yang menghalangi</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Perubahan terakhir</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Tencent Cloud</source>
+        <translation>Tencent Cloud</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud</source>
+        <translation>Alibaba Cloud</translation>
+    </message>
+    <message>
+        <source>Huawei Cloud</source>
+        <translation>Huawei Cloud</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Tidak ada</translation>
+    </message>
+    <message>
+        <source>%1 — and %2 more</source>
+        <translation>%1 — dan %2 lagi</translation>
+    </message>
+    <message>
+        <source>(no client yet)</source>
+        <translation>(belum ada klien)</translation>
+    </message>
+    <message>
+        <source>Cannot be read</source>
+        <translation>Tidak dapat dibaca</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryWindow</name>
+    <message>
+        <source>Case library — SMS Signature Assistant</source>
+        <translation>Pustaka kasus — Asisten Tanda Tangan SMS</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Tip: drop a status list saved from a provider&apos;s command-line tool on the table to update the cases&apos; status.</source>
+        <translation>Tips: jatuhkan daftar status yang disimpan dari alat baris perintah penyedia ke tabel untuk memperbarui status kasus.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <source>No folder chosen yet</source>
+        <translation>Belum ada folder yang dipilih</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose folder…</source>
+        <translation>P&amp;ilih folder…</translation>
+    </message>
+    <message>
+        <source>The folder that holds your cases; it may be on a shared drive</source>
+        <translation>Folder yang berisi kasus Anda; boleh di drive bersama</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Segarkan</translation>
+    </message>
+    <message>
+        <source>Read the folder again (F5)</source>
+        <translation>Baca folder lagi (F5)</translation>
+    </message>
+    <message>
+        <source>Search client, signature, credit code, problem… (Ctrl+F)</source>
+        <translation>Cari klien, tanda tangan, kode kredit, masalah… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search the cases</source>
+        <translation>Cari kasus</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>Cannot be read</source>
+        <translation>Tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Penyedia</translation>
+    </message>
+    <message>
+        <source>Every provider</source>
+        <translation>Semua penyedia</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Masalah</translation>
+    </message>
+    <message>
+        <source>With or without problems</source>
+        <translation>Dengan atau tanpa masalah</translation>
+    </message>
+    <message>
+        <source>Something still blocks</source>
+        <translation>Masih ada yang menghalangi</translation>
+    </message>
+    <message>
+        <source>Nothing blocks</source>
+        <translation>Tidak ada yang menghalangi</translation>
+    </message>
+    <message>
+        <source>Choose the folder of your cases</source>
+        <translation>Pilih folder kasus Anda</translation>
+    </message>
+    <message>
+        <source>Cannot read the folder</source>
+        <translation>Folder tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <source>Choose the folder that holds your cases.</source>
+        <translation>Pilih folder yang berisi kasus Anda.</translation>
+    </message>
+    <message>
+        <source>%1 cases, %2 with something that still blocks; %3 shown</source>
+        <translation>%1 kasus, %2 masih terhalang; %3 ditampilkan</translation>
+    </message>
+    <message>
+        <source>reading the folder…</source>
+        <translation>membaca folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Open in the wizard</source>
+        <translation>&amp;Buka di wizard</translation>
+    </message>
+    <message>
+        <source>Open the case (double-click, Enter)</source>
+        <translation>Buka kasus (klik ganda, Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate for a new client…</source>
+        <translation>&amp;Gandakan untuk klien baru…</translation>
+    </message>
+    <message>
+        <source>A new case with the same applicant and provider, for another client</source>
+        <translation>Kasus baru dengan pemohon dan penyedia yang sama, untuk klien lain</translation>
+    </message>
+    <message>
+        <source>&amp;Export selected…</source>
+        <translation>&amp;Ekspor yang dipilih…</translation>
+    </message>
+    <message>
+        <source>Export the selected cases to a folder, one bundle each, with a summary</source>
+        <translation>Ekspor kasus yang dipilih ke folder, satu paket per kasus, dengan ringkasan</translation>
+    </message>
+    <message>
+        <source>E&amp;xplain a rejection…</source>
+        <translation>&amp;Jelaskan penolakan…</translation>
+    </message>
+    <message>
+        <source>Paste the reason the console shows: what it means and what to fix</source>
+        <translation>Tempel alasan dari konsol: artinya dan apa yang harus diperbaiki</translation>
+    </message>
+    <message>
+        <source>&amp;Import clients…</source>
+        <translation>&amp;Impor klien…</translation>
+    </message>
+    <message>
+        <source>One new case per row of a spreadsheet (.xlsx or .csv)</source>
+        <translation>Satu kasus baru per baris spreadsheet (.xlsx atau .csv)</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles…</source>
+        <translation>&amp;Profil…</translation>
+    </message>
+    <message>
+        <source>Your company and your clients, entered once</source>
+        <translation>Perusahaan dan klien Anda, dimasukkan sekali</translation>
+    </message>
+    <message>
+        <source>Duplicate for a new client</source>
+        <translation>Gandakan untuk klien baru</translation>
+    </message>
+    <message>
+        <source>The new client&apos;s name (the signature owner; you can change it later):</source>
+        <translation>Nama klien baru (pemilik tanda tangan; bisa diubah nanti):</translation>
+    </message>
+    <message>
+        <source>Cannot duplicate the case</source>
+        <translation>Kasus tidak dapat digandakan</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Terjadi kesalahan</translation>
+    </message>
+    <message>
+        <source>Export %1 cases to the folder…</source>
+        <translation>Ekspor %1 kasus ke folder…</translation>
+    </message>
+    <message>
+        <source>Some cases are not complete</source>
+        <translation>Beberapa kasus belum lengkap</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 cases still have problems that block the export. Export them too, marked INCOMPLETE?</source>
+        <translation>%1 dari %2 kasus masih punya masalah yang menghalangi ekspor. Ekspor juga, ditandai INCOMPLETE?</translation>
+    </message>
+    <message>
+        <source>No: only the complete cases are exported; the summary lists the others and why.</source>
+        <translation>Tidak: hanya kasus lengkap yang diekspor; ringkasan mencantumkan sisanya dan alasannya.</translation>
+    </message>
+    <message>
+        <source>%1 bundles written to %2: %3 complete, %4 marked INCOMPLETE; %5 not exported.</source>
+        <translation>%1 paket ditulis ke %2: %3 lengkap, %4 ditandai INCOMPLETE; %5 tidak diekspor.</translation>
+    </message>
+    <message>
+        <source>The summary of every case is in %1.</source>
+        <translation>Ringkasan setiap kasus ada di %1.</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Ekspor selesai</translation>
+    </message>
+    <message>
+        <source>%1: %2 signatures and templates read, %3 cases updated, %4 matched no case.</source>
+        <translation>%1: %2 tanda tangan dan templat dibaca, %3 kasus diperbarui, %4 tidak cocok dengan kasus.</translation>
+    </message>
+    <message>
+        <source>Status imported</source>
+        <translation>Status diimpor</translation>
+    </message>
+</context>
+<context>
     <name>NameRow</name>
     <message>
         <source>Signature name %1</source>
@@ -789,6 +1305,14 @@
         <translation>Pemilik tanda tangan (pemberi kuasa)</translation>
     </message>
     <message>
+        <source>Pick a saved &amp;profile…</source>
+        <translation>&amp;Pilih profil tersimpan…</translation>
+    </message>
+    <message>
+        <source>Your company or a client, saved once (copied into this case)</source>
+        <translation>Perusahaan Anda atau klien, disimpan sekali (disalin ke kasus ini)</translation>
+    </message>
+    <message>
         <source>The organization the signature belongs to. It signs and stamps the authorization letter that lets the applicant use the signature.</source>
         <translation>Organisasi pemilik tanda tangan. Organisasi ini menandatangani dan mengecap surat kuasa yang mengizinkan pemohon memakai tanda tangan tersebut.</translation>
     </message>
@@ -853,6 +1377,10 @@
         <translation>Pilih…</translation>
     </message>
     <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
         <source>The signature&apos;s owner, checked</source>
         <translation>Pemilik tanda tangan, diperiksa</translation>
     </message>
@@ -873,7 +1401,7 @@
         <translation>Industri terbatas</translation>
     </message>
     <message>
-        <source>Restricted &amp;industry:</source>
+        <source>Restricted indu&amp;stry:</source>
         <translation>&amp;Industri terbatas:</translation>
     </message>
     <message>
@@ -887,6 +1415,93 @@
     <message>
         <source>None of these</source>
         <translation>Tidak satu pun</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesDialog</name>
+    <message>
+        <source>Pick a saved profile</source>
+        <translation>Pilih profil tersimpan</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Kept in %1</source>
+        <translation>Disimpan di %1</translation>
+    </message>
+    <message>
+        <source>Saved profiles</source>
+        <translation>Profil tersimpan</translation>
+    </message>
+    <message>
+        <source>Your company (the applicant)</source>
+        <translation>Perusahaan Anda (pemohon)</translation>
+    </message>
+    <message>
+        <source>A client (owner of signatures)</source>
+        <translation>Klien (pemilik tanda tangan)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Jenis:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>&amp;Credit code:</source>
+        <translation>&amp;Kode kredit:</translation>
+    </message>
+    <message>
+        <source>&amp;Legal representative:</source>
+        <translation>Per&amp;wakilan hukum:</translation>
+    </message>
+    <message>
+        <source>Licence &amp;file:</source>
+        <translation>Be&amp;rkas izin:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>&amp;Catatan:</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Baru</translation>
+    </message>
+    <message>
+        <source>&amp;Licence file…</source>
+        <translation>Berkas &amp;izin usaha…</translation>
+    </message>
+    <message>
+        <source>&amp;Save profile</source>
+        <translation>&amp;Simpan profil</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>A profile is copied into a case when you pick it: editing it later does not change cases made before.</source>
+        <translation>Profil disalin ke kasus saat dipilih: mengubahnya nanti tidak mengubah kasus sebelumnya.</translation>
+    </message>
+    <message>
+        <source>&amp;Use this profile</source>
+        <translation>&amp;Gunakan profil ini</translation>
+    </message>
+    <message>
+        <source>Your company</source>
+        <translation>Perusahaan Anda</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Cannot save the profiles</source>
+        <translation>Profil tidak dapat disimpan</translation>
     </message>
 </context>
 <context>
@@ -925,6 +1540,121 @@
     </message>
 </context>
 <context>
+    <name>RejectionDialog</name>
+    <message>
+        <source>Rejected? Paste the reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the text the provider&apos;s console shows with the rejection, in any wording, Chinese or English. The program says what it means, what to fix, and where.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rejection text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejection text</source>
+        <translation type="unfinished">Teks penolakan</translation>
+    </message>
+    <message>
+        <source>e.g. 审核不通过：授权委托书未加盖公章</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Matching reasons, best first:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished">Penyedia</translation>
+    </message>
+    <message>
+        <source>Any provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Signature:</source>
+        <translation type="unfinished">&amp;Tanda tangan:</translation>
+    </message>
+    <message>
+        <source>Which signature was rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;cord the rejection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the signature rejected with this text, in the case (then save it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go to this step</source>
+        <translation type="unfinished">Ke langkah i&amp;ni</translation>
+    </message>
+    <message>
+        <source>Record the rejection and open the step to fix, with the field highlighted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Tutup</translation>
+    </message>
+    <message>
+        <source>Case: %1 (opened when you record the rejection)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case is open: to record the rejection, select the case under Recent cases (or open it) first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case: the one open now (not saved yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It has no signature name yet, so nothing can be recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which signature was rejected?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text could not be explained: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste or type the rejection text above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 known reason(s) fit this text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded: %1 rejected. Save the case to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>Review</source>
@@ -949,6 +1679,10 @@
     <message>
         <source>&amp;Go to this step</source>
         <translation>Ke langkah i&amp;ni</translation>
+    </message>
+    <message>
+        <source>Re&amp;jected? Paste the reason…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Checking everything…</source>
@@ -977,6 +1711,73 @@
     <message>
         <source>✔ Everything checks out. Ready to export.</source>
         <translation>✔ Semua sudah benar. Siap diekspor.</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureRow</name>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record that this signature was submitted in the console today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record that the provider approved this signature today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the provider&apos;s reason: see what it means and where to fix it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last message sent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last message sent with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The carriers drop a filing after six months without sending: the warning counts from this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not filed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filing in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier filing:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1041,8 +1842,24 @@
         <translation>Lanjutkan permohonan yang disimpan sebagai berkas .smscase.json.</translation>
     </message>
     <message>
+        <source>Case li&amp;brary…</source>
+        <translation>Pusta&amp;ka kasus…</translation>
+    </message>
+    <message>
+        <source>For agencies: every client&apos;s case in one table, import a client list, export many.</source>
+        <translation>Untuk agensi: kasus setiap klien dalam satu tabel, impor daftar klien, ekspor banyak sekaligus.</translation>
+    </message>
+    <message>
         <source>&amp;Recent cases</source>
         <translation>Kasus &amp;terakhir</translation>
+    </message>
+    <message>
+        <source>Re&amp;jected? Paste the reason…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the provider&apos;s reason means and where to fix it, recorded on the case selected below</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Recent cases</source>
@@ -1075,6 +1892,33 @@
     <message>
         <source>(not found)</source>
         <translation>(tidak ditemukan)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <source>Status after submission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record what the provider answers, or drop here the status list its command-line tool saved (JSON): the case keeps each signature&apos;s review, its filing with each carrier and the last day a message was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signature name yet: the status is kept per signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 change(s) in this case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: nothing in it changes this case (%2 signature(s) or template(s) read).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1231,6 +2075,34 @@
     <message>
         <source>Word documents (*.docx)</source>
         <translation>Dokumen Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Import clients from a spreadsheet</source>
+        <translation>Impor klien dari spreadsheet</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt *.tsv);;All files (*)</source>
+        <translation>Spreadsheet (*.xlsx *.xlsm *.csv *.txt *.tsv);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Changed on disk</source>
+        <translation>Berubah di disk</translation>
+    </message>
+    <message>
+        <source>%1 was changed by another window or a colleague since you opened it.</source>
+        <translation>%1 telah diubah oleh jendela lain atau rekan sejak Anda membukanya.</translation>
+    </message>
+    <message>
+        <source>Saving now replaces their changes with yours. Save yours under another name to keep both.</source>
+        <translation>Menyimpan sekarang menimpa perubahan mereka dengan milik Anda. Simpan dengan nama lain untuk menyimpan keduanya.</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>Simpan &amp;sebagai…</translation>
+    </message>
+    <message>
+        <source>&amp;Replace their changes</source>
+        <translation>&amp;Timpa perubahan mereka</translation>
     </message>
     <message>
         <source>Unsaved changes</source>

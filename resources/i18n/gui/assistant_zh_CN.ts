@@ -172,6 +172,14 @@
         <translation>最近的案例(&amp;R)</translation>
     </message>
     <message>
+        <source>Case li&amp;brary…</source>
+        <translation>案例库(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;jected? Paste the reason…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Help for this step</source>
         <translation>本步骤的帮助(&amp;H)</translation>
     </message>
@@ -387,6 +395,57 @@
     </message>
 </context>
 <context>
+    <name>ExplainDialog</name>
+    <message>
+        <source>Explain a rejection</source>
+        <translation>解释驳回原因</translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>&amp;Signature:</source>
+        <translation>签名(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Paste the reason the provider&apos;s console shows</source>
+        <translation>粘贴平台控制台显示的驳回原因</translation>
+    </message>
+    <message>
+        <source>Rejection text</source>
+        <translation>驳回文字</translation>
+    </message>
+    <message>
+        <source>E&amp;xplain</source>
+        <translation>解释(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as rejected and save</source>
+        <translation>标记为已驳回并保存(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the step to fix</source>
+        <translation>打开需修改的步骤(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Fix:</source>
+        <translation>处理：</translation>
+    </message>
+    <message>
+        <source>Step:</source>
+        <translation>步骤：</translation>
+    </message>
+    <message>
+        <source>Cannot save the case</source>
+        <translation>无法保存案例</translation>
+    </message>
+</context>
+<context>
     <name>ExportPage</name>
     <message>
         <source>Export the bundle</source>
@@ -495,6 +554,197 @@
     <message>
         <source>Nothing was exported: %1 error(s) must be fixed first (see below, or the Review step).</source>
         <translation>未导出任何内容：需先修正 %1 个错误（见下方，或“检查”一步）。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>Client: company name</source>
+        <translation>客户：公司名称</translation>
+    </message>
+    <message>
+        <source>Client: credit code</source>
+        <translation>客户：统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Client: legal representative</source>
+        <translation>客户：法定代表人</translation>
+    </message>
+    <message>
+        <source>Signature name(s)</source>
+        <translation>签名名称</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Signature type</source>
+        <translation>签名类型</translation>
+    </message>
+    <message>
+        <source>Signature use (verification, notification…)</source>
+        <translation>签名用途（验证码、通知…）</translation>
+    </message>
+    <message>
+        <source>For the client or for yourself</source>
+        <translation>为客户申请还是自用</translation>
+    </message>
+    <message>
+        <source>Account type</source>
+        <translation>账号类型</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Applicant: name</source>
+        <translation>申请方：名称</translation>
+    </message>
+    <message>
+        <source>Applicant: credit code</source>
+        <translation>申请方：统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Description of use</source>
+        <translation>使用场景说明</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>App name</source>
+        <translation>应用名称</translation>
+    </message>
+    <message>
+        <source>App store link</source>
+        <translation>应用商店链接</translation>
+    </message>
+    <message>
+        <source>Official account / mini program name</source>
+        <translation>公众号 / 小程序名称</translation>
+    </message>
+    <message>
+        <source>Trademark name</source>
+        <translation>商标名称</translation>
+    </message>
+    <message>
+        <source>Trademark registration number</source>
+        <translation>商标注册号</translation>
+    </message>
+    <message>
+        <source>Landline</source>
+        <translation>座机</translation>
+    </message>
+    <message>
+        <source>Shop link</source>
+        <translation>店铺链接</translation>
+    </message>
+    <message>
+        <source>ICP filing number</source>
+        <translation>ICP备案号</translation>
+    </message>
+    <message>
+        <source>ID number (checked, not kept)</source>
+        <translation>身份证号（仅检查，不保存）</translation>
+    </message>
+    <message>
+        <source>Phone (checked, not kept)</source>
+        <translation>电话（仅检查，不保存）</translation>
+    </message>
+    <message>
+        <source>Contact person (not kept)</source>
+        <translation>联系人（不保存）</translation>
+    </message>
+    <message>
+        <source>Import clients from a spreadsheet</source>
+        <translation>从表格导入客户</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows. Each row becomes a new case file in %3.</source>
+        <translation>%1：共 %2 行。每一行将在 %3 中生成一个新的案例文件。</translation>
+    </message>
+    <message>
+        <source>Which column holds what (recognised headers are set):</source>
+        <translation>各列对应的内容（已识别的表头已自动设置）：</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>None: each client applies with its own account</source>
+        <translation>无：各客户用自己的账号申请</translation>
+    </message>
+    <message>
+        <source>&amp;Applicant (your company):</source>
+        <translation>申请方（您的公司）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>As the list says</source>
+        <translation>按名单所写</translation>
+    </message>
+    <message>
+        <source>&amp;Provider of rows that name none:</source>
+        <translation>未注明平台的行使用(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>第一个值</translation>
+    </message>
+    <message>
+        <source>Field of the case</source>
+        <translation>案例字段</translation>
+    </message>
+    <message>
+        <source>— not used —</source>
+        <translation>— 不使用 —</translation>
+    </message>
+    <message>
+        <source>What the first %1 rows become:</source>
+        <translation>前 %1 行的导入结果：</translation>
+    </message>
+    <message>
+        <source>&amp;Import %1 rows</source>
+        <translation>导入 %1 行(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Still missing: %1</source>
+        <translation>尚缺：%1</translation>
+    </message>
+    <message>
+        <source>Nothing missing</source>
+        <translation>无缺项</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>%1 case files written to %2 (%3 with nothing missing); %4 rows refused.</source>
+        <translation>已在 %2 中写入 %1 个案例文件（%3 个无缺项）；拒绝 %4 行。</translation>
     </message>
 </context>
 <context>
@@ -649,6 +899,272 @@
     </message>
 </context>
 <context>
+    <name>LibraryModel</name>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Blocking problems</source>
+        <translation>阻止导出的问题</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Tencent Cloud</source>
+        <translation>腾讯云</translation>
+    </message>
+    <message>
+        <source>Alibaba Cloud</source>
+        <translation>阿里云</translation>
+    </message>
+    <message>
+        <source>Huawei Cloud</source>
+        <translation>华为云</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 — and %2 more</source>
+        <translation>%1 — 另有 %2 项</translation>
+    </message>
+    <message>
+        <source>(no client yet)</source>
+        <translation>（尚无客户）</translation>
+    </message>
+    <message>
+        <source>Cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryWindow</name>
+    <message>
+        <source>Case library — SMS Signature Assistant</source>
+        <translation>案例库 — 短信签名助手</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>Tip: drop a status list saved from a provider&apos;s command-line tool on the table to update the cases&apos; status.</source>
+        <translation>提示：将从平台命令行工具保存的状态列表拖放到表格上，即可更新各案例的状态。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>No folder chosen yet</source>
+        <translation>尚未选择文件夹</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose folder…</source>
+        <translation>选择文件夹(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>The folder that holds your cases; it may be on a shared drive</source>
+        <translation>存放案例的文件夹，可以位于共享盘上</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the folder again (F5)</source>
+        <translation>重新读取文件夹（F5）</translation>
+    </message>
+    <message>
+        <source>Search client, signature, credit code, problem… (Ctrl+F)</source>
+        <translation>搜索客户、签名、信用代码、问题…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search the cases</source>
+        <translation>搜索案例</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <source>Cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Every provider</source>
+        <translation>所有平台</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>With or without problems</source>
+        <translation>有无问题均显示</translation>
+    </message>
+    <message>
+        <source>Something still blocks</source>
+        <translation>仍有阻止导出的问题</translation>
+    </message>
+    <message>
+        <source>Nothing blocks</source>
+        <translation>无阻止问题</translation>
+    </message>
+    <message>
+        <source>Choose the folder of your cases</source>
+        <translation>选择存放案例的文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot read the folder</source>
+        <translation>无法读取文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the folder that holds your cases.</source>
+        <translation>请选择存放案例的文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 cases, %2 with something that still blocks; %3 shown</source>
+        <translation>共 %1 个案例，其中 %2 个仍有阻止导出的问题；显示 %3 个</translation>
+    </message>
+    <message>
+        <source>reading the folder…</source>
+        <translation>正在读取文件夹…</translation>
+    </message>
+    <message>
+        <source>&amp;Open in the wizard</source>
+        <translation>在向导中打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the case (double-click, Enter)</source>
+        <translation>打开案例（双击或按回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate for a new client…</source>
+        <translation>复制给新客户(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>A new case with the same applicant and provider, for another client</source>
+        <translation>为另一个客户新建案例，申请方和平台保持不变</translation>
+    </message>
+    <message>
+        <source>&amp;Export selected…</source>
+        <translation>导出所选(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export the selected cases to a folder, one bundle each, with a summary</source>
+        <translation>将所选案例导出到一个文件夹，每个案例一个提交包，并附汇总表</translation>
+    </message>
+    <message>
+        <source>E&amp;xplain a rejection…</source>
+        <translation>解释驳回原因(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Paste the reason the console shows: what it means and what to fix</source>
+        <translation>粘贴控制台显示的原因：说明其含义及如何修改</translation>
+    </message>
+    <message>
+        <source>&amp;Import clients…</source>
+        <translation>导入客户(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>One new case per row of a spreadsheet (.xlsx or .csv)</source>
+        <translation>表格（.xlsx 或 .csv）中每一行生成一个新案例</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles…</source>
+        <translation>资料(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Your company and your clients, entered once</source>
+        <translation>您的公司和客户资料，只需录入一次</translation>
+    </message>
+    <message>
+        <source>Duplicate for a new client</source>
+        <translation>复制给新客户</translation>
+    </message>
+    <message>
+        <source>The new client&apos;s name (the signature owner; you can change it later):</source>
+        <translation>新客户名称（签名归属方，之后可以修改）：</translation>
+    </message>
+    <message>
+        <source>Cannot duplicate the case</source>
+        <translation>无法复制案例</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <source>Export %1 cases to the folder…</source>
+        <translation>将 %1 个案例导出到文件夹…</translation>
+    </message>
+    <message>
+        <source>Some cases are not complete</source>
+        <translation>部分案例不完整</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 cases still have problems that block the export. Export them too, marked INCOMPLETE?</source>
+        <translation>%2 个案例中有 %1 个仍有阻止导出的问题。是否也导出它们，并标记为 INCOMPLETE（不完整）？</translation>
+    </message>
+    <message>
+        <source>No: only the complete cases are exported; the summary lists the others and why.</source>
+        <translation>否：只导出完整的案例；汇总表会列出其余案例及原因。</translation>
+    </message>
+    <message>
+        <source>%1 bundles written to %2: %3 complete, %4 marked INCOMPLETE; %5 not exported.</source>
+        <translation>已在 %2 中写入 %1 个提交包：%3 个完整，%4 个标记为 INCOMPLETE（不完整）；%5 个未导出。</translation>
+    </message>
+    <message>
+        <source>The summary of every case is in %1.</source>
+        <translation>所有案例的汇总见 %1。</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>%1: %2 signatures and templates read, %3 cases updated, %4 matched no case.</source>
+        <translation>%1：读取 %2 个签名和模板，更新 %3 个案例，%4 个未匹配到案例。</translation>
+    </message>
+    <message>
+        <source>Status imported</source>
+        <translation>状态已导入</translation>
+    </message>
+</context>
+<context>
     <name>NameRow</name>
     <message>
         <source>Signature name %1</source>
@@ -789,6 +1305,14 @@
         <translation>签名归属方（授权方）</translation>
     </message>
     <message>
+        <source>Pick a saved &amp;profile…</source>
+        <translation>选择已保存的资料(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Your company or a client, saved once (copied into this case)</source>
+        <translation>您的公司或某个客户，只需保存一次（复制到本案例中）</translation>
+    </message>
+    <message>
         <source>The organization the signature belongs to. It signs and stamps the authorization letter that lets the applicant use the signature.</source>
         <translation>签名所属的单位。它在授权委托书上签字盖章，授权申请方使用该签名。</translation>
     </message>
@@ -853,6 +1377,10 @@
         <translation>选择…</translation>
     </message>
     <message>
+        <source>Profile</source>
+        <translation>资料</translation>
+    </message>
+    <message>
         <source>The signature&apos;s owner, checked</source>
         <translation>签名归属方核对</translation>
     </message>
@@ -873,8 +1401,8 @@
         <translation>受限行业</translation>
     </message>
     <message>
-        <source>Restricted &amp;industry:</source>
-        <translation>受限行业(&amp;I)：</translation>
+        <source>Restricted indu&amp;stry:</source>
+        <translation>受限行业(&amp;S)：</translation>
     </message>
     <message>
         <source>The names are part of the owner&apos;s registered name.</source>
@@ -887,6 +1415,93 @@
     <message>
         <source>None of these</source>
         <translation>都不是</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesDialog</name>
+    <message>
+        <source>Pick a saved profile</source>
+        <translation>选择已保存的资料</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>Kept in %1</source>
+        <translation>保存在 %1</translation>
+    </message>
+    <message>
+        <source>Saved profiles</source>
+        <translation>已保存的资料</translation>
+    </message>
+    <message>
+        <source>Your company (the applicant)</source>
+        <translation>您的公司（申请方）</translation>
+    </message>
+    <message>
+        <source>A client (owner of signatures)</source>
+        <translation>客户（签名归属方）</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Credit code:</source>
+        <translation>统一社会信用代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Legal representative:</source>
+        <translation>法定代表人(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Licence &amp;file:</source>
+        <translation>营业执照文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Licence file…</source>
+        <translation>营业执照文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save profile</source>
+        <translation>保存资料(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>A profile is copied into a case when you pick it: editing it later does not change cases made before.</source>
+        <translation>选择资料时会把它复制到案例中：之后修改资料不会改变以前的案例。</translation>
+    </message>
+    <message>
+        <source>&amp;Use this profile</source>
+        <translation>使用此资料(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Your company</source>
+        <translation>您的公司</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Cannot save the profiles</source>
+        <translation>无法保存资料</translation>
     </message>
 </context>
 <context>
@@ -925,6 +1540,121 @@
     </message>
 </context>
 <context>
+    <name>RejectionDialog</name>
+    <message>
+        <source>Rejected? Paste the reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the text the provider&apos;s console shows with the rejection, in any wording, Chinese or English. The program says what it means, what to fix, and where.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rejection text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejection text</source>
+        <translation type="unfinished">驳回文字</translation>
+    </message>
+    <message>
+        <source>e.g. 审核不通过：授权委托书未加盖公章</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Matching reasons, best first:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished">服务商</translation>
+    </message>
+    <message>
+        <source>Any provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Signature:</source>
+        <translation type="unfinished">签名(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Which signature was rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;cord the rejection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the signature rejected with this text, in the case (then save it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go to this step</source>
+        <translation type="unfinished">前往此步骤(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Record the rejection and open the step to fix, with the field highlighted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+    <message>
+        <source>Case: %1 (opened when you record the rejection)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case is open: to record the rejection, select the case under Recent cases (or open it) first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case: the one open now (not saved yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It has no signature name yet, so nothing can be recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which signature was rejected?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text could not be explained: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste or type the rejection text above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 known reason(s) fit this text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded: %1 rejected. Save the case to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>Review</source>
@@ -949,6 +1679,10 @@
     <message>
         <source>&amp;Go to this step</source>
         <translation>前往此步骤(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Re&amp;jected? Paste the reason…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Checking everything…</source>
@@ -977,6 +1711,73 @@
     <message>
         <source>✔ Everything checks out. Ready to export.</source>
         <translation>✔ 全部检查通过，可以导出。</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureRow</name>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record that this signature was submitted in the console today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record that the provider approved this signature today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the provider&apos;s reason: see what it means and where to fix it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last message sent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last message sent with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The carriers drop a filing after six months without sending: the warning counts from this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not filed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filing in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier filing:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1041,8 +1842,24 @@
         <translation>继续处理保存为 .smscase.json 文件的申请。</translation>
     </message>
     <message>
+        <source>Case li&amp;brary…</source>
+        <translation>案例库(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>For agencies: every client&apos;s case in one table, import a client list, export many.</source>
+        <translation>代理商专用：所有客户的案例一表可见，可导入客户名单、批量导出。</translation>
+    </message>
+    <message>
         <source>&amp;Recent cases</source>
         <translation>最近的案例(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;jected? Paste the reason…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the provider&apos;s reason means and where to fix it, recorded on the case selected below</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Recent cases</source>
@@ -1075,6 +1892,33 @@
     <message>
         <source>(not found)</source>
         <translation>（找不到文件）</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <source>Status after submission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record what the provider answers, or drop here the status list its command-line tool saved (JSON): the case keeps each signature&apos;s review, its filing with each carrier and the last day a message was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signature name yet: the status is kept per signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 change(s) in this case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: nothing in it changes this case (%2 signature(s) or template(s) read).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1231,6 +2075,34 @@
     <message>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Import clients from a spreadsheet</source>
+        <translation>从表格导入客户</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt *.tsv);;All files (*)</source>
+        <translation>表格 (*.xlsx *.xlsm *.csv *.txt *.tsv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Changed on disk</source>
+        <translation>文件已在磁盘上被修改</translation>
+    </message>
+    <message>
+        <source>%1 was changed by another window or a colleague since you opened it.</source>
+        <translation>自您打开以来，%1 已被另一个窗口或同事修改。</translation>
+    </message>
+    <message>
+        <source>Saving now replaces their changes with yours. Save yours under another name to keep both.</source>
+        <translation>现在保存会用您的修改覆盖对方的修改。另存为其他文件名可同时保留两份。</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Replace their changes</source>
+        <translation>覆盖对方的修改(&amp;R)</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
