@@ -227,3 +227,32 @@ def test_the_example_sheets_of_the_docs_import_without_a_map(name: str) -> None:
     assert len(report.rows) == 5 and not any(r.refused for r in report.rows)
     assert {r.values["provider"] for r in report.rows} == {"腾讯云", "阿里云", "华为云"}
     assert report.rows[0].values["remarks.landline"] == "0571-88886666"
+
+
+def test_an_xlsx_that_unpacks_too_large_is_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.core.intake import sheet as sheet_module
+
+    rows = [{**r, "备注": "x" * 5000} for r in client_rows(200)]
+    path = write_xlsx(tmp_path / "big.xlsx", rows)
+    monkeypatch.setattr(sheet_module, "MAX_UNPACKED_BYTES", 256 << 10)
+    report = import_cases(path, tmp_path / "out")
+    assert [f.code for f in report.findings] == ["intake.too_large"]
+    assert not (tmp_path / "out").exists()
+
+
+def test_rows_and_columns_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.core.intake import sheet as sheet_module
+
+    monkeypatch.setattr(sheet_module, "MAX_ROWS", 10)
+    sheet = tmp_path / "many.csv"
+    wide = ",".join(f"c{i}" for i in range(200))
+    sheet.write_text(
+        "客户名称,签名," + wide + "\n" + "".join(f"客户{i},签名{i}\n" for i in range(40)),
+        encoding="utf-8",
+    )
+    table, found = read_table(sheet)
+    assert table is not None and len(table.rows) == 10
+    assert table.column_count() == sheet_module.MAX_COLUMNS
+    assert [f.code for f in found] == ["intake.too_many_rows"]
