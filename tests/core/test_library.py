@@ -244,6 +244,8 @@ def test_export_of_chosen_rows_writes_those_bundles_and_a_summary(tmp_path: Path
     assert all(r.status == "incomplete" for r in result.rows)
     bundles = sorted((tmp_path / "out").glob("*.zip"))
     assert len(bundles) == 3
+    # Chinese case file names give pinyin bundle names, not file.zip, file-2.zip …
+    assert all(b.name.startswith("hangzhou") and b.name.isascii() for b in bundles), bundles
     with zipfile.ZipFile(bundles[0]) as zf:
         assert "manifest.json" in zf.namelist()
     summary = (tmp_path / "out" / "summary.csv").read_text(encoding="utf-8-sig")

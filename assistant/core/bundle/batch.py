@@ -62,14 +62,19 @@ def find_case_files(folder: str | os.PathLike[str]) -> list[Path]:
 
 
 def bundle_names(folder: Path, cases: list[Path]) -> list[str]:
-    """A distinct zip name per case file, from its path under ``folder``."""
+    """A distinct zip name per case file, from its path under ``folder`` (Chinese characters in
+    pinyin: ``杭州云朵 云朵科技`` -> ``hangzhouyunduo-yunduokeji``; then -2, -3 … when taken)."""
+    from pypinyin import lazy_pinyin
+
     used: set[str] = set()
     names = []
     for i, path in enumerate(cases):
         relative = path.relative_to(folder).as_posix().removesuffix(CASE_SUFFIX)
-        stem = slug(relative) or f"case-{i + 1}"
+        base = slug("".join(lazy_pinyin(relative))) or f"case-{i + 1}"
+        stem, n = base, 1
         while stem in used:
-            stem += "-2"
+            n += 1
+            stem = f"{base}-{n}"
         used.add(stem)
         names.append(f"{stem}.zip")
     return names
