@@ -223,6 +223,10 @@
         <source>Help — SMS Signature Assistant</source>
         <translation>Bantuan — Asisten Tanda Tangan SMS</translation>
     </message>
+    <message>
+        <source>Qualification</source>
+        <translation>Kualifikasi</translation>
+    </message>
 </context>
 <context>
     <name>DocumentRow</name>
@@ -2182,6 +2186,171 @@
     <message>
         <source>%1 error(s) on this step</source>
         <translation>%1 kesalahan di langkah ini</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentLine</name>
+    <message>
+        <source>Attach…</source>
+        <translation>Lampirkan…</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Memeriksa…</translation>
+    </message>
+    <message>
+        <source>Look at it</source>
+        <translation>Periksa</translation>
+    </message>
+    <message>
+        <source>Not attached</source>
+        <translation>Belum dilampirkan</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Belum diperiksa</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>OK, fixed in the bundle</source>
+        <translation>OK, diperbaiki di paket</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Bermasalah</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+</context>
+<context>
+    <name>QualificationPage</name>
+    <message>
+        <source>&amp;Generate the commitment letter…</source>
+        <translation>&amp;Buat surat komitmen…</translation>
+    </message>
+    <message>
+        <source>(if asked)</source>
+        <translation>(bila diminta)</translation>
+    </message>
+    <message>
+        <source>Administrator (handler, 经办人)</source>
+        <translation>Administrator (petugas, 经办人)</translation>
+    </message>
+    <message>
+        <source>Approved qualification id</source>
+        <translation>ID kualifikasi yang disetujui</translation>
+    </message>
+    <message>
+        <source>As on the Parties page</source>
+        <translation>Sesuai halaman Pihak</translation>
+    </message>
+    <message>
+        <source>As the console's qualification list shows it</source>
+        <translation>Seperti di daftar kualifikasi konsol</translation>
+    </message>
+    <message>
+        <source>Cannot attach the file</source>
+        <translation>Berkas tidak dapat dilampirkan</translation>
+    </message>
+    <message>
+        <source>Colour photos of the original cards, the whole card in the picture. The licence is attached on the Documents step. The bundle removes every metadata (location, camera) from these photos.</source>
+        <translation>Foto berwarna kartu asli, seluruh kartu terlihat. Izin usaha dilampirkan di langkah Dokumen. Paket menghapus semua metadata (lokasi, kamera) dari foto ini.</translation>
+    </message>
+    <message>
+        <source>Commitment letter (合规使用承诺函)</source>
+        <translation>Surat komitmen (合规使用承诺函)</translation>
+    </message>
+    <message>
+        <source>From the Parties page: %1</source>
+        <translation>Dari halaman Pihak: %1</translation>
+    </message>
+    <message>
+        <source>I already have an approved &amp;qualification: id</source>
+        <translation>Saya sudah punya &amp;kualifikasi yang disetujui: ID</translation>
+    </message>
+    <message>
+        <source>ID photos and signed letters</source>
+        <translation>Foto identitas dan surat bertanda tangan</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>Perwakilan hukum</translation>
+    </message>
+    <message>
+        <source>No program to open .docx files was found. Open the letter yourself:</source>
+        <translation>Tidak ada program untuk membuka .docx. Buka suratnya sendiri:</translation>
+    </message>
+    <message>
+        <source>Open it to print</source>
+        <translation>Buka untuk dicetak</translation>
+    </message>
+    <message>
+        <source>Owner, exactly as on its licence</source>
+        <translation>Pemilik, persis seperti di izinnya</translation>
+    </message>
+    <message>
+        <source>Qualification</source>
+        <translation>Kualifikasi</translation>
+    </message>
+    <message>
+        <source>Save the letter as</source>
+        <translation>Simpan surat sebagai</translation>
+    </message>
+    <message>
+        <source>Signing &amp;date:</source>
+        <translation>&amp;Tanggal tanda tangan:</translation>
+    </message>
+    <message>
+        <source>The letter could not be written.</source>
+        <translation>Surat tidak dapat ditulis.</translation>
+    </message>
+    <message>
+        <source>The provider asks for it before any signature: the owner exactly as on its licence, its legal representative and the administrator who manages SMS. Or give the id of a qualification already approved.</source>
+        <translation>Penyedia memintanya sebelum tanda tangan apa pun: pemilik persis seperti di izinnya, perwakilan hukumnya, dan administrator yang mengelola SMS. Atau masukkan ID kualifikasi yang sudah disetujui.</translation>
+    </message>
+    <message>
+        <source>The qualification</source>
+        <translation>Kualifikasi</translation>
+    </message>
+    <message>
+        <source>The qualification passes every check.</source>
+        <translation>Kualifikasi lolos semua pemeriksaan.</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Dokumen Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Writing the letter…</source>
+        <translation>Menulis surat…</translation>
+    </message>
+    <message>
+        <source>Written: %1, in the folder %2. Print it, have it signed and stamped, then attach the scan below.</source>
+        <translation>Ditulis: %1, di folder %2. Cetak, tandatangani dan stempel, lalu lampirkan pindaiannya di bawah.</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, or empty to date it by hand</source>
+        <translation>YYYY-MM-DD, atau kosong untuk ditulis tangan</translation>
+    </message>
+</context>
+<context>
+    <name>ValidityEdit</name>
+    <message>
+        <source>Long-term (长期)</source>
+        <translation>Jangka panjang (长期)</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Berlaku dari</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Berlaku sampai</translation>
     </message>
 </context>
 </TS>

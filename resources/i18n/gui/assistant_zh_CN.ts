@@ -223,6 +223,10 @@
         <source>Help — SMS Signature Assistant</source>
         <translation>帮助 — 短信签名助手</translation>
     </message>
+    <message>
+        <source>Qualification</source>
+        <translation>资质</translation>
+    </message>
 </context>
 <context>
     <name>DocumentRow</name>
@@ -2182,6 +2186,171 @@
     <message>
         <source>%1 error(s) on this step</source>
         <translation>本步骤有 %1 个错误</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentLine</name>
+    <message>
+        <source>Attach…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>检查中…</translation>
+    </message>
+    <message>
+        <source>Look at it</source>
+        <translation>请查看</translation>
+    </message>
+    <message>
+        <source>Not attached</source>
+        <translation>未添加</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>OK, fixed in the bundle</source>
+        <translation>通过，材料包中已修正</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>QualificationPage</name>
+    <message>
+        <source>&amp;Generate the commitment letter…</source>
+        <translation>生成承诺函(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>(if asked)</source>
+        <translation>（按需）</translation>
+    </message>
+    <message>
+        <source>Administrator (handler, 经办人)</source>
+        <translation>管理员（经办人）</translation>
+    </message>
+    <message>
+        <source>Approved qualification id</source>
+        <translation>已通过的资质 ID</translation>
+    </message>
+    <message>
+        <source>As on the Parties page</source>
+        <translation>与“申请方与归属方”页一致</translation>
+    </message>
+    <message>
+        <source>As the console's qualification list shows it</source>
+        <translation>与控制台资质列表中显示的一致</translation>
+    </message>
+    <message>
+        <source>Cannot attach the file</source>
+        <translation>无法添加该文件</translation>
+    </message>
+    <message>
+        <source>Colour photos of the original cards, the whole card in the picture. The licence is attached on the Documents step. The bundle removes every metadata (location, camera) from these photos.</source>
+        <translation>请上传证件原件的彩色照片，证件完整入镜。营业执照在“材料”步骤添加。材料包会删除这些照片中的全部元数据（位置、相机信息）。</translation>
+    </message>
+    <message>
+        <source>Commitment letter (合规使用承诺函)</source>
+        <translation>合规使用承诺函</translation>
+    </message>
+    <message>
+        <source>From the Parties page: %1</source>
+        <translation>来自“申请方与归属方”页：%1</translation>
+    </message>
+    <message>
+        <source>I already have an approved &amp;qualification: id</source>
+        <translation>已有审核通过的资质(&amp;Q)，ID：</translation>
+    </message>
+    <message>
+        <source>ID photos and signed letters</source>
+        <translation>证件照片与签字文件</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>No program to open .docx files was found. Open the letter yourself:</source>
+        <translation>未找到可打开 .docx 文件的程序，请自行打开承诺函：</translation>
+    </message>
+    <message>
+        <source>Open it to print</source>
+        <translation>打开并打印</translation>
+    </message>
+    <message>
+        <source>Owner, exactly as on its licence</source>
+        <translation>归属方（与营业执照完全一致）</translation>
+    </message>
+    <message>
+        <source>Qualification</source>
+        <translation>资质</translation>
+    </message>
+    <message>
+        <source>Save the letter as</source>
+        <translation>承诺函另存为</translation>
+    </message>
+    <message>
+        <source>Signing &amp;date:</source>
+        <translation>签署日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>The letter could not be written.</source>
+        <translation>无法写入承诺函。</translation>
+    </message>
+    <message>
+        <source>The provider asks for it before any signature: the owner exactly as on its licence, its legal representative and the administrator who manages SMS. Or give the id of a qualification already approved.</source>
+        <translation>申请签名前，服务商要求先提交资质：与营业执照完全一致的归属方、其法定代表人，以及管理短信业务的管理员。也可以直接填写已审核通过的资质 ID。</translation>
+    </message>
+    <message>
+        <source>The qualification</source>
+        <translation>资质信息</translation>
+    </message>
+    <message>
+        <source>The qualification passes every check.</source>
+        <translation>资质通过全部检查。</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Writing the letter…</source>
+        <translation>正在写入承诺函…</translation>
+    </message>
+    <message>
+        <source>Written: %1, in the folder %2. Print it, have it signed and stamped, then attach the scan below.</source>
+        <translation>已写入：%1，位于文件夹 %2。请打印、签字盖章，然后在下方添加扫描件。</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, or empty to date it by hand</source>
+        <translation>YYYY-MM-DD，留空则手写日期</translation>
+    </message>
+</context>
+<context>
+    <name>ValidityEdit</name>
+    <message>
+        <source>Long-term (长期)</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>有效期起</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
     </message>
 </context>
 </TS>
