@@ -14,8 +14,7 @@ import re
 import unicodedata
 from typing import Any
 
-from assistant.core.findings import Finding, Severity
-from assistant.core.i18n import has_text, text
+from assistant.core.findings import Finding, Severity, make_finding
 from assistant.core.model.qualification import LONG_TERM_UNTIL, Validity
 from assistant.core.qualification.privacy import mask_id
 
@@ -37,16 +36,7 @@ def finding(
     **params: Any,
 ) -> Finding:
     """A finding of the qualification catalogue (``resources/i18n/qualification.toml``)."""
-    fix_key = f"{code}.fix"
-    return Finding(
-        severity=severity,
-        code=code,
-        message=text(code, lang, **params),
-        fix=text(fix_key, lang, **params) if has_text(fix_key) else None,
-        subject=subject,
-        source=source,
-        fixed_value=fixed,
-    )
+    return make_finding(severity, code, lang, subject, source=source, fixed_value=fixed, **params)
 
 
 def compact_id(value: str) -> str:
@@ -120,7 +110,8 @@ def _birth_findings(
     from stdnum.exceptions import ValidationError
 
     shown, src = mask_id(number), "gb-11643"
-    if born > today or born.year < 1900:
+    age = age_on(born, today)
+    if born > today or born.year < 1900 or age > MAX_AGE:
         return [
             finding(
                 "qualification.id_birth_implausible",
@@ -133,7 +124,6 @@ def _birth_findings(
             )
         ]
     out: list[Finding] = []
-    age = age_on(born, today)
     if age < ADULT_AGE:
         out.append(
             finding(
@@ -144,18 +134,6 @@ def _birth_findings(
                 source=src,
                 number=shown,
                 age=age,
-            )
-        )
-    elif age > MAX_AGE:
-        out.append(
-            finding(
-                "qualification.id_birth_implausible",
-                Severity.ERROR,
-                lang,
-                subject,
-                source=src,
-                number=shown,
-                date=born.isoformat(),
             )
         )
     try:
