@@ -10,6 +10,7 @@ wizard's signals (``caseReplaced``, ``caseChanged``, ``dirtyChanged``), its auto
 from __future__ import annotations
 
 import contextlib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,27 @@ from assistant.gui import dialogs, settings, workers
 if TYPE_CHECKING:
     from assistant.core.findings import Finding
     from assistant.core.model import Case
+
+# The drafts' one lane: writes and removals of the draft happen in the order they were asked.
+_DRAFTS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sms-draft")
+
+
+def _write_draft(draft: Path, data: bytes, source: tuple[Path, str]) -> None:
+    from assistant.core.fsio import atomic_write_bytes
+
+    try:
+        draft.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(draft, data)
+        source[0].write_text(source[1], encoding="utf-8")
+    except OSError:
+        pass  # autosave is best effort; the user's explicit save reports errors
+
+
+def _remove(paths: tuple[Path, ...]) -> None:
+    for p in paths:
+        with contextlib.suppress(OSError):
+            p.unlink()
+
 
 # The questions of the provider page: a new case has none answered (nothing is preselected).
 QUESTIONS = frozenset({"provider", "region", "account", "purpose"})
@@ -122,12 +144,13 @@ class CaseFileMixin:
             return False
         return self.open_case_path(path, confirm=False)
 
-    def open_case_path(self, path: Path, confirm: bool = True) -> bool:
+    def open_case_path(self, path: Path, confirm: bool = True, then: Any = None) -> bool:
         """Start reading ``path`` (its attachments are hashed off the GUI thread); the case
-        replaces the current one when it has been read. False when nothing was started."""
+        replaces the current one when it has been read, then ``then()`` is called (when given).
+        False when nothing was started."""
         if self.opening is not None or (confirm and not self.confirm_discard()):
             return False
-        self._read_case(path, lambda case, findings: self._opened(path, case, findings))
+        self._read_case(path, lambda case, findings: self._opened(path, case, findings, then))
         return True
 
     def _read_case(self, path: Path, done: Any) -> None:
@@ -170,7 +193,9 @@ class CaseFileMixin:
             self.opening = None
             QApplication.restoreOverrideCursor()
 
-    def _opened(self, path: Path, case: Case | None, findings: list[Finding]) -> None:
+    def _opened(
+        self, path: Path, case: Case | None, findings: list[Finding], then: Any = None
+    ) -> None:
         from assistant.core.findings import Severity
 
         if case is None:
@@ -203,6 +228,8 @@ class CaseFileMixin:
         from assistant.core.flow import PageId
 
         self.restart_at(PageId.PROVIDER)
+        if then is not None:
+            then()
 
     # ------------------------------------------------------------------ save
     def save(self) -> bool:
@@ -246,30 +273,31 @@ class CaseFileMixin:
         return True
 
     # ------------------------------------------------------------------ draft (autosave)
-    def write_draft(self) -> None:
-        """Autosave: the case as a draft beside the settings (recovered after a crash or kill)."""
+    def write_draft(self, wait: bool = False) -> None:
+        """Autosave: the case as a draft beside the settings (recovered after a crash or kill).
+        The text is made here, from the case as it is now; the file is written (and synced to
+        disk) on the drafts' own thread, so the window does not wait for the disk."""
         if not self.dirty:
             return
-        from assistant.core.model import save_case
+        from assistant.core.model import case_json
 
-        folder = settings.draft_folder()
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            save_case(self.case, settings.draft_path())
-            settings.draft_source_path().write_text(str(self.case_path or ""), encoding="utf-8")
-        except OSError:
-            pass  # autosave is best effort; the user's explicit save reports errors
+        draft = settings.draft_path()
+        data = case_json(self.case, draft.parent.resolve()).encode("utf-8")
+        source = (settings.draft_source_path(), str(self.case_path or ""))
+        written = _DRAFTS.submit(_write_draft, draft, data, source)
+        if wait:
+            written.result()
 
     def flush_draft(self) -> None:
         if self._autosave.isActive():
             self._autosave.stop()
-            self.write_draft()
+            self.write_draft(wait=True)
 
     @staticmethod
     def remove_draft() -> None:
-        for p in (settings.draft_path(), settings.draft_source_path()):
-            with contextlib.suppress(OSError):
-                p.unlink()
+        """Delete the draft, after any write of it still under way."""
+        paths = (settings.draft_path(), settings.draft_source_path())
+        _DRAFTS.submit(_remove, paths).result()
 
     @staticmethod
     def has_draft() -> bool:

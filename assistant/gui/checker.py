@@ -93,8 +93,21 @@ def _check_task(path: str, provider: str, document: str, region: str | None, lan
     return task
 
 
+def _import_check_modules(_worker: workers.Worker) -> None:
+    """What a check needs (decoders, every Pillow format plugin, the review's verdict),
+    imported off the GUI thread: a first check would otherwise import some fifty modules while
+    holding the interpreter's lock, and the window would wait."""
+    from PIL import Image
+
+    import assistant.core.attachments
+    import assistant.core.review.areas.attachments  # noqa: F401
+
+    Image.init()
+
+
 class AttachmentChecker(QObject):
-    rowChanged = Signal(str)  # a document's file was attached, removed, checked, stopped …
+    rowChanged = Signal(str)  # a document's file was checked, stopped … (its row only)
+    attachmentsChanged = Signal(str)  # a file was attached or removed (its group may change)
     progressChanged = Signal()  # coalesced: at most every PROGRESS_MS
     failed = Signal(str, str)  # document, message
 
@@ -106,10 +119,18 @@ class AttachmentChecker(QObject):
         self.running_keys: dict[str, Key | None] = {}
         self.parts: dict[str, float] = {}
         self.stopped: set[Key] = set()
+        self._stats: dict[str, tuple[int, int]] = {}
+        self._warm = False
         self._progress_timer = QTimer(self)
         self._progress_timer.setInterval(PROGRESS_MS)
         self._progress_timer.timeout.connect(self._tick)
         self._progress_dirty = False
+
+    def warm_up(self) -> None:
+        """Import what the checks need in the background, before the first file is attached."""
+        if not self._warm:
+            self._warm = True
+            workers.start(workers.Worker(_import_check_modules))
 
     # ------------------------------------------------------------------ state
     @property
@@ -127,15 +148,24 @@ class AttachmentChecker(QObject):
         return found[0] if found else None
 
     def key(self, doc_id: str) -> Key | None:
+        """What a result is valid for: the document, the file as it was last looked at (size,
+        modification time: a changed file is a new key) and provider/region/language."""
         a = self.attachment(doc_id)
         if a is None:
             return None
-        try:
-            st = os.stat(a.path)  # no read: a changed file is a new key
-            size, mtime = st.st_size, st.st_mtime_ns
-        except OSError:
-            size = mtime = -1
+        if a.path not in self._stats:
+            self.look_at(a.path)
+        size, mtime = self._stats[a.path]
         return (doc_id, a.path, size, mtime, "/".join(map(str, self.context())))
+
+    def look_at(self, path: str) -> None:
+        """Note the file's size and time now (a stat, no read); done when a page is shown and
+        when a check starts, not on every repaint."""
+        try:
+            st = os.stat(path)
+            self._stats[path] = (st.st_size, st.st_mtime_ns)
+        except OSError:
+            self._stats[path] = (-1, -1)
 
     def result(self, doc_id: str) -> Checked | None:
         key = self.key(doc_id)
@@ -176,19 +206,23 @@ class AttachmentChecker(QObject):
         case = self.case
         case.attachments = [a for a in case.attachments if a.document != doc_id]
         case.attachments.append(Attachment(document=doc_id, path=str(resolved), sha256=""))
+        self.look_at(str(resolved))
         self.ensure_checked(doc_id)
-        self.rowChanged.emit(doc_id)
+        self.attachmentsChanged.emit(doc_id)
 
     def remove(self, doc_id: str) -> None:
         self.cancel(doc_id)
         self.case.remove_attachment(doc_id)
-        self.rowChanged.emit(doc_id)
+        self.attachmentsChanged.emit(doc_id)
 
     # ------------------------------------------------------------------ background checks
-    def ensure_checked(self, doc_id: str) -> None:
+    def ensure_checked(self, doc_id: str, look: bool = False) -> None:
         """Start the check of the file attached to ``doc_id`` unless it is done, running or
-        stopped by the user. A check still running for a file since replaced is cancelled."""
+        stopped by the user. A check still running for a file since replaced is cancelled.
+        ``look``: stat the file again first (a page is shown: it may have changed on disk)."""
         a = self.attachment(doc_id)
+        if a is not None and look:
+            self.look_at(a.path)
         key = self.key(doc_id)
         running = self.running.get(doc_id)
         if running is not None:

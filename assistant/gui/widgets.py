@@ -148,6 +148,7 @@ class FindingsView(QWidget):
         self._layout.setSpacing(4)
         self.ok_text = ok_text
         self.findings: list[Finding] = []
+        self._shown: tuple[list[Finding], bool] = ([], False)
         self.setAccessibleName(QCoreApplication.translate("widgets", "Findings"))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
@@ -156,6 +157,10 @@ class FindingsView(QWidget):
         self.findings = []
 
     def set_findings(self, findings: Sequence[Finding], show_ok: bool = True) -> None:
+        shown = (list(findings), show_ok)
+        if self._layout.count() and shown == self._shown:
+            return  # the same again (a row refreshed for another reason): nothing to redo
+        self._shown = shown
         self.clear()
         self.findings = list(findings)
         if not findings:

@@ -137,6 +137,7 @@ class AssistantWizard(CaseFileMixin, MenuActionsMixin, QWizard):
         self.currentIdChanged.connect(self._page_changed)
         self.caseChanged.connect(self._refresh_steps)
         self.seen_pages: set[int] = set()
+        self._steps_shown: Any = None
         self.caseReplaced.connect(self._case_replaced)
 
         self._autosave = QTimer(self)
@@ -217,12 +218,12 @@ class AssistantWizard(CaseFileMixin, MenuActionsMixin, QWizard):
             for p in flow
             if int(p) in self.seen_pages and int(p) != current
         }
-        self.steps.set_steps(
-            [(int(p), titles.get(p, p.name.title())) for p in flow],
-            current,
-            lambda p: p in visited,
-            marks,
-        )
+        steps = [(int(p), titles.get(p, p.name.title())) for p in flow]
+        shown = (steps, current, {p for p in visited if p in dict(steps)}, marks)
+        if shown == self._steps_shown:
+            return  # nothing changed: no new labels
+        self._steps_shown = shown
+        self.steps.set_steps(steps, current, lambda p: p in visited, marks)
 
     def go_to(self, page_id: int, subject: str | None = None) -> None:
         """Jump to a page (back through the history, or forward through the flow); with a

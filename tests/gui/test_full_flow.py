@@ -114,6 +114,10 @@ def fill_to_documents(qtbot: Any, wizard: QWizard, provider: str, purpose: str) 
         find(wizard, QLineEdit, "parties.owner.credit_code").setText(code("91440300", "MA5F6G7H"))
         find(wizard, QLineEdit, "parties.owner.legal_representative").setText("李明")
     click_next(qtbot, wizard)
+    for _ in range(3):  # pages between the parties and the letter (qualification …) as they are
+        if wizard.currentId() in (PageId.LETTER, PageId.DOCUMENTS):
+            break
+        click_next(qtbot, wizard)
     if purpose == "others":  # the letter comes before the documents
         assert wizard.currentId() == PageId.LETTER
         click_next(qtbot, wizard)

@@ -104,12 +104,17 @@ class DocumentRow(QFrame):
 
     def set_compact(self, compact: bool) -> None:
         """One line (title, status, Attach) for an alternative that is not attached."""
+        if compact == self.compact and self.property("laid_out"):
+            return
+        self.setProperty("laid_out", True)
         self.compact = compact
         for widget in (self.thumb, self.guidance, self.file_label):
             widget.setVisible(not compact)
         self.setToolTip(self.guidance.text() if compact else "")
 
     def set_status(self, status: str) -> None:
+        if self.status.property("status") == status:
+            return  # a style sheet costs a re-polish: only when the status changes
         texts = {
             "missing": self.tr("Missing"),
             "checking": self.tr("Checking…"),

@@ -49,7 +49,7 @@ class DocumentsPage(BasePage):
         self.progress = QProgressBar()
         self.progress.setObjectName("docs.progress")
         self.progress.setMaximumWidth(220)
-        self.progress.setRange(0, 1000)
+        self.progress.setRange(0, 100)
         self.progress.setAccessibleName(self.tr("Checking files"))
         bar.addWidget(self.progress)
         self.cancel_button = QPushButton(self.tr("&Stop checks"))
@@ -71,8 +71,10 @@ class DocumentsPage(BasePage):
         self._fix_dir = tempfile.TemporaryDirectory(prefix="sms-fix-")
         self.wiz.finished.connect(lambda _result: self._fix_dir.cleanup())
         self.checker.rowChanged.connect(self._row_changed)
+        self.checker.attachmentsChanged.connect(self._attachments_changed)
         self.checker.progressChanged.connect(self._set_busy)
         self.checker.failed.connect(self._failed)
+        self.checker.warm_up()
         self._set_busy()
 
     @property
@@ -93,7 +95,7 @@ class DocumentsPage(BasePage):
             self._key = key
             self._make_rows(checklist)
         for doc_id in self.rows:
-            self.checker.ensure_checked(doc_id)
+            self.checker.ensure_checked(doc_id, look=True)
             self.refresh_row(doc_id)
         self.update_summary()
         self._set_busy()
@@ -213,11 +215,15 @@ class DocumentsPage(BasePage):
             )
 
     def _row_changed(self, doc_id: str) -> None:
-        """One document changed: its row and its group's rows, not the whole page."""
+        """A check of one document ended: its row only, not the whole page."""
+        self.refresh_row(doc_id)
+        self.update_summary()
+
+    def _attachments_changed(self, doc_id: str) -> None:
+        """A file was attached or removed: its row and the rows of its "one of" group."""
         for peer in self.group_of(doc_id):
             self.refresh_row(peer)
         self.update_summary()
-        self.completeChanged.emit()
 
     def update_summary(self) -> None:
         def group_status(group: list[str]) -> str:
@@ -227,12 +233,14 @@ class DocumentsPage(BasePage):
         statuses = [group_status(g) for g in self.groups]
         done = sum(s in ("ok", "fixed", "warnings") for s in statuses)
         problems = sum(s == "problems" for s in statuses)
-        self.summary.setText(
+        text = (
             self.tr("%1 of %2 required documents attached and fine; %3 with problems.")
             .replace("%1", str(done))
             .replace("%2", str(len(statuses)))
             .replace("%3", str(problems))
         )
+        if text != self.summary.text():
+            self.summary.setText(text)
 
     # ------------------------------------------------------------------ attaching
     def attach_dialog(self, doc_id: str) -> None:
@@ -260,8 +268,8 @@ class DocumentsPage(BasePage):
                 self.checker.attach(target, path)
             except OSError as exc:
                 problems.append(f"{path.name}: {exc.strerror or exc}")
-                continue
-            settings.set_last_folder(path)
+        if targets:
+            settings.set_last_folder(paths[0])  # once (the settings file is written each time)
         if len(targets) < len(paths) or problems:
             left = [p.name for p in paths[len(targets) :]]
             dialogs.error(
@@ -304,15 +312,23 @@ class DocumentsPage(BasePage):
             dialogs.error(self, self.tr("A check failed"), message)
 
     def _set_busy(self) -> None:
+        """Progress and the buttons that go with it; only what changed is touched (a progress
+        bar repaints at once when its value changes)."""
         busy = self.checker.busy()
-        self.progress.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-        self.recheck.setVisible(not busy and bool(self.checker.stopped))
+        for widget, shown in (
+            (self.progress, busy),
+            (self.cancel_button, busy),
+            (self.recheck, not busy and bool(self.checker.stopped)),
+        ):
+            if widget.isVisibleTo(self) != shown:
+                widget.setVisible(shown)
         if busy:
-            self.progress.setValue(int(1000 * self.checker.progress()))
-            self.summary.setText(
-                self.tr("Checking %1 file(s)…").replace("%1", str(len(self.checker.running)))
-            )
+            value = int(100 * self.checker.progress())
+            if value != self.progress.value():
+                self.progress.setValue(value)
+            text = self.tr("Checking %1 file(s)…").replace("%1", str(len(self.checker.running)))
+            if text != self.summary.text():
+                self.summary.setText(text)
         elif self._built:
             self.update_summary()
 

@@ -68,6 +68,7 @@ class LetterPage(BasePage):
         self.generated: Path | None = None
         self.worker: workers.Worker | None = None
         self.checker.rowChanged.connect(self._scan_changed)
+        self.checker.attachmentsChanged.connect(self._scan_changed)
 
     @property
     def checker(self) -> AttachmentChecker:
