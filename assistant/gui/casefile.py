@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from assistant.gui import dialogs, settings, workers
+from assistant.gui import dialogs, disk_guard, settings, workers
 
 if TYPE_CHECKING:
     from assistant.core.findings import Finding
@@ -73,6 +73,7 @@ class CaseFileMixin:
         self.lang = lang
         self._case: Case | None = None
         self.case_path: Path | None = None
+        self.disk_stamp: disk_guard.Stamp | None = None  # the case file when opened or saved
         self.dirty = False
         self.open_findings: list[Finding] = []
         self.answered: set[str] = set()  # the provider page's questions the user answered
@@ -123,6 +124,7 @@ class CaseFileMixin:
         """``case`` becomes the current one; a case from a file has every question answered."""
         self._case = case
         self.case_path = path
+        self.disk_stamp = disk_guard.stamp(path)  # what is on disk: saving checks it (#15)
         self.dirty = dirty
         self.answered = set(QUESTIONS) if (path is not None or dirty) else set()
         self._update_title()
@@ -255,6 +257,12 @@ class CaseFileMixin:
     def _save_to(self, path: Path) -> bool:
         from assistant.core.model import save_case
 
+        mine = self.case_path is not None and path.resolve() == self.case_path
+        answer = disk_guard.before_save(self, path, self.disk_stamp if mine else None)
+        if answer is dialogs.OnDisk.CANCEL:  # another window or a colleague changed it
+            return False
+        if answer is dialogs.OnDisk.SAVE_AS:
+            return self.save_as()
         try:
             save_case(self.case, path)
         except OSError as exc:
@@ -266,6 +274,7 @@ class CaseFileMixin:
             )
             return False
         self.case_path = path.resolve()
+        self.disk_stamp = disk_guard.stamp(self.case_path)
         settings.add_recent_case(path)
         settings.set_last_folder(path)
         self.remove_draft()
