@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QImage
 
 from assistant.gui import workers
 
@@ -41,6 +42,8 @@ class Checked:
     thumbnail: bytes | None  # PNG
     sha256: str
     verdict: list[Finding] = field(default_factory=list)
+    # the thumbnail as the row shows it, scaled in the worker (QImage works off the GUI thread)
+    icon: QImage | None = None
 
     @property
     def fixable(self) -> bool:
@@ -68,6 +71,19 @@ def png(image: Any) -> bytes | None:
     return buf.getvalue()
 
 
+def row_icon(thumb: bytes | None) -> QImage | None:
+    """The PNG thumbnail decoded and scaled for a row, in the calling (worker) thread."""
+    image = QImage()
+    if not thumb or not image.loadFromData(thumb):
+        return None
+    return image.scaled(
+        THUMB - 4,
+        THUMB - 4,
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
+
+
 def _check_task(path: str, provider: str, document: str, region: str | None, lang: str) -> Any:
     def task(worker: workers.Worker) -> Checked:
         from assistant.core.attachments import inspect_file, thumbnail
@@ -88,7 +104,8 @@ def _check_task(path: str, provider: str, document: str, region: str | None, lan
             cancel=worker.cancel_event,
         )
         thumb = None if worker.is_cancelled() else png(thumbnail(path, THUMB * 2))
-        return Checked(inspection, thumb, digest, verdict(inspection.findings, document, lang))
+        said = verdict(inspection.findings, document, lang)
+        return Checked(inspection, thumb, digest, said, row_icon(thumb))
 
     return task
 
@@ -292,7 +309,8 @@ class AttachmentChecker(QObject):
         a = self.attachment(doc_id)
         if a is not None and a.path == key[1] and not a.sha256 and checked.sha256:
             a.sha256 = checked.sha256  # recorded once hashed (off the GUI thread)
-            self.wizard.mark_dirty()
+            if not self.wizard.dirty:  # attaching made it dirty already, as a rule
+                self.wizard.mark_dirty()
         self._ended(doc_id, worker)
 
     def _stopped(self, doc_id: str, key: Key | None, worker: workers.Worker) -> None:

@@ -149,12 +149,14 @@ class FindingsView(QWidget):
         self.ok_text = ok_text
         self.findings: list[Finding] = []
         self._shown: tuple[list[Finding], bool] = ([], False)
+        self.errors = 0  # how many of the findings are errors
         self.setAccessibleName(QCoreApplication.translate("widgets", "Findings"))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def clear(self) -> None:
         clear_layout(self._layout)
         self.findings = []
+        self.errors = 0
 
     def set_findings(self, findings: Sequence[Finding], show_ok: bool = True) -> None:
         shown = (list(findings), show_ok)
@@ -163,6 +165,7 @@ class FindingsView(QWidget):
         self._shown = shown
         self.clear()
         self.findings = list(findings)
+        self.errors = sum(f.severity.value == "error" for f in self.findings)
         if not findings:
             if show_ok and self.ok_text:
                 self._layout.addWidget(self._line("ok", self.ok_text, None))
@@ -178,7 +181,7 @@ class FindingsView(QWidget):
         while parent is not None and not hasattr(parent, "findings_shown"):
             parent = parent.parentWidget()
         if parent is not None:
-            parent.findings_shown()
+            parent.findings_shown(self)
 
     def _line(self, severity: str, message: str, fix: str | None) -> QLabel:
         import html

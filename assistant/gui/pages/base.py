@@ -35,6 +35,7 @@ class BasePage(QWizardPage):
         self._built = False
         self._loading = False
         self._findings_pending = False
+        self._views: list[Any] = []  # the findings lists of the page (they register themselves)
         self.setObjectName(self.object_name)
         self.retitle()
 
@@ -86,13 +87,16 @@ class BasePage(QWizardPage):
 
     # ---- one rule for every page: an error shown on it keeps Next disabled
     def page_errors(self) -> list[Finding]:
-        """The errors the page shows (in its visible findings lists) about what was entered."""
-        from assistant.gui.widgets import FindingsView
+        """The errors the page shows (in its visible findings lists) about what was entered.
+        The lists tell the page when they change (``findings_shown``): no search of the tree."""
+        import shiboken6
 
+        views = [v for v in self._views if shiboken6.isValid(v)]
+        self._views = views
         return [
             f
-            for view in self.findChildren(FindingsView)
-            if view.isVisibleTo(self)
+            for view in views
+            if view.errors and view.objectName() and view.isVisibleTo(self)
             for f in view.findings
             if f.severity.value == "error"
         ]
@@ -102,8 +106,10 @@ class BasePage(QWizardPage):
             return True
         return not self.page_errors()
 
-    def findings_shown(self) -> None:
+    def findings_shown(self, view: QWidget | None = None) -> None:
         """A findings list of this page changed: Next and the step list follow (coalesced)."""
+        if view is not None and view not in self._views:
+            self._views.append(view)
         if not self._findings_pending:
             self._findings_pending = True
             QTimer.singleShot(0, self, self._findings_settled)

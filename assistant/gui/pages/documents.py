@@ -181,16 +181,8 @@ class DocumentsPage(BasePage):
         if checked is None:
             row.findings.set_findings([], show_ok=False)
             return
-        pixmap = QPixmap()
-        if checked.thumbnail and pixmap.loadFromData(checked.thumbnail):
-            row.thumb.setPixmap(
-                pixmap.scaled(
-                    THUMB - 4,
-                    THUMB - 4,
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-            )
+        if checked.icon is not None:  # decoded and scaled by the worker
+            row.thumb.setPixmap(QPixmap.fromImage(checked.icon))
         else:
             row.thumb.setText(self.tr("No preview"))
         row.findings.set_findings(checked.verdict, show_ok=False)
