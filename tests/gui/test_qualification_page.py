@@ -209,3 +209,18 @@ def test_from_the_page_to_a_bundle(
         assert "qualification/alibaba-SubmitSmsQualification.json" in names
     if provider == "tencent":
         assert "qualification/commitment-letter.docx" in names
+
+
+def test_go_to_this_step_focuses_the_field(qtbot: Any, wizard: QWizard, tmp_path: Path) -> None:
+    case = _case(tmp_path, "alibaba", qualification=True)
+    case.qualification.handler.mobile = "12345"
+    wizard.replace_case(case, None, dirty=True)  # type: ignore[attr-defined]
+    wizard.restart()
+    wizard.go_to(int(PageId.QUALIFICATION), "qualification.handler.mobile")  # type: ignore[attr-defined]
+    assert wizard.currentId() == PageId.QUALIFICATION
+    mobile = find(wizard, QLineEdit, "qualification.handler.mobile")
+    assert mobile.property("highlighted") and mobile.hasFocus()
+    page = wizard.currentPage()
+    start = find(wizard, QLineEdit, "qualification.handler.id_validity.valid_from")
+    assert page.subject_widget("qualification.handler.id_validity") is start
+    assert page.subject_widget("handler_id_emblem") is page.rows["handler_id_emblem"]

@@ -303,6 +303,15 @@ class QualificationPage(BasePage):
                 edit.setPlaceholderText(
                     self.tr("From the Parties page: %1").replace("%1", value) if value else ""
                 )
+        self._name_placeholder()
+
+    def _name_placeholder(self) -> None:
+        """The qualification's name, derived while none is typed (Alibaba QualificationName)."""
+        from assistant.core.qualification import qualification_name
+
+        edit = self.widgets["name"]
+        if isinstance(edit, QLineEdit) and not self.case.qualification.name.strip():
+            edit.setPlaceholderText(qualification_name(self.case))
 
     def _load_values(self) -> None:
         from assistant.core.qualification.section import field_value
@@ -351,6 +360,7 @@ class QualificationPage(BasePage):
         if self._loading:
             return
         self.store()
+        self._name_placeholder()
         self.changed()
         self.timer.start()
 
