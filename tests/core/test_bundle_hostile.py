@@ -159,12 +159,20 @@ def _failing_fix(outputs: bool):  # type: ignore[no-untyped-def]
     return fix
 
 
+def _inspect_only(path, provider, output, needs_fix, **kw):  # type: ignore[no-untyped-def]
+    kw.pop("cancel", None)
+    return attachments_mod.inspect_file(path, provider, **kw), None
+
+
 @pytest.mark.parametrize("how", ["nothing_written", "copy_still_fails", "exception"])
 def test_a_failed_fix_never_sends_the_original(
     tmp_path: Path, samples: dict[str, Path], monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
     case_path = _gps_case(tmp_path, samples)
     gps_bytes = (tmp_path / "c" / "files" / "gps.jpg").read_bytes()
+    # the export fixes as its review inspects (inspect_then_fix): here it only inspects, so the
+    # fix is made (and fails) while the bundle is built
+    monkeypatch.setattr(attachments_mod, "inspect_then_fix", _inspect_only)
     if how == "exception":
 
         def broken(*a, **kw):  # type: ignore[no-untyped-def]

@@ -151,10 +151,10 @@ def test_export_inspects_each_attachment_once(
     lock = threading.Lock()
     real = inspection_mod.inspect_with
 
-    def counting(ctx, path, setup=None):  # type: ignore[no-untyped-def]
+    def counting(ctx, path, setup=None, **kw):  # type: ignore[no-untyped-def]
         with lock:
             calls[Path(path)] += 1
-        return real(ctx, path, setup)
+        return real(ctx, path, setup, **kw)
 
     monkeypatch.setattr(inspection_mod, "inspect_with", counting)
     monkeypatch.setattr(fixes_mod, "inspect_with", counting)

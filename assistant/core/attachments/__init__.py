@@ -8,6 +8,9 @@ Public API (the rest of the package is internal):
   on bad input.
 - :func:`fix_file` ``(path, provider, output, …) -> FixResult`` — writes a new file (several for a
   scanned PDF: ``<stem>-p<N>.<ext>``), never the original, then re-inspects what it wrote.
+- :func:`inspect_then_fix` ``(path, provider, output, needs_fix, …) -> (Inspection, FixResult |
+  None)`` — an inspection, and the fix right after it when ``needs_fix(inspection)``: one decode
+  of the picture serves both (the export's review; see :mod:`.decoded`).
 - :func:`safe_upload_name` ``(filename, provider, role=None) -> str`` — the name the bundle uses.
 - :func:`thumbnail` ``(path, max_side) -> PIL.Image.Image | None`` — a preview, bounded decode,
   never raises.
@@ -36,7 +39,7 @@ from PIL import Image
 from assistant.core.attachments import metadata as _metadata
 from assistant.core.attachments import pdf as _pdf
 from assistant.core.attachments import raster as _raster
-from assistant.core.attachments.fixes import FIXABLE_CODES, fix_file
+from assistant.core.attachments.fixes import FIXABLE_CODES, fix_file, inspect_then_fix
 from assistant.core.attachments.inspection import FATAL_CODES, inspect_file
 from assistant.core.attachments.model import (
     DECODE_BUDGET,
@@ -64,6 +67,7 @@ __all__ = [
     "display_path",
     "fix_file",
     "inspect_file",
+    "inspect_then_fix",
     "safe_upload_name",
     "thumbnail",
 ]

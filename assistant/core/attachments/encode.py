@@ -8,7 +8,7 @@ import io
 import math
 import tempfile
 from collections.abc import Callable
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from PIL import Image, ImageCms
 
@@ -21,6 +21,14 @@ from assistant.core.findings import Finding, Severity
 Q_MAX, Q_MIN = 95, 55
 # From this many pixels an encode goes through a temporary file (see encode).
 GIL_FREE_PIXELS = 1_000_000
+
+
+class Encoded(NamedTuple):
+    """A fixed picture: its bytes, their format and the pixels they were encoded from."""
+
+    data: bytes
+    fmt: str
+    image: Image.Image
 
 
 class Cancelled(Exception):
@@ -110,42 +118,47 @@ def encode_under(
     floor: int,
     icc: bytes | None,
     findings: list[Finding],
-) -> tuple[bytes, str] | None:
-    """Bytes of ``im`` under ``limit`` in ``fmt`` (PNG falls back to JPEG), or None."""
+    original: tuple[int, int] | None = None,
+) -> Encoded | None:
+    """``im`` encoded under ``limit`` in ``fmt`` (PNG falls back to JPEG), or None.
+    ``original``: the picture's size before a reduced decode (the finding compares with it)."""
     if fmt == "png":
         data = encode(im, "png", icc)
         if len(data) <= limit:
-            return data, "png"
+            return Encoded(data, "png", im)
         check(ctx)
         # level 9 gains a few per cent over 6 at many times the cost: tried only when close
         if len(data) <= limit * 1.25:
             data = encode(im, "png", icc, level=9)
             if len(data) <= limit:
-                return data, "png"
+                return Encoded(data, "png", im)
         findings.append(ctx.finding(Severity.INFO, "fix.png_too_large", limit=human_size(limit)))
     fitted = fit_jpeg(ctx, im, limit, floor, icc)
     if fitted is None:
         return None
-    data, quality, size = fitted
-    if size != im.size or quality < Q_MAX:
+    data, quality, image = fitted
+    if image.size != (original or im.size) or quality < Q_MAX:
         findings.append(
             ctx.finding(
                 Severity.INFO,
                 "fix.shrunk",
                 size=human_size(len(data)),
                 quality=quality,
-                width=size[0],
-                height=size[1],
+                width=image.width,
+                height=image.height,
             )
         )
-    return data, "jpeg"
+    return Encoded(data, "jpeg", image)
 
 
 def fit_jpeg(
     ctx: Context, im: Image.Image, limit: int, floor: int, icc: bytes | None
-) -> tuple[bytes, int, tuple[int, int]] | None:
+) -> tuple[bytes, int, Image.Image] | None:
     """The best-quality JPEG of ``im`` under ``limit``: search quality first, then downscale,
-    never below ``floor`` pixels on the short side. Returns (bytes, quality, size) or None."""
+    never below ``floor`` pixels on the short side. Returns (bytes, quality, the pixels encoded)
+    or None. Sizes are predicted from strips of the picture (:func:`_proxy`): the whole picture
+    is encoded only at a quality predicted to fit, and a size at which nothing is predicted to
+    fit is never encoded at all."""
     if im.mode not in ("RGB", "L"):
         im = im.convert("RGB")
     current = im
@@ -154,7 +167,7 @@ def fit_jpeg(
         ctx.report(attempt / 8)
         found, smallest = _search_quality(ctx, current, limit, icc)
         if found is not None:
-            return found[0], found[1], current.size
+            return found[0], found[1], current
         short = min(current.size)
         if short <= floor:
             return None
@@ -187,7 +200,8 @@ def _proxy(im: Image.Image) -> tuple[Image.Image, float] | None:
 def _search_quality(
     ctx: Context, im: Image.Image, limit: int, icc: bytes | None
 ) -> tuple[tuple[bytes, int] | None, int]:
-    """(best (bytes, quality) under limit or None, smallest size seen)."""
+    """(best (bytes, quality) under limit or None, the size at the lowest quality: encoded or,
+    with a proxy, predicted — then the whole picture is not encoded when nothing fits)."""
     proxy = _proxy(im)
     full: dict[int, bytes] = {}
 
@@ -215,8 +229,10 @@ def _search_quality(
     tried: set[int] = set()
     for _ in range(5):
         q = _largest_quality(lambda q, c=calib: predict(q) * c <= limit * 0.98)
-        if q is None:
-            q = Q_MIN
+        if q is None and proxy is not None:  # not even the lowest quality fits: downscale
+            smallest = min(smallest, round(predict(Q_MIN) * calib))
+            break
+        q = Q_MIN if q is None else q
         if q in tried:
             break
         tried.add(q)

@@ -8,19 +8,28 @@ pictures are encoded in :mod:`.encode`, PDFs handled in :mod:`.pdf_fix`, outputs
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
 
 from PIL import Image
 
 from assistant.core.attachments import raster
+from assistant.core.attachments.decoded import Keep, Known, Planner, fix_scale, identity
 from assistant.core.attachments.encode import GIL_FREE_PIXELS as _GIL_FREE_PIXELS  # noqa: F401
-from assistant.core.attachments.encode import Cancelled, cannot_fit, check, encode_under, normalize
+from assistant.core.attachments.encode import (
+    Cancelled,
+    Encoded,
+    cannot_fit,
+    check,
+    encode_under,
+    normalize,
+)
 from assistant.core.attachments.encode import encode as _encode  # noqa: F401 (tests, benchmarks)
 from assistant.core.attachments.encode import fit_jpeg as fit_jpeg
 from assistant.core.attachments.inspection import FATAL_CODES, inspect_with, source_finding
 from assistant.core.attachments.model import (
     FIX_SECONDS,
+    INSPECT_SECONDS,
     CancelFlag,
     Context,
     FixResult,
@@ -108,8 +117,47 @@ def fix_file(
     if out is None:
         return result
     insp = inspection if _still_valid(inspection, src) else None
-    if insp is None:
-        insp = inspect_with(ctx.span(0.0, 0.3), src, setup)
+    keep = None
+    if insp is None:  # inspected here: one decode serves the inspection and the fix
+        keep = Keep(_planner(ctx, out))
+        insp = inspect_with(ctx.span(0.0, 0.3), src, setup, keep=keep)
+    return _fix_inspected(ctx, src, insp, out, result, keep)
+
+
+def inspect_then_fix(
+    path: str | os.PathLike[str],
+    provider: str,
+    output: str | os.PathLike[str],
+    needs_fix: Callable[[Inspection], bool],
+    document: str | None = None,
+    region: str | None = None,
+    lang: str = "en",
+    cancel: CancelFlag | None = None,
+) -> tuple[Inspection, FixResult | None]:
+    """:func:`~.inspection.inspect_file` of ``path``, then — only when ``needs_fix`` says so of
+    the inspection — :func:`fix_file` to ``output`` on the same decode. For a caller that
+    inspects every file and fixes some (the export's review): one decode per picture serves
+    both, and no decoded picture waits in memory for a later fix. The fix result is None when
+    no fix was wanted (or the inspection was cancelled)."""
+    ictx, setup = Context.make(provider, document, region, lang, None, cancel, INSPECT_SECONDS)
+    ctx, _ = Context.make(provider, document, region, lang, None, cancel, FIX_SECONDS)
+    src = Path(path)
+    result = FixResult(source=src)
+    out = _output_target(ctx, src, Path(output), result)
+    keep = Keep(_planner(ctx, out)) if out is not None else None
+    insp = inspect_with(ictx, src, setup, keep=keep)
+    if insp.cancelled or not needs_fix(insp):
+        return insp, None
+    if out is None:
+        result.inspection = insp
+        return insp, result
+    return insp, _fix_inspected(ctx, src, insp, out, result, keep)
+
+
+def _fix_inspected(
+    ctx: Context, src: Path, insp: Inspection, out: Path, result: FixResult, keep: Keep | None
+) -> FixResult:
+    """The fix of ``src`` once it is inspected (``keep``: the decode the inspection kept)."""
     ctx.report(0.3)
     result.inspection = insp
     if insp.cancelled:
@@ -120,8 +168,9 @@ def fix_file(
         reason = (fatal or insp.findings or [ctx.stop_finding()])[0].message
         result.findings.append(ctx.finding(Severity.ERROR, "fix.cannot_fix", reason=reason))
         return result
+    known: dict[Path, Known] = {}
     try:
-        _fix_source(ctx.span(0.3, 0.9), src, insp, out, result)
+        _fix_source(ctx.span(0.3, 0.9), src, insp, out, result, keep, known)
     except Cancelled:
         for p in result.outputs:
             remove(p)
@@ -130,7 +179,7 @@ def fix_file(
         return result
     except Exception as exc:  # every decoder or disk error is a finding, never a traceback
         result.findings.append(_failure(ctx, exc))
-    _reinspect(ctx.span(0.9, 1.0), insp, result)
+    _reinspect(ctx.span(0.9, 1.0), insp, result, known)
     ctx.report(1.0)
     return result
 
@@ -166,10 +215,19 @@ def _still_valid(inspection: Inspection | None, src: Path) -> bool:
         return False
 
 
-def _fix_source(ctx: Context, src: Path, insp: Inspection, out: Path, result: FixResult) -> None:
-    fh, _ = open_source(src)  # opened again: it may have been replaced since the inspection
+def _fix_source(
+    ctx: Context,
+    src: Path,
+    insp: Inspection,
+    out: Path,
+    result: FixResult,
+    keep: Keep | None,
+    known: dict[Path, Known],
+) -> None:
+    fh, st = open_source(src)  # opened again: it may have been replaced since the inspection
     with fh:
-        job = Job(src, fh, insp, out, result)
+        decoded = keep.take(identity(st)) if keep is not None else None
+        job = Job(src, fh, insp, out, result, decoded, known)
         if insp.format == "pdf":
             fix_pdf(ctx, job)
         else:
@@ -191,13 +249,15 @@ def _failure(ctx: Context, exc: Exception) -> Finding:
     return ctx.finding(Severity.ERROR, "fix.cannot_fix", reason=reason)
 
 
-def _reinspect(ctx: Context, insp: Inspection, result: FixResult) -> None:
-    """Inspect every output again: it must come out clean of what was fixed."""
+def _reinspect(ctx: Context, insp: Inspection, result: FixResult, known: dict[Path, Known]) -> None:
+    """Inspect every output again: it must come out clean of what was fixed. Each is read in
+    full from the disk; the pixels of a picture just encoded are not decoded again (the
+    statistics of the pixels encoded stand for them when the file holds exactly those bytes)."""
     written = result.outputs
     for i, p in enumerate(written):
         sub = ctx.span(i / len(written), (i + 1) / len(written))
         sub.cancel = None  # a re-inspection is short; finish it so the result is complete
-        again = inspect_with(sub, p)
+        again = inspect_with(sub, p, known=known.pop(p, None))
         result.inspections.append(again)
         still = sorted(again.codes & FIXABLE_CODES - {"file.too_large"} & insp.codes)
         if "file.too_large" in again.codes:
@@ -215,20 +275,56 @@ def _reinspect(ctx: Context, insp: Inspection, result: FixResult) -> None:
 
 
 # --------------------------------------------------------------------------------------- rasters
+def _reencodes(ctx: Context, fmt: str, codes: set[str], requested: str | None) -> bool:
+    """Whether the fix must decode and encode the picture (else it copies it, metadata gone)."""
+    writable = {"jpeg", "png"} & ctx.accepted_formats or {"jpeg"}
+    return bool(codes & _REENCODE_CODES) or (requested in writable and requested != fmt)
+
+
+def _fact_codes(facts: raster.RasterFacts) -> set[str]:
+    """The codes :func:`raster.fact_findings` will find that make a fix re-encode."""
+    codes = {"image.rotated"} if facts.orientation != 1 else set()
+    if facts.mode == "CMYK":
+        codes.add("image.cmyk")
+    if facts.animated:
+        codes.add("image.animated")
+    if facts.bit_depth == 16:
+        codes.add("image.sixteen_bit")
+    return codes
+
+
+def _planner(ctx: Context, out: Path) -> Planner:
+    """The scale the fix to ``out`` will decode a picture at, known from its header (None: it
+    will not decode it). Other formats than JPEG are decoded in full by the inspection anyway."""
+    requested = EXTENSIONS.get(extension_of(out.name))
+    limit = ctx.max_bytes[0]
+
+    def plan(fmt: str, facts: raster.RasterFacts, insp: Inspection, trailing: int) -> int | None:
+        size = insp.size_bytes or 0
+        shrink = limit is not None and size > limit
+        codes = insp.codes | _fact_codes(facts)
+        fits_copied = not shrink or (limit is not None and size - trailing <= limit)
+        if fmt == "jpeg" and fits_copied and not _reencodes(ctx, fmt, codes, requested):
+            return None  # copied without its metadata: no pixels needed
+        floor = min(ctx.min_readable_side(), facts.width, facts.height)
+        return fix_scale(facts.width, facts.height, shrink, floor)
+
+    return plan
+
+
 def _fix_raster(ctx: Context, job: Job) -> None:
     fmt = job.insp.format or ""
     limit = ctx.max_bytes[0] or (1 << 62)
     requested = EXTENSIONS.get(extension_of(job.out.name))
     writable = {"jpeg", "png"} & ctx.accepted_formats or {"jpeg"}
     codes = job.insp.codes
-    reencode = bool(codes & _REENCODE_CODES) or (requested in writable and requested != fmt)
     findings = job.result.findings
-    copied = not reencode and fmt in ctx.accepted_formats
+    copied = not _reencodes(ctx, fmt, codes, requested) and fmt in ctx.accepted_formats
     if copied and _copy_clean(ctx, job, fmt, limit):
         return
     ctx.report(0.05)
     check(ctx)
-    im, icc = _decode(ctx, job.fh, fmt, codes, findings)
+    im, icc, original = _decode(ctx, job, fmt, codes, findings)
     if requested in writable:
         target_fmt = requested
     elif fmt in writable:
@@ -237,24 +333,30 @@ def _fix_raster(ctx: Context, job: Job) -> None:
         target_fmt = "png" if "png" in writable else "jpeg"
     else:
         target_fmt = "jpeg"
-    floor = min(ctx.min_readable_side(), min(im.size))
-    encoded = encode_under(ctx.span(0.35, 1.0), im, target_fmt, limit, floor, icc, findings)
+    floor = min(ctx.min_readable_side(), min(original))
+    encoded = encode_under(
+        ctx.span(0.35, 1.0), im, target_fmt, limit, floor, icc, findings, original
+    )
     if encoded is None:
         findings.append(cannot_fit(ctx, limit, floor))
         return
-    data, final_fmt = encoded
-    if final_fmt != fmt:
+    _write_encoded(ctx, job, fmt, encoded)
+
+
+def _write_encoded(ctx: Context, job: Job, fmt: str, encoded: Encoded) -> None:
+    findings = job.result.findings
+    if encoded.fmt != fmt:
         findings.append(
             ctx.finding(
                 Severity.INFO,
                 "fix.converted",
                 old=FORMAT_NAMES.get(fmt, fmt),
-                new=FORMAT_NAMES[final_fmt],
+                new=FORMAT_NAMES[encoded.fmt],
             )
         )
-    target = job.target(ctx, final_fmt)
+    target = job.target(ctx, encoded.fmt)
     findings.append(ctx.finding(Severity.INFO, "fix.metadata_removed", path=target.name))
-    job.write(target, data)
+    job.write(target, encoded.data, encoded.image)
 
 
 def _copy_clean(ctx: Context, job: Job, fmt: str, limit: int) -> bool:
@@ -278,22 +380,36 @@ def _copy_clean(ctx: Context, job: Job, fmt: str, limit: int) -> bool:
 
 
 def _decode(
-    ctx: Context, fh: BinaryIO, fmt: str, codes: set[str], findings: list[Finding]
-) -> tuple[Image.Image, bytes | None]:
-    """The first frame decoded, upright, in 8-bit colours without alpha; its ICC profile."""
-    im = raster.open_image(fh, fmt)
-    im = raster.full_decode(im, fmt)
+    ctx: Context, job: Job, fmt: str, codes: set[str], findings: list[Finding]
+) -> tuple[Image.Image, bytes | None, tuple[int, int]]:
+    """The first frame decoded — reduced first when it must shrink (:func:`.decoded.fix_scale`),
+    then upright — in 8-bit colours without alpha; its ICC profile; the upright size of the
+    picture before any reduction. The inspection's decode is used when it kept one."""
+    decoded, job.decoded = job.decoded, None
+    if decoded is not None:
+        im, orientation = decoded.image, decoded.orientation
+    else:
+        opened = raster.open_image(job.fh, fmt)
+        orientation = raster.orientation_of(opened)
+        w, h = opened.size
+        floor = min(ctx.min_readable_side(), w, h)
+        im = raster.full_decode(
+            opened, fmt, scale=fix_scale(w, h, "file.too_large" in codes, floor)
+        )
+    width, height = job.insp.width or im.width, job.insp.height or im.height
     ctx.report(0.3)
     check(ctx)
+    icc = im.info.get("icc_profile")
     if "image.rotated" in codes:
-        im = raster.oriented(im)
+        im = raster.upright(im, orientation)  # after the reduced decode: fewer pixels to turn
         findings.append(ctx.finding(Severity.INFO, "fix.rotated"))
+        if orientation in (5, 6, 7, 8):
+            width, height = height, width
     if "image.animated" in codes:
         findings.append(ctx.finding(Severity.INFO, "fix.first_frame"))
-    icc = im.info.get("icc_profile")
     im, notes = normalize(im, icc)
     if im.mode != "CMYK" and "image.cmyk" in codes:
         icc = None  # converted to sRGB
     for note in notes:
         findings.append(ctx.finding(Severity.INFO, note))
-    return im, icc
+    return im, icc, (width, height)

@@ -7,8 +7,11 @@ import os
 from pathlib import Path
 from typing import BinaryIO
 
+from PIL import Image
+
 from assistant.core.attachments import metadata, raster
 from assistant.core.attachments import pdf as pdfmod
+from assistant.core.attachments.decoded import Keep, Known, identity
 from assistant.core.attachments.model import (
     INSPECT_SECONDS,
     JPEG_MAX_SCANS,
@@ -89,7 +92,15 @@ def inspect_file(
     return inspect_with(ctx, Path(path), setup)
 
 
-def inspect_with(ctx: Context, path: Path, setup: list[Finding] | None = None) -> Inspection:
+def inspect_with(
+    ctx: Context,
+    path: Path,
+    setup: list[Finding] | None = None,
+    keep: Keep | None = None,
+    known: Known | None = None,
+) -> Inspection:
+    """:func:`inspect_file` in a context. ``keep``: a fix's request to keep the decoded picture
+    for it; ``known``: the picture a fix just wrote to ``path`` (see :mod:`.decoded`)."""
     insp = Inspection(path=path, findings=list(setup or []))
     ctx.report(0.0)
     if ctx.cancelled():
@@ -99,9 +110,11 @@ def inspect_with(ctx: Context, path: Path, setup: list[Finding] | None = None) -
     except SourceProblem as problem:
         insp.findings.append(source_finding(ctx, problem))
         return insp
+    if keep is not None:
+        keep.source = identity(st)
     with fh:
         try:
-            _inspect_open(ctx, path, fh, st, insp)
+            _inspect_open(ctx, path, fh, st, insp, _Pixels(keep, known))
         except SourceProblem as problem:
             insp.findings.append(source_finding(ctx, problem))
         except OSError as exc:  # the file went away or the disk failed while reading it
@@ -137,8 +150,19 @@ def source_finding(ctx: Context, problem: SourceProblem) -> Finding:
     return ctx.finding(Severity.ERROR, problem.code, fix=fix, **params)
 
 
+class _Pixels:
+    """Where an inspection's pixel statistics come from: a decode kept for a fix, the known
+    pixels of a file a fix wrote, or (neither) the usual reduced decode."""
+
+    def __init__(self, keep: Keep | None = None, known: Known | None = None) -> None:
+        self.keep = keep
+        self.known = known
+        self.written = False  # the file holds exactly the bytes of ``known``
+        self.trailing = 0  # bytes after the end of the picture
+
+
 def _inspect_open(
-    ctx: Context, path: Path, fh: BinaryIO, st: os.stat_result, insp: Inspection
+    ctx: Context, path: Path, fh: BinaryIO, st: os.stat_result, insp: Inspection, pixels: _Pixels
 ) -> None:
     insp.size_bytes = st.st_size
     if st.st_size == 0:
@@ -158,7 +182,7 @@ def _inspect_open(
     if fmt == "heic" and not raster.HEIC_SUPPORTED:
         insp.findings.append(ctx.finding(Severity.INFO, "file.no_decoder", format="HEIC"))
         return
-    inspect_raster(ctx.span(0.1, 1.0), fh, fmt, insp)
+    inspect_raster(ctx.span(0.1, 1.0), fh, fmt, insp, pixels)
 
 
 def _identify(ctx: Context, path: Path, fh: BinaryIO, insp: Inspection) -> str | None:
@@ -267,9 +291,12 @@ def _not_accepted(ctx: Context, fmt: str) -> Finding:
     )
 
 
-def inspect_raster(ctx: Context, fh: BinaryIO, fmt: str, insp: Inspection) -> None:
+def inspect_raster(
+    ctx: Context, fh: BinaryIO, fmt: str, insp: Inspection, pixels: _Pixels | None = None
+) -> None:
     findings = insp.findings
-    meta = _scan_metadata(ctx, fh, fmt, insp)
+    pixels = pixels or _Pixels()
+    meta = _scan_metadata(ctx, fh, fmt, insp, pixels)
     if "image.too_many_scans" in insp.codes:
         return
     try:
@@ -284,7 +311,7 @@ def inspect_raster(ctx: Context, fh: BinaryIO, fmt: str, insp: Inspection) -> No
         ctx.report(0.2)
         if ctx.cancelled():
             return
-        decoded = raster.analysis_decode(im, fmt)
+        stats = _stats(im, fmt, facts, insp, pixels)
     except raster.TooManyPixels as exc:
         insp.width, insp.height = exc.width, exc.height
         findings.append(raster.bomb_finding(ctx, exc))
@@ -296,18 +323,36 @@ def inspect_raster(ctx: Context, fh: BinaryIO, fmt: str, insp: Inspection) -> No
     if ctx.cancelled():
         return
     findings.extend(raster.fact_findings(ctx, facts, fmt))
-    stats = raster.pixel_stats(decoded)
     findings.extend(raster.stats_findings(ctx, stats))
     ctx.report(1.0)
 
 
+def _stats(
+    im: Image.Image, fmt: str, facts: raster.RasterFacts, insp: Inspection, pixels: _Pixels
+) -> raster.Stats:
+    """Pixel statistics: of the pixels a fix encoded into exactly this file (no decode), else of
+    one decode — at the fix's scale when a fix asked to keep it, else the reduced one."""
+    if pixels.known is not None and pixels.written and im.size == pixels.known.image.size:
+        return pixels.known.stats()
+    decoded = None
+    if pixels.keep is not None:
+        decoded = pixels.keep.decode(im, fmt, facts, insp, pixels.trailing)
+    if decoded is None:
+        decoded = raster.analysis_decode(im, fmt)
+    return raster.pixel_stats(decoded)
+
+
 def _scan_metadata(
-    ctx: Context, fh: BinaryIO, fmt: str, insp: Inspection
+    ctx: Context, fh: BinaryIO, fmt: str, insp: Inspection, pixels: _Pixels
 ) -> metadata.MetaScan | None:
     """The raw metadata scan of a JPEG, PNG, GIF or WebP (None for other formats), with the
-    findings of what it shows: data after the picture, or too many scans to decode at all."""
+    findings of what it shows: data after the picture, or too many scans to decode at all.
+    Notes in ``pixels`` whether the file holds exactly the bytes a fix wrote."""
     fh.seek(0)
-    meta = metadata.scan(read_bounded(fh), fmt)
+    data = read_bounded(fh)
+    pixels.written = pixels.known is not None and data == pixels.known.data
+    meta = metadata.scan(data, fmt)
+    del data
     if meta is None:
         return None
     if meta.scans > JPEG_MAX_SCANS:
@@ -317,6 +362,7 @@ def _scan_metadata(
             )
         )
         return None
+    pixels.trailing = meta.trailing
     if meta.trailing > 0:
         insp.findings.append(_trailing(ctx, meta.trailing, fmt))
     return meta

@@ -6,10 +6,13 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from PIL import Image
+
+from assistant.core.attachments.decoded import Decoded, Known
 from assistant.core.attachments.model import Context, FixResult, Inspection
 from assistant.core.attachments.sniff import EXTENSIONS, FORMAT_EXTENSION, extension_of
 from assistant.core.attachments.source import display_path
@@ -74,18 +77,25 @@ def same_file(a: Path, b: Path) -> bool:
 @dataclass
 class Job:
     """One fix under way: the source (open), its inspection, where to write, and the result
-    being filled (``result.outputs`` are the files written so far)."""
+    being filled (``result.outputs`` are the files written so far). ``decoded``: the source's
+    pixels as the inspection decoded them for this fix; ``known``: the pixels of each picture
+    written, for its re-inspection (see :mod:`.decoded`)."""
 
     src: Path
     fh: BinaryIO
     insp: Inspection
     out: Path
     result: FixResult
+    decoded: Decoded | None = None
+    known: dict[Path, Known] = field(default_factory=dict)
 
     def target(self, ctx: Context, fmt: str, out: Path | None = None, quiet: bool = False) -> Path:
         """The output path for ``fmt`` (see :func:`output_path`); ``quiet``: no rename finding."""
         findings = [] if quiet else self.result.findings
         return output_path(ctx, out or self.out, fmt, self.src, findings)
 
-    def write(self, target: Path, data: bytes) -> None:
+    def write(self, target: Path, data: bytes, pixels: Image.Image | None = None) -> None:
+        """Write ``data`` to ``target``; ``pixels``: the picture ``data`` was encoded from."""
         write(self.src, target, data, self.result.outputs)
+        if pixels is not None:
+            self.known[target] = Known(data, pixels)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from typing import Any, BinaryIO
 
+from PIL import Image
 from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, StreamObject
 
@@ -150,21 +151,21 @@ def extract_pages(ctx: Context, job: Job) -> None:
         encoded = _page_picture(sub, reader, number, limit, writable, job.result)
         if encoded is None:
             return
-        data, fmt = encoded
+        data, fmt, picture = encoded
         if pages == 1:
             target = job.target(ctx, fmt)
         else:
             base = job.out.with_name(f"{stem(job.out)}-p{number:0{width}d}")
             target = job.target(ctx, fmt, base, quiet=True)
-        job.write(target, data)
+        job.write(target, data, picture)
     findings.append(ctx.finding(Severity.INFO, "fix.extracted", count=len(job.result.outputs)))
 
 
 def _page_picture(
     ctx: Context, reader: Any, number: int, limit: int, writable: set[str], result: FixResult
-) -> tuple[bytes, str] | None:
-    """The bytes and format of one page's picture, or None (with the finding) when the page
-    cannot be decoded or made to fit."""
+) -> tuple[bytes, str, Image.Image | None] | None:
+    """The bytes and format of one page's picture and the pixels encoded (None: the page's own
+    JPEG, stripped), or None (with the finding) when the page cannot be decoded or made to fit."""
     findings = result.findings
     page = reader.pages[number - 1]
     img = pdfmod.page_image(page, number)
@@ -177,7 +178,7 @@ def _page_picture(
     if raw is not None and img.rotate == 0:
         stripped = strip_jpeg(raw)
         if stripped is not None and len(stripped) <= limit:
-            return stripped, "jpeg"
+            return stripped, "jpeg", None
     if img.rotate:
         pil = pil.rotate(-img.rotate, expand=True)
     pil, _ = normalize(pil, None)
@@ -186,4 +187,5 @@ def _page_picture(
     encoded = encode_under(ctx, pil, prefer, limit, floor, None, findings)
     if encoded is None:
         findings.append(cannot_fit(ctx, limit, floor))
-    return encoded
+        return None
+    return encoded.data, encoded.fmt, encoded.image

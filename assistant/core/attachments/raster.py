@@ -134,19 +134,38 @@ def open_image(fh: BinaryIO, fmt: str) -> Image.Image:
     return im
 
 
-def full_decode(im: Image.Image, fmt: str, max_pixels: int = DECODE_BUDGET) -> Image.Image:
-    """Decode ``im`` in full, or for a JPEG over the budget at the smallest DCT scale that fits."""
+def full_decode(
+    im: Image.Image, fmt: str, max_pixels: int = DECODE_BUDGET, scale: int = 1
+) -> Image.Image:
+    """Decode ``im`` in full, or reduced ``scale`` times on each side (1, 2, 4 or 8): a JPEG at
+    that DCT scale (libjpeg never builds the full picture), another format decoded and then
+    box-reduced (:meth:`PIL.Image.Image.reduce`). A JPEG over ``max_pixels`` is decoded at the
+    smallest DCT scale that fits; another format over it raises :class:`TooManyPixels`."""
     width, height = im.size
+    if fmt == "jpeg":
+        if width * height > max_pixels:
+            factor = math.ceil(math.sqrt(width * height / max_pixels))
+            scale = max(scale, next(s for s in (2, 4, 8) if s >= factor) if factor <= 8 else 8)
+        if scale > 1:
+            im.draft(
+                im.mode if im.mode in ("RGB", "L", "CMYK") else None,
+                (max(1, width // scale), max(1, height // scale)),
+            )
+        im.load()
+        return im
     if width * height > max_pixels:
-        if fmt != "jpeg":
-            raise TooManyPixels(width, height)
-        factor = math.ceil(math.sqrt(width * height / max_pixels))
-        scale = next(s for s in (2, 4, 8) if s >= factor) if factor <= 8 else 8
-        im.draft(
-            im.mode if im.mode in ("RGB", "L", "CMYK") else None, (width // scale, height // scale)
-        )
+        raise TooManyPixels(width, height)
     im.load()
-    return im
+    return reduced(im, scale)
+
+
+def reduced(im: Image.Image, scale: int) -> Image.Image:
+    """``im`` box-reduced ``scale`` times on each side (8-bit first where reduce needs it)."""
+    if scale <= 1:
+        return im
+    if im.mode not in ("L", "LA", "RGB", "RGBA", "CMYK", "I", "F"):
+        im = to_8bit(im)
+    return im.reduce(scale)
 
 
 def analysis_decode(im: Image.Image, fmt: str) -> Image.Image:
@@ -491,3 +510,29 @@ def oriented(im: Image.Image) -> Image.Image:
     except DECODE_ERRORS:
         return im
     return result if result is not None else im
+
+
+# EXIF orientation -> the transposition that shows the picture upright (as ImageOps.exif_transpose)
+_UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+def orientation_of(im: Image.Image) -> int:
+    """The EXIF orientation (1-8) of an opened image; 1 when it has none or it cannot be read."""
+    try:
+        return _orientation(im.getexif())
+    except DECODE_ERRORS:
+        return 1
+
+
+def upright(im: Image.Image, orientation: int) -> Image.Image:
+    """``im`` (decoded, possibly reduced) turned as EXIF ``orientation`` says."""
+    method = _UPRIGHT.get(orientation)
+    return im if method is None else im.transpose(method)

@@ -11,6 +11,7 @@ in its place.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -108,21 +109,73 @@ def _name(job: _Job) -> str:
     return localized(job.pack.name, job.lang)
 
 
-def _fixed(job: _Job, a: Attachment, inspection: Any, out_dir: Path) -> _Outcome:
-    """Fixed copies under ``out_dir``; all of them must pass, else the attachment stays out."""
+def needs_fix(a: Attachment, inspection: Any) -> bool:
+    """Whether attachment ``a`` enters the bundle as fixed copies (else as it is)."""
+    from assistant.core.attachments import FIXABLE_CODES
+
+    # ID photos always go through the fix: whatever metadata they hold is removed (#11)
+    return bool(inspection.codes & FIXABLE_CODES) or a.document in IDENTITY_DOCUMENTS
+
+
+class EarlyFixes:
+    """The export's inspector for its review (:data:`assistant.core.review.registry.Inspector`):
+    an attachment the bundle will fix is fixed right after its inspection, on the same decode,
+    into ``work/fix-<i>`` — one decode per photo, and no decoded photo waits in memory for the
+    bundle. The bundle then takes that result instead of fixing again."""
+
+    def __init__(self, case: Case, work: Path, lang: str, cancel: Cancelled | None) -> None:
+        self.case = case
+        self.work = work
+        self.lang = lang
+        self.cancel = cancel
+        self._results: dict[int, Any] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, i: int, a: Attachment, region: str | None) -> Any:
+        from assistant.core.attachments import inspect_then_fix
+
+        out_dir = self.work / f"fix-{i}"
+        out_dir.mkdir(parents=True, exist_ok=True)
+        inspection, result = inspect_then_fix(
+            Path(a.path),
+            self.case.provider,
+            out_dir,
+            lambda insp: needs_fix(a, insp),
+            document=a.document,
+            region=region,
+            lang=self.lang,
+            cancel=CallbackFlag(self.cancel),
+        )  # never raises on a file (every problem is a finding); the bundle re-checks the result
+        if result is not None:
+            with self._lock:
+                self._results[i] = result
+        return inspection
+
+    def result(self, i: int, inspection: Any) -> Any:
+        """The fix of attachment ``i`` made after ``inspection`` (None: not fixed early)."""
+        with self._lock:
+            result = self._results.get(i)
+        return result if result is not None and result.inspection is inspection else None
+
+
+def _fixed(job: _Job, a: Attachment, inspection: Any, out_dir: Path, early: Any = None) -> _Outcome:
+    """Fixed copies under ``out_dir`` (or made early, ``early``: the :class:`EarlyFixes` result);
+    all of them must pass, else the attachment stays out."""
     from assistant.core.attachments import FIXABLE_CODES, fix_file
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    result = fix_file(
-        Path(a.path),
-        job.case.provider,
-        out_dir,
-        document=a.document,
-        region=job.region,
-        lang=job.lang,
-        cancel=CallbackFlag(job.cancel),
-        inspection=inspection,
-    )
+    result = early
+    if result is None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        result = fix_file(
+            Path(a.path),
+            job.case.provider,
+            out_dir,
+            document=a.document,
+            region=job.region,
+            lang=job.lang,
+            cancel=CallbackFlag(job.cancel),
+            inspection=inspection,
+        )
     if result.cancelled:
         raise ExportCancelled
     found = [
@@ -139,17 +192,17 @@ def _fixed(job: _Job, a: Attachment, inspection: Any, out_dir: Path) -> _Outcome
     return parts, sorted(set(inspection.codes) & FIXABLE_CODES), found
 
 
-def _admit(job: _Job, i: int, a: Attachment, review: CaseReview, work: Path) -> _Outcome:
+def _admit(
+    job: _Job, i: int, a: Attachment, review: CaseReview, work: Path, early: EarlyFixes | None
+) -> _Outcome:
     """What of attachment ``i`` goes into the bundle. Never raises but for a cancel."""
-    from assistant.core.attachments import FIXABLE_CODES
-
     inspection = review.inspections[i] if i < len(review.inspections) else None
     if inspection is None:  # not a regular file (or gone): the review said so
         return [], [], [job.left_out(a, job.reason("not_regular"))]
     try:
-        # ID photos always go through the fix: whatever metadata they hold is removed (#11)
-        if inspection.codes & FIXABLE_CODES or a.document in IDENTITY_DOCUMENTS:
-            return _fixed(job, a, inspection, work / f"fix-{i}")
+        if needs_fix(a, inspection):
+            made = early.result(i, inspection) if early is not None else None
+            return _fixed(job, a, inspection, work / f"fix-{i}", made)
         return _original(job, a, inspection)
     except ExportCancelled:
         raise
@@ -184,9 +237,11 @@ def attachment_files(
     scrub: PathScrubber,
     step: Progress,
     cancel: Cancelled | None = None,
+    early: EarlyFixes | None = None,
 ) -> AttachmentFiles:
     """The bundle files of every attachment (several fixed at once, results in checklist order:
-    names and the zip are the same on every run). Raises :class:`ExportCancelled`."""
+    names and the zip are the same on every run; ``early``: the fixes made during the review).
+    Raises :class:`ExportCancelled`."""
     order = document_order(case)
     indexed = sorted(
         enumerate(case.attachments),
@@ -199,7 +254,7 @@ def attachment_files(
     job = _Job(case, pack, region, lang, scrub, cancel)
     outcomes = run_in_order(
         indexed,
-        lambda ia: _admit(job, ia[0], ia[1], review, work),
+        lambda ia: _admit(job, ia[0], ia[1], review, work, early),
         progress=lambda done, what: step(done, total, what),
         label=lambda ia: ia[1].path,
         cancel=cancel,

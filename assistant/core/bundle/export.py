@@ -11,6 +11,7 @@ a byte-identical zip. Temporary copies live in one private folder (:func:`fsio.w
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.core import fsio
-from assistant.core.bundle.attachments import ExportCancelled, attachment_files
+from assistant.core.bundle.attachments import EarlyFixes, ExportCancelled, attachment_files
 from assistant.core.bundle.files import (
     BundleFile,
     ChecklistRenderer,
@@ -60,6 +61,7 @@ class _Build:
     step: Progress
     cancel: Cancelled | None
     render_checklist: ChecklistRenderer | None
+    early: EarlyFixes | None = None  # the attachments fixed during the review
     findings: list[Finding] = field(default_factory=list)  # found while building
     files: list[BundleFile] = field(default_factory=list)
 
@@ -119,8 +121,10 @@ def export_case(
     relative to its folder).
 
     The attachments are inspected (by the review) and fixed several at once
-    (:func:`assistant.core.jobs.run_in_order`); ``progress`` and ``cancel`` are called in the
-    calling thread, and the zip does not depend on which file finished first.
+    (:func:`assistant.core.jobs.run_in_order`), each one that needs a fix right after its
+    inspection, on the same decode (:class:`~.attachments.EarlyFixes`); ``progress`` and
+    ``cancel`` are called in the calling thread, and the zip does not depend on which file
+    finished first.
     """
     findings: list[Finding] = []
     if not isinstance(case, Case):
@@ -144,10 +148,12 @@ def export_case(
     problem = _early_problem(request)
     if problem is not None:
         return ExportResult(False, None, [*findings, problem], case=case)
-    review = check_case(case, lang, progress=progress, cancel=cancel)
-    result = _export_reviewed(
-        request, review, bundle_date(prepared_on), progress, cancel, render_checklist
-    )
+    with contextlib.ExitStack() as stack:
+        early = _early_fixes(stack, case, lang, cancel)
+        review = check_case(case, lang, progress=progress, cancel=cancel, inspector=early)
+        result = _export_reviewed(
+            request, review, bundle_date(prepared_on), progress, cancel, render_checklist, early
+        )
     # ID numbers never in what is shown or written as text (#11): a path or a name that quotes one
     result.findings = redact_findings(result.findings, case.qualification.id_numbers())
     return result
@@ -158,6 +164,18 @@ def _clean_leftovers(target: Path) -> None:
     fsio.remove_stale_work_folders()
     if target.parent.is_dir():
         fsio.remove_stale_parts(target.parent)
+
+
+def _early_fixes(
+    stack: contextlib.ExitStack, case: Case, lang: str, cancel: Cancelled | None
+) -> EarlyFixes | None:
+    """The review's inspector that fixes as it inspects, with the private folder the bundle is
+    built in; None when that folder cannot be made (the build then says why)."""
+    try:
+        work = stack.enter_context(fsio.work_folder())
+    except OSError:
+        return None
+    return EarlyFixes(case, work, lang, cancel)
 
 
 def _early_problem(request: _Request) -> Finding | None:
@@ -175,6 +193,7 @@ def _export_reviewed(
     progress: Progress | None,
     cancel: Cancelled | None,
     render_checklist: ChecklistRenderer | None,
+    early: EarlyFixes | None = None,
 ) -> ExportResult:
     findings, lang = request.findings, request.lang
     refused = ExportResult(False, None, findings, case=request.case, review=review)
@@ -186,7 +205,8 @@ def _export_reviewed(
     if has_errors(findings) and not request.allow_incomplete:
         return refused
     try:
-        with fsio.work_folder() as work:
+        with contextlib.ExitStack() as stack:
+            work = early.work if early is not None else stack.enter_context(fsio.work_folder())
             build = _Build(
                 request.case,
                 review,
@@ -198,6 +218,7 @@ def _export_reviewed(
                 _stepper(progress),
                 cancel,
                 render_checklist,
+                early,
             )
             return _build_and_write(request, build, refused)
     except OSError as exc:  # the private folder cannot be made (full or read-only disk)
@@ -266,6 +287,7 @@ def _build_files(build: _Build) -> list[dict[str, str]]:
         build.scrub,
         build.step,
         build.cancel,
+        build.early,
     )
     build.files.extend(attached.files)
     build.findings.extend(attached.findings)

@@ -17,7 +17,7 @@ from typing import Any
 from assistant.core.findings import Finding, Severity, has_errors, sort_findings
 from assistant.core.i18n import normalize_language
 from assistant.core.jobs import Cancelled, Progress
-from assistant.core.model import Case, effective_region
+from assistant.core.model import Attachment, Case, effective_region
 from assistant.core.rules import PROVIDERS, RulePack, load_pack
 
 
@@ -81,6 +81,11 @@ class CaseReview:
         return {a: [f.to_dict() for f in sort_findings(fs)] for a, fs in self.areas.items() if fs}
 
 
+# Inspects attachment ``index`` (``attachment``, with the effective ``region``) in place of
+# ``inspect_file``: the export's, which fixes right after inspecting, on the same decode.
+Inspector = Callable[[int, Attachment, str | None], Any]
+
+
 @dataclass
 class ReviewContext:
     """What an area's check gets: the case, the language, the pack, where to put findings."""
@@ -91,6 +96,7 @@ class ReviewContext:
     progress: Progress | None = None
     cancel: Cancelled | None = None
     inspect_attachments: bool = True
+    inspector: Inspector | None = None
 
     @cached_property
     def pack(self) -> RulePack:
@@ -123,17 +129,19 @@ def check_case(
     progress: Progress | None = None,
     cancel: Cancelled | None = None,
     inspect_attachments: bool = True,
+    inspector: Inspector | None = None,
 ) -> CaseReview:
     """Run every registered area's check on ``case``; findings grouped by area. Never raises on
     bad input.
 
     ``progress(done, total, what)`` is called as attachments are inspected (the slow part);
-    when ``cancel()`` returns true the review stops and ``cancelled`` is set.
+    when ``cancel()`` returns true the review stops and ``cancelled`` is set. ``inspector``
+    inspects each attachment instead of ``inspect_file`` (see :data:`Inspector`).
     """
     _load_areas()
     lang = normalize_language(lang or case.language)
     review = CaseReview()
-    ctx = ReviewContext(case, lang, review, progress, cancel, inspect_attachments)
+    ctx = ReviewContext(case, lang, review, progress, cancel, inspect_attachments, inspector)
     for area in sorted(_AREAS, key=lambda a: a.position):
         if area.needs_provider and case.provider not in PROVIDERS:
             continue

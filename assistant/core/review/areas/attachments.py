@@ -46,10 +46,11 @@ def _inspect_all(ctx: ReviewContext) -> None:
     case, review = ctx.case, ctx.review
     total = len(case.attachments)
 
-    def inspect(a: Attachment) -> tuple[Any, list[Finding]]:
+    def inspect(item: tuple[int, Attachment]) -> tuple[Any, list[Finding]]:
+        i, a = item
         if not Path(a.path).is_file():
             return None, []
-        return _inspect(a, ctx)
+        return _inspect(i, a, ctx)
 
     def report(done: int, what: str) -> None:
         if ctx.progress is not None:
@@ -57,7 +58,11 @@ def _inspect_all(ctx: ReviewContext) -> None:
 
     # several files at once (Pillow decodes without the GIL); results in attachment order
     results = run_in_order(
-        case.attachments, inspect, progress=report, label=lambda a: a.path, cancel=ctx.cancel
+        list(enumerate(case.attachments)),
+        inspect,
+        progress=report,
+        label=lambda item: item[1].path,
+        cancel=ctx.cancel,
     )
     if results is None or any(
         inspection is not None and getattr(inspection, "cancelled", False)
@@ -91,18 +96,22 @@ def verdict(findings: Iterable[Finding], document: str, lang: str) -> list[Findi
     return out
 
 
-def _inspect(a: Attachment, ctx: ReviewContext) -> tuple[Any, list[Finding]]:
-    """Inspect one attached file; its findings as :func:`verdict` says them."""
+def _inspect(i: int, a: Attachment, ctx: ReviewContext) -> tuple[Any, list[Finding]]:
+    """Inspect attached file ``i`` (with the context's inspector when it has one); its findings
+    as :func:`verdict` says them."""
     from assistant.core.attachments import inspect_file
 
-    inspection = inspect_file(
-        a.path,
-        ctx.case.provider,
-        a.document,
-        ctx.region,
-        ctx.lang,
-        cancel=CallbackFlag(ctx.cancel),
-    )
+    if ctx.inspector is not None:
+        inspection = ctx.inspector(i, a, ctx.region)
+    else:
+        inspection = inspect_file(
+            a.path,
+            ctx.case.provider,
+            a.document,
+            ctx.region,
+            ctx.lang,
+            cancel=CallbackFlag(ctx.cancel),
+        )
     return inspection, verdict(inspection.findings, a.document, ctx.lang)
 
 
