@@ -10,6 +10,7 @@ from assistant.cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from assistant.cli.common import finding_lines, print_json
 from assistant.core.findings import Finding, Severity, sort_findings
 from assistant.core.i18n import LANGUAGES, text
+from assistant.core.rules import PROVIDERS
 
 if TYPE_CHECKING:
     from assistant.core.bundle import ChecklistRenderer
@@ -29,6 +30,13 @@ def _options(
     if incomplete_help is not None:
         p.add_argument("--allow-incomplete", action="store_true", help=incomplete_help)
     p.add_argument("--force", action="store_true", help=force_help)
+    if incomplete_help is not None:
+        p.add_argument(
+            "--no-record",
+            action="store_true",
+            help="leave the case file as it is (by default a complete export is recorded in its "
+            "status: ready to submit)",
+        )
     p.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )
@@ -82,10 +90,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "demo",
         help="write a sample case with sample images and export its bundle",
         description="The no-setup way to see the program work: writes DIR/demo.smscase.json, sample "
-        "document images in DIR/files/ and the exported DIR/demo-bundle.zip.",
+        "document images in DIR/files/ and the exported DIR/demo-bundle.zip. With --provider, "
+        "that provider's sample case with a complete qualification (sample ID photos, the "
+        "commitment letter, the qualification/ folder): the whole chain.",
     )
     _options(
         d, output=("DIR", "folder to write into"), force_help="replace an existing demo bundle"
+    )
+    d.add_argument(
+        "--provider",
+        choices=PROVIDERS,
+        default=None,
+        help="the sample case of this provider, with a complete qualification",
     )
     d.set_defaults(func=run_demo)
 
@@ -109,6 +125,55 @@ def _export_options(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+# What load_case reports when it leaves a value of the file out: saving would lose that value.
+_DROPPED = frozenset(
+    {
+        "case.unknown_key",
+        "case.wrong_type",
+        "case.bad_date",
+        "case.attachment_incomplete",
+        "case.duplicate_key",
+        "case.bad_path",
+    }
+)
+
+
+def record_export(path: Path, lang: str | None) -> Finding:
+    """Record a complete export in the case file ``path`` (``mark_exported``: its names are ready
+    to submit) and save it; an info finding when it was recorded, a warning saying why not (a
+    file with values the reader drops is never rewritten)."""
+    from assistant.core.model import load_case, save_case
+    from assistant.core.status import case_stage, mark_exported, stage_label
+
+    case, found = load_case(path, lang)
+    lang = lang or (case.language if case else None)
+    dropped = [f for f in found if f.code in _DROPPED]
+    reason = ""
+    if case is None or dropped:
+        reason = text("status.export.would_drop", lang) if case else found[0].message
+    else:
+        mark_exported(case)
+        try:
+            save_case(case, path)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+    if reason:
+        return Finding(
+            Severity.WARNING,
+            "status.export.not_recorded",
+            text("status.export.not_recorded", lang, path=str(path), reason=reason),
+            fix=text("status.export.not_recorded.fix", lang),
+            subject=str(path),
+        )
+    assert case is not None
+    return Finding(
+        Severity.INFO,
+        "status.export.recorded",
+        text("status.export.recorded", lang, stage=stage_label(case_stage(case), lang)),
+        subject=str(path),
+    )
+
+
 def _print_findings(findings: list[Finding]) -> None:
     for line in finding_lines(sort_findings(findings)):
         print(line)
@@ -122,8 +187,14 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError(f"no case file {str(case_path)!r}")
     result = export_case(case_path, Path(args.output), **_export_options(args))
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
+    recorded = None
+    if result.ok and not result.incomplete and not args.no_record:
+        recorded = record_export(case_path, args.lang)
     if args.format == "json":
-        print_json(result.to_dict())
+        data = result.to_dict()
+        if recorded is not None:
+            data["recorded"] = recorded.to_dict()
+        print_json(data)
     elif result.output is None:
         lang = args.lang or (result.case.language if result.case else None)
         print(f"{case_path}: NOT exported")
@@ -136,7 +207,7 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"{case_path}: {status} -> {result.output}")
         for f in result.files:
             print(f"  {f['path']}  ({f['size']} bytes)")
-        _print_findings(result.findings)
+        _print_findings(result.findings + ([recorded] if recorded else []))
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
@@ -147,6 +218,11 @@ def run_batch(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         raise UsageError(f"no folder {str(folder)!r}")
     result = export_batch(folder, Path(args.output), **_export_options(args))
+    recorded = {
+        r.case_file: record_export(Path(r.case_file), args.lang)
+        for r in result.rows
+        if r.status == "ok" and not args.no_record
+    }
     if args.format == "json":
         print_json(
             {
@@ -161,6 +237,9 @@ def run_batch(args: argparse.Namespace) -> int:
                         "status": r.status,
                         "output": r.output or None,
                         "problems": r.problems,
+                        "recorded": (
+                            recorded[r.case_file].to_dict() if r.case_file in recorded else None
+                        ),
                     }
                     for r in result.rows
                 ],
@@ -170,6 +249,8 @@ def run_batch(args: argparse.Namespace) -> int:
         _print_findings(result.findings)
         for r in result.rows:
             print(f"{r.status.upper():10} {r.case_file}" + (f" -> {r.output}" if r.output else ""))
+            if r.case_file in recorded:
+                print("\n".join(finding_lines([recorded[r.case_file]], indent="    ")))
             for p in r.problems[:5]:
                 print(f"    ✗ {p}")
             if len(r.problems) > 5:
@@ -195,6 +276,7 @@ def run_demo(args: argparse.Namespace) -> int:
         lang=args.lang or "zh",
         force=args.force,
         render_checklist=checklist_renderer(),
+        provider=args.provider,
     )
     if args.format == "json":
         print_json({"case": str(case_path), **result.to_dict()})
