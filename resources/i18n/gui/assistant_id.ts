@@ -173,11 +173,11 @@
     </message>
     <message>
         <source>Case li&amp;brary…</source>
-        <translation>Pusta&amp;ka kasus…</translation>
+        <translation>&amp;Pustaka kasus…</translation>
     </message>
     <message>
         <source>Re&amp;jected? Paste the reason…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditolak? T&amp;empel alasannya…</translation>
     </message>
     <message>
         <source>&amp;Help for this step</source>
@@ -226,6 +226,45 @@
     <message>
         <source>Qualification</source>
         <translation>Kualifikasi</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentLine</name>
+    <message>
+        <source>Attach…</source>
+        <translation>Lampirkan…</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Memeriksa…</translation>
+    </message>
+    <message>
+        <source>Look at it</source>
+        <translation>Periksa</translation>
+    </message>
+    <message>
+        <source>Not attached</source>
+        <translation>Belum dilampirkan</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Belum diperiksa</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>OK, fixed in the bundle</source>
+        <translation>OK, diperbaiki di paket</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Bermasalah</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
     </message>
 </context>
 <context>
@@ -342,8 +381,8 @@
         <translation>▾ Sembunyikan dokumen lain</translation>
     </message>
     <message>
-        <source>▸ %1 other documents would also do</source>
-        <translation>▸ %1 dokumen lain juga bisa</translation>
+        <source>▸ Other documents that would also do (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 of %2 required documents attached and fine; %3 with problems.</source>
@@ -1310,7 +1349,7 @@
     </message>
     <message>
         <source>Pick a saved &amp;profile…</source>
-        <translation>&amp;Pilih profil tersimpan…</translation>
+        <translation>Pilih pro&amp;fil tersimpan…</translation>
     </message>
     <message>
         <source>Your company or a client, saved once (copied into this case)</source>
@@ -1544,118 +1583,229 @@
     </message>
 </context>
 <context>
+    <name>QualificationPage</name>
+    <message>
+        <source>&amp;Generate the commitment letter…</source>
+        <translation>&amp;Buat surat komitmen…</translation>
+    </message>
+    <message>
+        <source>(if asked)</source>
+        <translation>(bila diminta)</translation>
+    </message>
+    <message>
+        <source>Administrator (handler, 经办人)</source>
+        <translation>Administrator (petugas, 经办人)</translation>
+    </message>
+    <message>
+        <source>Approved qualification id</source>
+        <translation>ID kualifikasi yang disetujui</translation>
+    </message>
+    <message>
+        <source>As on the Parties page</source>
+        <translation>Sesuai halaman Pihak</translation>
+    </message>
+    <message>
+        <source>As the console&apos;s qualification list shows it</source>
+        <translation>Seperti di daftar kualifikasi konsol</translation>
+    </message>
+    <message>
+        <source>Cannot attach the file</source>
+        <translation>Berkas tidak dapat dilampirkan</translation>
+    </message>
+    <message>
+        <source>Colour photos of the original cards, the whole card in the picture. The licence is attached on the Documents step. The bundle removes every metadata (location, camera) from these photos.</source>
+        <translation>Foto berwarna kartu asli, seluruh kartu terlihat. Izin usaha dilampirkan di langkah Dokumen. Paket menghapus semua metadata (lokasi, kamera) dari foto ini.</translation>
+    </message>
+    <message>
+        <source>Commitment letter (合规使用承诺函)</source>
+        <translation>Surat komitmen (合规使用承诺函)</translation>
+    </message>
+    <message>
+        <source>From the Parties page: %1</source>
+        <translation>Dari halaman Pihak: %1</translation>
+    </message>
+    <message>
+        <source>I already have an approved &amp;qualification: id</source>
+        <translation>Saya sudah punya &amp;kualifikasi yang disetujui: ID</translation>
+    </message>
+    <message>
+        <source>ID photos and signed letters</source>
+        <translation>Foto identitas dan surat bertanda tangan</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>Perwakilan hukum</translation>
+    </message>
+    <message>
+        <source>No program to open .docx files was found. Open the letter yourself:</source>
+        <translation>Tidak ada program untuk membuka .docx. Buka suratnya sendiri:</translation>
+    </message>
+    <message>
+        <source>Open it to print</source>
+        <translation>Buka untuk dicetak</translation>
+    </message>
+    <message>
+        <source>Owner, exactly as on its licence</source>
+        <translation>Pemilik, persis seperti di izinnya</translation>
+    </message>
+    <message>
+        <source>Qualification</source>
+        <translation>Kualifikasi</translation>
+    </message>
+    <message>
+        <source>Save the letter as</source>
+        <translation>Simpan surat sebagai</translation>
+    </message>
+    <message>
+        <source>Signing &amp;date:</source>
+        <translation>&amp;Tanggal tanda tangan:</translation>
+    </message>
+    <message>
+        <source>The letter could not be written.</source>
+        <translation>Surat tidak dapat ditulis.</translation>
+    </message>
+    <message>
+        <source>The provider asks for it before any signature: the owner exactly as on its licence, its legal representative and the administrator who manages SMS. Or give the id of a qualification already approved.</source>
+        <translation>Penyedia memintanya sebelum tanda tangan apa pun: pemilik persis seperti di izinnya, perwakilan hukumnya, dan administrator yang mengelola SMS. Atau masukkan ID kualifikasi yang sudah disetujui.</translation>
+    </message>
+    <message>
+        <source>The qualification</source>
+        <translation>Kualifikasi</translation>
+    </message>
+    <message>
+        <source>The qualification passes every check.</source>
+        <translation>Kualifikasi lolos semua pemeriksaan.</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Dokumen Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Writing the letter…</source>
+        <translation>Menulis surat…</translation>
+    </message>
+    <message>
+        <source>Written: %1, in the folder %2. Print it, have it signed and stamped, then attach the scan below.</source>
+        <translation>Ditulis: %1, di folder %2. Cetak, tandatangani dan stempel, lalu lampirkan pindaiannya di bawah.</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, or empty to date it by hand</source>
+        <translation>YYYY-MM-DD, atau kosong untuk ditulis tangan</translation>
+    </message>
+</context>
+<context>
     <name>RejectionDialog</name>
     <message>
         <source>Rejected? Paste the reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditolak? Tempel alasannya</translation>
     </message>
     <message>
         <source>Paste the text the provider&apos;s console shows with the rejection, in any wording, Chinese or English. The program says what it means, what to fix, and where.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempel teks yang ditampilkan konsol penyedia bersama penolakan, dengan kata apa pun, bahasa Tionghoa atau Inggris. Program menjelaskan artinya, apa yang harus diperbaiki, dan di mana.</translation>
     </message>
     <message>
         <source>&amp;Rejection text:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Teks penolakan:</translation>
     </message>
     <message>
         <source>Rejection text</source>
-        <translation type="unfinished">Teks penolakan</translation>
+        <translation>Teks penolakan</translation>
     </message>
     <message>
         <source>e.g. 审核不通过：授权委托书未加盖公章</source>
-        <translation type="unfinished"></translation>
+        <translation>mis. 审核不通过：授权委托书未加盖公章</translation>
     </message>
     <message>
         <source>&amp;Matching reasons, best first:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ala&amp;san yang cocok, paling cocok dulu:</translation>
     </message>
     <message>
         <source>Matching reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>Alasan yang cocok</translation>
     </message>
     <message>
         <source>&amp;Provider:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Penyedia:</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished">Penyedia</translation>
+        <translation>Penyedia</translation>
     </message>
     <message>
         <source>Any provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Penyedia mana pun</translation>
     </message>
     <message>
         <source>&amp;Signature:</source>
-        <translation type="unfinished">&amp;Tanda tangan:</translation>
+        <translation>Tanda t&amp;angan:</translation>
     </message>
     <message>
         <source>Which signature was rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Tanda tangan mana yang ditolak</translation>
     </message>
     <message>
         <source>Re&amp;cord the rejection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Catat penolakan</translation>
     </message>
     <message>
         <source>Mark the signature rejected with this text, in the case (then save it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tandai tanda tangan ditolak dengan teks ini di kasus (lalu simpan kasusnya)</translation>
     </message>
     <message>
         <source>&amp;Go to this step</source>
-        <translation type="unfinished">Ke langkah i&amp;ni</translation>
+        <translation>Ke langkah i&amp;ni</translation>
     </message>
     <message>
         <source>Record the rejection and open the step to fix, with the field highlighted</source>
-        <translation type="unfinished"></translation>
+        <translation>Catat penolakan dan buka langkah yang harus diperbaiki, dengan kolomnya disorot</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Tutup</translation>
+        <translation>Tutup</translation>
     </message>
     <message>
         <source>Case: %1 (opened when you record the rejection)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kasus: %1 (dibuka saat Anda mencatat penolakan)</translation>
     </message>
     <message>
         <source>No case is open: to record the rejection, select the case under Recent cases (or open it) first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada kasus yang terbuka: untuk mencatat penolakan, pilih dulu kasusnya di Kasus terakhir (atau buka kasusnya).</translation>
     </message>
     <message>
         <source>Case: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kasus: %1</translation>
     </message>
     <message>
         <source>Case: the one open now (not saved yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kasus: yang sedang terbuka (belum disimpan)</translation>
     </message>
     <message>
         <source>It has no signature name yet, so nothing can be recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kasus ini belum punya nama tanda tangan, jadi tidak ada yang bisa dicatat.</translation>
     </message>
     <message>
         <source>Signature: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tanda tangan: %1</translation>
     </message>
     <message>
         <source>Which signature was rejected?</source>
-        <translation type="unfinished"></translation>
+        <translation>Tanda tangan mana yang ditolak?</translation>
     </message>
     <message>
         <source>The text could not be explained: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Teks tidak dapat dijelaskan: %1</translation>
     </message>
     <message>
         <source>Paste or type the rejection text above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempel atau ketik teks penolakan di atas.</translation>
     </message>
     <message>
         <source>%1 known reason(s) fit this text.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 alasan yang dikenal cocok dengan teks ini.</translation>
     </message>
     <message>
         <source>Recorded: %1 rejected. Save the case to keep it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tercatat: %1 ditolak. Simpan kasus untuk menyimpannya.</translation>
     </message>
 </context>
 <context>
@@ -1686,7 +1836,7 @@
     </message>
     <message>
         <source>Re&amp;jected? Paste the reason…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ditolak? Tempel alasannya…</translation>
     </message>
     <message>
         <source>Checking everything…</source>
@@ -1721,67 +1871,71 @@
     <name>SignatureRow</name>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Diajukan</translation>
     </message>
     <message>
         <source>Record that this signature was submitted in the console today</source>
-        <translation type="unfinished"></translation>
+        <translation>Catat bahwa tanda tangan ini diajukan di konsol hari ini</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Disetujui</translation>
     </message>
     <message>
         <source>Record that the provider approved this signature today</source>
-        <translation type="unfinished"></translation>
+        <translation>Catat bahwa penyedia menyetujui tanda tangan ini hari ini</translation>
     </message>
     <message>
         <source>Rejected…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditolak…</translation>
     </message>
     <message>
         <source>Paste the provider&apos;s reason: see what it means and where to fix it</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempel alasan dari penyedia: lihat artinya dan di mana memperbaikinya</translation>
     </message>
     <message>
         <source>Last message sent:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan terakhir dikirim:</translation>
     </message>
     <message>
         <source>Last message sent with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesan terakhir yang dikirim dengan %1</translation>
     </message>
     <message>
         <source>The carriers drop a filing after six months without sending: the warning counts from this day</source>
-        <translation type="unfinished"></translation>
+        <translation>Operator menghapus pendaftaran setelah enam bulan tanpa pengiriman: peringatan dihitung dari hari ini</translation>
     </message>
     <message>
         <source>not known</source>
-        <translation type="unfinished"></translation>
+        <translation>tidak diketahui</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Tidak diketahui</translation>
     </message>
     <message>
         <source>not filed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>belum didaftarkan</translation>
     </message>
     <message>
         <source>filing in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>sedang didaftarkan</translation>
     </message>
     <message>
         <source>filed</source>
-        <translation type="unfinished"></translation>
+        <translation>terdaftar</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>gagal</translation>
     </message>
     <message>
         <source>lapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>kedaluwarsa</translation>
     </message>
     <message>
         <source>Carrier filing:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendaftaran operator:</translation>
     </message>
 </context>
 <context>
@@ -1847,7 +2001,7 @@
     </message>
     <message>
         <source>Case li&amp;brary…</source>
-        <translation>Pusta&amp;ka kasus…</translation>
+        <translation>&amp;Pustaka kasus…</translation>
     </message>
     <message>
         <source>For agencies: every client&apos;s case in one table, import a client list, export many.</source>
@@ -1859,11 +2013,11 @@
     </message>
     <message>
         <source>Re&amp;jected? Paste the reason…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ditolak? Tempel alasannya…</translation>
     </message>
     <message>
         <source>What the provider&apos;s reason means and where to fix it, recorded on the case selected below</source>
-        <translation type="unfinished"></translation>
+        <translation>Arti alasan dari penyedia dan di mana memperbaikinya, dicatat pada kasus yang dipilih di bawah</translation>
     </message>
     <message>
         <source>Recent cases</source>
@@ -1902,27 +2056,27 @@
     <name>StatusPanel</name>
     <message>
         <source>Status after submission</source>
-        <translation type="unfinished"></translation>
+        <translation>Status setelah pengajuan</translation>
     </message>
     <message>
         <source>Record what the provider answers, or drop here the status list its command-line tool saved (JSON): the case keeps each signature&apos;s review, its filing with each carrier and the last day a message was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Catat jawaban penyedia, atau jatuhkan di sini daftar status yang disimpan alat baris perintahnya (JSON): kasus menyimpan peninjauan setiap tanda tangan, pendaftarannya di setiap operator, dan hari terakhir pesan dikirim.</translation>
     </message>
     <message>
         <source>Stage: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tahap: %1</translation>
     </message>
     <message>
         <source>No signature name yet: the status is kept per signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada nama tanda tangan: status dicatat per tanda tangan.</translation>
     </message>
     <message>
         <source>%1: %2 change(s) in this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 perubahan di kasus ini.</translation>
     </message>
     <message>
         <source>%1: nothing in it changes this case (%2 signature(s) or template(s) read).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: tidak ada isinya yang mengubah kasus ini (%2 tanda tangan atau templat dibaca).</translation>
     </message>
 </context>
 <context>
@@ -2017,6 +2171,21 @@
     <message>
         <source>%1 characters · %2 SMS</source>
         <translation>%1 karakter · %2 SMS</translation>
+    </message>
+</context>
+<context>
+    <name>ValidityEdit</name>
+    <message>
+        <source>Long-term (长期)</source>
+        <translation>Jangka panjang (长期)</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Berlaku dari</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Berlaku sampai</translation>
     </message>
 </context>
 <context>
@@ -2186,171 +2355,6 @@
     <message>
         <source>%1 error(s) on this step</source>
         <translation>%1 kesalahan di langkah ini</translation>
-    </message>
-</context>
-<context>
-    <name>DocumentLine</name>
-    <message>
-        <source>Attach…</source>
-        <translation>Lampirkan…</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>Memeriksa…</translation>
-    </message>
-    <message>
-        <source>Look at it</source>
-        <translation>Periksa</translation>
-    </message>
-    <message>
-        <source>Not attached</source>
-        <translation>Belum dilampirkan</translation>
-    </message>
-    <message>
-        <source>Not checked</source>
-        <translation>Belum diperiksa</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>OK, fixed in the bundle</source>
-        <translation>OK, diperbaiki di paket</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>Bermasalah</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Hapus</translation>
-    </message>
-</context>
-<context>
-    <name>QualificationPage</name>
-    <message>
-        <source>&amp;Generate the commitment letter…</source>
-        <translation>&amp;Buat surat komitmen…</translation>
-    </message>
-    <message>
-        <source>(if asked)</source>
-        <translation>(bila diminta)</translation>
-    </message>
-    <message>
-        <source>Administrator (handler, 经办人)</source>
-        <translation>Administrator (petugas, 经办人)</translation>
-    </message>
-    <message>
-        <source>Approved qualification id</source>
-        <translation>ID kualifikasi yang disetujui</translation>
-    </message>
-    <message>
-        <source>As on the Parties page</source>
-        <translation>Sesuai halaman Pihak</translation>
-    </message>
-    <message>
-        <source>As the console's qualification list shows it</source>
-        <translation>Seperti di daftar kualifikasi konsol</translation>
-    </message>
-    <message>
-        <source>Cannot attach the file</source>
-        <translation>Berkas tidak dapat dilampirkan</translation>
-    </message>
-    <message>
-        <source>Colour photos of the original cards, the whole card in the picture. The licence is attached on the Documents step. The bundle removes every metadata (location, camera) from these photos.</source>
-        <translation>Foto berwarna kartu asli, seluruh kartu terlihat. Izin usaha dilampirkan di langkah Dokumen. Paket menghapus semua metadata (lokasi, kamera) dari foto ini.</translation>
-    </message>
-    <message>
-        <source>Commitment letter (合规使用承诺函)</source>
-        <translation>Surat komitmen (合规使用承诺函)</translation>
-    </message>
-    <message>
-        <source>From the Parties page: %1</source>
-        <translation>Dari halaman Pihak: %1</translation>
-    </message>
-    <message>
-        <source>I already have an approved &amp;qualification: id</source>
-        <translation>Saya sudah punya &amp;kualifikasi yang disetujui: ID</translation>
-    </message>
-    <message>
-        <source>ID photos and signed letters</source>
-        <translation>Foto identitas dan surat bertanda tangan</translation>
-    </message>
-    <message>
-        <source>Legal representative</source>
-        <translation>Perwakilan hukum</translation>
-    </message>
-    <message>
-        <source>No program to open .docx files was found. Open the letter yourself:</source>
-        <translation>Tidak ada program untuk membuka .docx. Buka suratnya sendiri:</translation>
-    </message>
-    <message>
-        <source>Open it to print</source>
-        <translation>Buka untuk dicetak</translation>
-    </message>
-    <message>
-        <source>Owner, exactly as on its licence</source>
-        <translation>Pemilik, persis seperti di izinnya</translation>
-    </message>
-    <message>
-        <source>Qualification</source>
-        <translation>Kualifikasi</translation>
-    </message>
-    <message>
-        <source>Save the letter as</source>
-        <translation>Simpan surat sebagai</translation>
-    </message>
-    <message>
-        <source>Signing &amp;date:</source>
-        <translation>&amp;Tanggal tanda tangan:</translation>
-    </message>
-    <message>
-        <source>The letter could not be written.</source>
-        <translation>Surat tidak dapat ditulis.</translation>
-    </message>
-    <message>
-        <source>The provider asks for it before any signature: the owner exactly as on its licence, its legal representative and the administrator who manages SMS. Or give the id of a qualification already approved.</source>
-        <translation>Penyedia memintanya sebelum tanda tangan apa pun: pemilik persis seperti di izinnya, perwakilan hukumnya, dan administrator yang mengelola SMS. Atau masukkan ID kualifikasi yang sudah disetujui.</translation>
-    </message>
-    <message>
-        <source>The qualification</source>
-        <translation>Kualifikasi</translation>
-    </message>
-    <message>
-        <source>The qualification passes every check.</source>
-        <translation>Kualifikasi lolos semua pemeriksaan.</translation>
-    </message>
-    <message>
-        <source>Word documents (*.docx)</source>
-        <translation>Dokumen Word (*.docx)</translation>
-    </message>
-    <message>
-        <source>Writing the letter…</source>
-        <translation>Menulis surat…</translation>
-    </message>
-    <message>
-        <source>Written: %1, in the folder %2. Print it, have it signed and stamped, then attach the scan below.</source>
-        <translation>Ditulis: %1, di folder %2. Cetak, tandatangani dan stempel, lalu lampirkan pindaiannya di bawah.</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD, or empty to date it by hand</source>
-        <translation>YYYY-MM-DD, atau kosong untuk ditulis tangan</translation>
-    </message>
-</context>
-<context>
-    <name>ValidityEdit</name>
-    <message>
-        <source>Long-term (长期)</source>
-        <translation>Jangka panjang (长期)</translation>
-    </message>
-    <message>
-        <source>Valid from</source>
-        <translation>Berlaku dari</translation>
-    </message>
-    <message>
-        <source>Valid until</source>
-        <translation>Berlaku sampai</translation>
     </message>
 </context>
 </TS>

@@ -177,7 +177,7 @@
     </message>
     <message>
         <source>Re&amp;jected? Paste the reason…</source>
-        <translation type="unfinished"></translation>
+        <translation>被驳回？粘贴驳回原因(&amp;J)…</translation>
     </message>
     <message>
         <source>&amp;Help for this step</source>
@@ -226,6 +226,45 @@
     <message>
         <source>Qualification</source>
         <translation>资质</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentLine</name>
+    <message>
+        <source>Attach…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>检查中…</translation>
+    </message>
+    <message>
+        <source>Look at it</source>
+        <translation>请查看</translation>
+    </message>
+    <message>
+        <source>Not attached</source>
+        <translation>未添加</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>OK, fixed in the bundle</source>
+        <translation>通过，材料包中已修正</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
     </message>
 </context>
 <context>
@@ -342,8 +381,8 @@
         <translation>▾ 收起其他材料</translation>
     </message>
     <message>
-        <source>▸ %1 other documents would also do</source>
-        <translation>▸ 另有 %1 种材料也可以</translation>
+        <source>▸ Other documents that would also do (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 of %2 required documents attached and fine; %3 with problems.</source>
@@ -1544,118 +1583,229 @@
     </message>
 </context>
 <context>
+    <name>QualificationPage</name>
+    <message>
+        <source>&amp;Generate the commitment letter…</source>
+        <translation>生成承诺函(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>(if asked)</source>
+        <translation>（按需）</translation>
+    </message>
+    <message>
+        <source>Administrator (handler, 经办人)</source>
+        <translation>管理员（经办人）</translation>
+    </message>
+    <message>
+        <source>Approved qualification id</source>
+        <translation>已通过的资质 ID</translation>
+    </message>
+    <message>
+        <source>As on the Parties page</source>
+        <translation>与“申请方与归属方”页一致</translation>
+    </message>
+    <message>
+        <source>As the console&apos;s qualification list shows it</source>
+        <translation>与控制台资质列表中显示的一致</translation>
+    </message>
+    <message>
+        <source>Cannot attach the file</source>
+        <translation>无法添加该文件</translation>
+    </message>
+    <message>
+        <source>Colour photos of the original cards, the whole card in the picture. The licence is attached on the Documents step. The bundle removes every metadata (location, camera) from these photos.</source>
+        <translation>请上传证件原件的彩色照片，证件完整入镜。营业执照在“材料”步骤添加。材料包会删除这些照片中的全部元数据（位置、相机信息）。</translation>
+    </message>
+    <message>
+        <source>Commitment letter (合规使用承诺函)</source>
+        <translation>合规使用承诺函</translation>
+    </message>
+    <message>
+        <source>From the Parties page: %1</source>
+        <translation>来自“申请方与归属方”页：%1</translation>
+    </message>
+    <message>
+        <source>I already have an approved &amp;qualification: id</source>
+        <translation>已有审核通过的资质(&amp;Q)，ID：</translation>
+    </message>
+    <message>
+        <source>ID photos and signed letters</source>
+        <translation>证件照片与签字文件</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>No program to open .docx files was found. Open the letter yourself:</source>
+        <translation>未找到可打开 .docx 文件的程序，请自行打开承诺函：</translation>
+    </message>
+    <message>
+        <source>Open it to print</source>
+        <translation>打开并打印</translation>
+    </message>
+    <message>
+        <source>Owner, exactly as on its licence</source>
+        <translation>归属方（与营业执照完全一致）</translation>
+    </message>
+    <message>
+        <source>Qualification</source>
+        <translation>资质</translation>
+    </message>
+    <message>
+        <source>Save the letter as</source>
+        <translation>承诺函另存为</translation>
+    </message>
+    <message>
+        <source>Signing &amp;date:</source>
+        <translation>签署日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>The letter could not be written.</source>
+        <translation>无法写入承诺函。</translation>
+    </message>
+    <message>
+        <source>The provider asks for it before any signature: the owner exactly as on its licence, its legal representative and the administrator who manages SMS. Or give the id of a qualification already approved.</source>
+        <translation>申请签名前，服务商要求先提交资质：与营业执照完全一致的归属方、其法定代表人，以及管理短信业务的管理员。也可以直接填写已审核通过的资质 ID。</translation>
+    </message>
+    <message>
+        <source>The qualification</source>
+        <translation>资质信息</translation>
+    </message>
+    <message>
+        <source>The qualification passes every check.</source>
+        <translation>资质通过全部检查。</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Writing the letter…</source>
+        <translation>正在写入承诺函…</translation>
+    </message>
+    <message>
+        <source>Written: %1, in the folder %2. Print it, have it signed and stamped, then attach the scan below.</source>
+        <translation>已写入：%1，位于文件夹 %2。请打印、签字盖章，然后在下方添加扫描件。</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, or empty to date it by hand</source>
+        <translation>YYYY-MM-DD，留空则手写日期</translation>
+    </message>
+</context>
+<context>
     <name>RejectionDialog</name>
     <message>
         <source>Rejected? Paste the reason</source>
-        <translation type="unfinished"></translation>
+        <translation>被驳回？粘贴驳回原因</translation>
     </message>
     <message>
         <source>Paste the text the provider&apos;s console shows with the rejection, in any wording, Chinese or English. The program says what it means, what to fix, and where.</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴平台控制台显示的驳回文字，措辞不限，中文或英文均可。程序会说明它的意思、要改什么、在哪一步改。</translation>
     </message>
     <message>
         <source>&amp;Rejection text:</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回文字(&amp;R)：</translation>
     </message>
     <message>
         <source>Rejection text</source>
-        <translation type="unfinished">驳回文字</translation>
+        <translation>驳回文字</translation>
     </message>
     <message>
         <source>e.g. 审核不通过：授权委托书未加盖公章</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：审核不通过：授权委托书未加盖公章</translation>
     </message>
     <message>
         <source>&amp;Matching reasons, best first:</source>
-        <translation type="unfinished"></translation>
+        <translation>相符的原因（最相符的在前）(&amp;M)：</translation>
     </message>
     <message>
         <source>Matching reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>相符的原因</translation>
     </message>
     <message>
         <source>&amp;Provider:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务商(&amp;P)：</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished">服务商</translation>
+        <translation>服务商</translation>
     </message>
     <message>
         <source>Any provider</source>
-        <translation type="unfinished"></translation>
+        <translation>任一服务商</translation>
     </message>
     <message>
         <source>&amp;Signature:</source>
-        <translation type="unfinished">签名(&amp;S)：</translation>
+        <translation>签名(&amp;S)：</translation>
     </message>
     <message>
         <source>Which signature was rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>哪个签名被驳回</translation>
     </message>
     <message>
         <source>Re&amp;cord the rejection</source>
-        <translation type="unfinished"></translation>
+        <translation>记录驳回(&amp;C)</translation>
     </message>
     <message>
         <source>Mark the signature rejected with this text, in the case (then save it)</source>
-        <translation type="unfinished"></translation>
+        <translation>在案例中把该签名标记为已驳回并记下这段文字（之后请保存案例）</translation>
     </message>
     <message>
         <source>&amp;Go to this step</source>
-        <translation type="unfinished">前往此步骤(&amp;G)</translation>
+        <translation>前往此步骤(&amp;G)</translation>
     </message>
     <message>
         <source>Record the rejection and open the step to fix, with the field highlighted</source>
-        <translation type="unfinished"></translation>
+        <translation>记录驳回，并打开需要修改的步骤，突出显示相关字段</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Case: %1 (opened when you record the rejection)</source>
-        <translation type="unfinished"></translation>
+        <translation>案例：%1（记录驳回时打开）</translation>
     </message>
     <message>
         <source>No case is open: to record the rejection, select the case under Recent cases (or open it) first.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前没有打开的案例：要记录驳回，请先在“最近的案例”中选中该案例（或打开它）。</translation>
     </message>
     <message>
         <source>Case: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>案例：%1</translation>
     </message>
     <message>
         <source>Case: the one open now (not saved yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>案例：当前打开的案例（尚未保存）</translation>
     </message>
     <message>
         <source>It has no signature name yet, so nothing can be recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>该案例还没有签名名称，因此无法记录。</translation>
     </message>
     <message>
         <source>Signature: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>签名：%1</translation>
     </message>
     <message>
         <source>Which signature was rejected?</source>
-        <translation type="unfinished"></translation>
+        <translation>哪个签名被驳回？</translation>
     </message>
     <message>
         <source>The text could not be explained: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解释这段文字：%1</translation>
     </message>
     <message>
         <source>Paste or type the rejection text above.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在上方粘贴或输入驳回文字。</translation>
     </message>
     <message>
         <source>%1 known reason(s) fit this text.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 %1 个已知原因与这段文字相符。</translation>
     </message>
     <message>
         <source>Recorded: %1 rejected. Save the case to keep it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已记录：%1 被驳回。请保存案例以保留此记录。</translation>
     </message>
 </context>
 <context>
@@ -1686,7 +1836,7 @@
     </message>
     <message>
         <source>Re&amp;jected? Paste the reason…</source>
-        <translation type="unfinished"></translation>
+        <translation>被驳回？粘贴驳回原因(&amp;J)…</translation>
     </message>
     <message>
         <source>Checking everything…</source>
@@ -1721,67 +1871,71 @@
     <name>SignatureRow</name>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>已提交</translation>
     </message>
     <message>
         <source>Record that this signature was submitted in the console today</source>
-        <translation type="unfinished"></translation>
+        <translation>记录该签名已于今天在控制台提交</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>已通过</translation>
     </message>
     <message>
         <source>Record that the provider approved this signature today</source>
-        <translation type="unfinished"></translation>
+        <translation>记录平台已于今天审核通过该签名</translation>
     </message>
     <message>
         <source>Rejected…</source>
-        <translation type="unfinished"></translation>
+        <translation>被驳回…</translation>
     </message>
     <message>
         <source>Paste the provider&apos;s reason: see what it means and where to fix it</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴平台给出的原因：查看它的意思以及在哪里修改</translation>
     </message>
     <message>
         <source>Last message sent:</source>
-        <translation type="unfinished"></translation>
+        <translation>最后一次发送：</translation>
     </message>
     <message>
         <source>Last message sent with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>用 %1 最后一次发送短信的日期</translation>
     </message>
     <message>
         <source>The carriers drop a filing after six months without sending: the warning counts from this day</source>
-        <translation type="unfinished"></translation>
+        <translation>签名连续六个月没有发送，运营商会取消报备：提醒从这一天开始计算</translation>
     </message>
     <message>
         <source>not known</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>未知</translation>
     </message>
     <message>
         <source>not filed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未报备</translation>
     </message>
     <message>
         <source>filing in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>报备中</translation>
     </message>
     <message>
         <source>filed</source>
-        <translation type="unfinished"></translation>
+        <translation>已报备</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>lapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>已失效</translation>
     </message>
     <message>
         <source>Carrier filing:</source>
-        <translation type="unfinished"></translation>
+        <translation>运营商报备：</translation>
     </message>
 </context>
 <context>
@@ -1859,11 +2013,11 @@
     </message>
     <message>
         <source>Re&amp;jected? Paste the reason…</source>
-        <translation type="unfinished"></translation>
+        <translation>被驳回？粘贴驳回原因(&amp;J)…</translation>
     </message>
     <message>
         <source>What the provider&apos;s reason means and where to fix it, recorded on the case selected below</source>
-        <translation type="unfinished"></translation>
+        <translation>平台给出的驳回原因是什么意思、在哪一步修改；记录到下方选中的案例</translation>
     </message>
     <message>
         <source>Recent cases</source>
@@ -1902,27 +2056,27 @@
     <name>StatusPanel</name>
     <message>
         <source>Status after submission</source>
-        <translation type="unfinished"></translation>
+        <translation>提交后的状态</translation>
     </message>
     <message>
         <source>Record what the provider answers, or drop here the status list its command-line tool saved (JSON): the case keeps each signature&apos;s review, its filing with each carrier and the last day a message was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>记录平台的审核结果，或把平台命令行工具保存的状态列表（JSON）拖到这里：案例会保存每个签名的审核、各运营商的报备以及最后一次发送的日期。</translation>
     </message>
     <message>
         <source>Stage: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段：%1</translation>
     </message>
     <message>
         <source>No signature name yet: the status is kept per signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有签名名称：状态按签名分别记录。</translation>
     </message>
     <message>
         <source>%1: %2 change(s) in this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：本案例有 %2 处变化。</translation>
     </message>
     <message>
         <source>%1: nothing in it changes this case (%2 signature(s) or template(s) read).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：其中没有改变本案例的内容（已读取 %2 个签名或模板）。</translation>
     </message>
 </context>
 <context>
@@ -2017,6 +2171,21 @@
     <message>
         <source>%1 characters · %2 SMS</source>
         <translation>%1 字 · %2 条短信</translation>
+    </message>
+</context>
+<context>
+    <name>ValidityEdit</name>
+    <message>
+        <source>Long-term (长期)</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>有效期起</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
     </message>
 </context>
 <context>
@@ -2186,171 +2355,6 @@
     <message>
         <source>%1 error(s) on this step</source>
         <translation>本步骤有 %1 个错误</translation>
-    </message>
-</context>
-<context>
-    <name>DocumentLine</name>
-    <message>
-        <source>Attach…</source>
-        <translation>添加…</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>检查中…</translation>
-    </message>
-    <message>
-        <source>Look at it</source>
-        <translation>请查看</translation>
-    </message>
-    <message>
-        <source>Not attached</source>
-        <translation>未添加</translation>
-    </message>
-    <message>
-        <source>Not checked</source>
-        <translation>未检查</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <source>OK, fixed in the bundle</source>
-        <translation>通过，材料包中已修正</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>有问题</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-</context>
-<context>
-    <name>QualificationPage</name>
-    <message>
-        <source>&amp;Generate the commitment letter…</source>
-        <translation>生成承诺函(&amp;G)…</translation>
-    </message>
-    <message>
-        <source>(if asked)</source>
-        <translation>（按需）</translation>
-    </message>
-    <message>
-        <source>Administrator (handler, 经办人)</source>
-        <translation>管理员（经办人）</translation>
-    </message>
-    <message>
-        <source>Approved qualification id</source>
-        <translation>已通过的资质 ID</translation>
-    </message>
-    <message>
-        <source>As on the Parties page</source>
-        <translation>与“申请方与归属方”页一致</translation>
-    </message>
-    <message>
-        <source>As the console's qualification list shows it</source>
-        <translation>与控制台资质列表中显示的一致</translation>
-    </message>
-    <message>
-        <source>Cannot attach the file</source>
-        <translation>无法添加该文件</translation>
-    </message>
-    <message>
-        <source>Colour photos of the original cards, the whole card in the picture. The licence is attached on the Documents step. The bundle removes every metadata (location, camera) from these photos.</source>
-        <translation>请上传证件原件的彩色照片，证件完整入镜。营业执照在“材料”步骤添加。材料包会删除这些照片中的全部元数据（位置、相机信息）。</translation>
-    </message>
-    <message>
-        <source>Commitment letter (合规使用承诺函)</source>
-        <translation>合规使用承诺函</translation>
-    </message>
-    <message>
-        <source>From the Parties page: %1</source>
-        <translation>来自“申请方与归属方”页：%1</translation>
-    </message>
-    <message>
-        <source>I already have an approved &amp;qualification: id</source>
-        <translation>已有审核通过的资质(&amp;Q)，ID：</translation>
-    </message>
-    <message>
-        <source>ID photos and signed letters</source>
-        <translation>证件照片与签字文件</translation>
-    </message>
-    <message>
-        <source>Legal representative</source>
-        <translation>法定代表人</translation>
-    </message>
-    <message>
-        <source>No program to open .docx files was found. Open the letter yourself:</source>
-        <translation>未找到可打开 .docx 文件的程序，请自行打开承诺函：</translation>
-    </message>
-    <message>
-        <source>Open it to print</source>
-        <translation>打开并打印</translation>
-    </message>
-    <message>
-        <source>Owner, exactly as on its licence</source>
-        <translation>归属方（与营业执照完全一致）</translation>
-    </message>
-    <message>
-        <source>Qualification</source>
-        <translation>资质</translation>
-    </message>
-    <message>
-        <source>Save the letter as</source>
-        <translation>承诺函另存为</translation>
-    </message>
-    <message>
-        <source>Signing &amp;date:</source>
-        <translation>签署日期(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>The letter could not be written.</source>
-        <translation>无法写入承诺函。</translation>
-    </message>
-    <message>
-        <source>The provider asks for it before any signature: the owner exactly as on its licence, its legal representative and the administrator who manages SMS. Or give the id of a qualification already approved.</source>
-        <translation>申请签名前，服务商要求先提交资质：与营业执照完全一致的归属方、其法定代表人，以及管理短信业务的管理员。也可以直接填写已审核通过的资质 ID。</translation>
-    </message>
-    <message>
-        <source>The qualification</source>
-        <translation>资质信息</translation>
-    </message>
-    <message>
-        <source>The qualification passes every check.</source>
-        <translation>资质通过全部检查。</translation>
-    </message>
-    <message>
-        <source>Word documents (*.docx)</source>
-        <translation>Word 文档 (*.docx)</translation>
-    </message>
-    <message>
-        <source>Writing the letter…</source>
-        <translation>正在写入承诺函…</translation>
-    </message>
-    <message>
-        <source>Written: %1, in the folder %2. Print it, have it signed and stamped, then attach the scan below.</source>
-        <translation>已写入：%1，位于文件夹 %2。请打印、签字盖章，然后在下方添加扫描件。</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD, or empty to date it by hand</source>
-        <translation>YYYY-MM-DD，留空则手写日期</translation>
-    </message>
-</context>
-<context>
-    <name>ValidityEdit</name>
-    <message>
-        <source>Long-term (长期)</source>
-        <translation>长期</translation>
-    </message>
-    <message>
-        <source>Valid from</source>
-        <translation>有效期起</translation>
-    </message>
-    <message>
-        <source>Valid until</source>
-        <translation>有效期至</translation>
     </message>
 </context>
 </TS>
