@@ -116,3 +116,33 @@ def test_not_asked_and_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixtur
     (tmp_path / "bad.smscase.json").write_text("{")
     code, out, _ = run(capsys, "qualification", str(tmp_path / "bad.smscase.json"))
     assert code == 1 and "case.not_json" in out
+
+
+@pytest.mark.parametrize("provider", ["tencent", "alibaba", "huawei"])
+def test_demo_of_a_provider_shows_the_whole_chain(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], provider: str
+) -> None:
+    import zipfile
+
+    code, out, _ = run(
+        capsys, "demo", "--provider", provider, "--output", str(tmp_path), "--lang", "en"
+    )
+    assert code == 0, out
+    with zipfile.ZipFile(tmp_path / "demo-bundle.zip") as zf:
+        names = zf.namelist()
+        manifest = json.loads(zf.read("manifest.json"))
+    assert "qualification/steps.txt" in names
+    assert manifest["case"]["provider"] == provider and manifest["status"] == "complete"
+    assert not [f for f in manifest["findings"] if f["severity"] == "error"]
+    assert HANDLER not in out
+
+
+def test_the_default_demo_stays_tencent_without_a_qualification(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import zipfile
+
+    assert run(capsys, "demo", "--output", str(tmp_path))[0] == 0
+    with zipfile.ZipFile(tmp_path / "demo-bundle.zip") as zf:
+        assert not [n for n in zf.namelist() if n.startswith("qualification/")]
+        assert "资质：请最先提交" in zf.read("README.txt").decode("utf-8")
