@@ -517,3 +517,35 @@ def test_the_schema_refuses_an_unknown_key(tmp_path: Path) -> None:
     with pytest.raises(RulePackError) as exc:
         load_pack_file(bad)
     assert "qualification" in str(exc.value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["", "\x00" * 40, "²" * 18, "١٣٨٠٠١٣٨٠٠٠", "\ud800", "x" * 100_000, "1" * 18, "-" * 30, "𝟏𝟑𝟖"],
+)
+def test_hostile_values_give_findings_never_a_traceback(value: str) -> None:
+    case = complete("alibaba")
+    q = case.qualification
+    q.name = q.owner.name = q.owner.credit_code = value
+    q.legal_representative.id_number = q.handler.id_number = q.handler.mobile = value
+    q.handler.email = q.remark = q.approved_id = ""
+    q.owner.entity_type = q.handler.id_type = value[:20]
+    found = check_qualification(case, "en", today=TODAY)
+    assert all(f.message for f in found)
+    steps(case, "zh")
+
+
+def test_full_width_digits_are_the_same_number() -> None:
+    assert check_resident_id("３３０１０６１９８５０６１２１２３７", "en", "x", TODAY) == []
+    assert codes(check_mobile("１３８００１３８０００", "en", "m")) == [
+        "qualification.mobile_normalized"
+    ]
+
+
+def test_unknown_ids_in_the_section_are_named() -> None:
+    case = complete("tencent")
+    case.qualification.owner.entity_type = "llc"
+    case.qualification.handler.id_type = "driving_licence"
+    found = {f.code: f for f in check_qualification(case, "en", today=TODAY)}
+    assert "llc" in found["qualification.entity_unknown"].message
+    assert "driving_licence" in found["qualification.id_type_unsupported"].message

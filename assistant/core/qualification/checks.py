@@ -20,8 +20,9 @@ from assistant.core.qualification.privacy import mask_id
 
 ADULT_AGE = 18  # a legal representative or an administrator signs for the owner
 MAX_AGE = 120
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
+_RESIDENT_ID = re.compile(r"[0-9]{17}[0-9X]")
 _DOCUMENT_NUMBER = re.compile(r"^[A-Za-z0-9()（）-]{5,30}$")
 
 
@@ -41,7 +42,7 @@ def finding(
 
 def compact_id(value: str) -> str:
     """An ID number without spaces or dashes, ``x`` as ``X``."""
-    return re.sub(r"[\s-]", "", value or "").upper()
+    return re.sub(r"[\s-]", "", unicodedata.normalize("NFKC", value or "")).upper()
 
 
 def age_on(born: dt.date, day: dt.date) -> int:
@@ -75,7 +76,7 @@ def check_resident_id(
                 count=len(number),
             )
         ]
-    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+    if not _RESIDENT_ID.fullmatch(number):  # ASCII digits only (int() refuses "²" and the like)
         return [
             finding(
                 "qualification.id_format", Severity.ERROR, lang, subject, source=src, number=shown
@@ -180,7 +181,7 @@ def check_id_number(
 def mobile_digits(value: str) -> str:
     """The 11 digits of a mainland mobile number typed with separators or a +86 / 0086 / 86
     prefix ("" when it is none)."""
-    digits = re.sub(r"[\s()-]", "", value or "")
+    digits = re.sub(r"[\s()-]", "", unicodedata.normalize("NFKC", value or ""))
     for prefix in ("+86", "0086", "86"):
         if digits.startswith(prefix) and len(digits) == len(prefix) + 11:
             digits = digits[len(prefix) :]

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.core.i18n import localized, text
+from assistant.core.i18n import has_text, localized, text
 from assistant.core.model import Case
 from assistant.core.model.qualification import Validity
 from assistant.core.qualification.checks import mobile_digits
@@ -129,9 +129,9 @@ def shown_value(case: Case, field_id: str, lang: str) -> str:
         return validity_text(value, lang)
     if field_id.endswith("id_number"):
         return mask_id(value) if value else ""
-    if field_id.endswith("id_type") and value:
+    if field_id.endswith("id_type") and has_text(f"qualification.id_type.{value}"):
         return text(f"qualification.id_type.{value}", lang)
-    if field_id.endswith("entity_type") and value:
+    if field_id.endswith("entity_type") and has_text(f"owner.entity.{value}"):
         return text(f"owner.entity.{value}", lang)
     if field_id == "purpose" and value in ("self", "others"):
         return text(f"qualification.purpose.{value}", lang)

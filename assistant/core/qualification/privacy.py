@@ -19,7 +19,7 @@ from assistant.core.findings import Finding
 KEEP = 4  # characters kept at each end
 # What looks like a resident ID number (18 characters, the last one a digit or X) or an old
 # 15-digit one, not inside a longer run of digits.
-_ID_LIKE = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")
+_ID_LIKE = re.compile(r"(?<![0-9A-Za-z])([0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9A-Za-z])")
 
 
 def mask_id(number: str) -> str:

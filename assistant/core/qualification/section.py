@@ -196,6 +196,8 @@ def _id_type(ctx: _Context, who: str, id_type: str) -> list[Finding]:
     valid = tuple(accepted) if accepted else ID_TYPES
     if id_type in valid:
         return []
+    if id_type not in ID_TYPES:  # not an ID type at all: say what it is, not a name for it
+        id_type = id_type[:40]
     shown = ", ".join(text(f"qualification.id_type.{t}", ctx.lang) for t in valid)
     return [
         finding(
@@ -264,8 +266,23 @@ def effective_entity_type(case: Case) -> str:
 
 
 def _entity(ctx: _Context) -> list[Finding]:
+    from assistant.core.findings import make_finding
+    from assistant.core.owner import ENTITY_TYPES
+
     codes = ctx.rules.entity_codes
     entity = effective_entity_type(ctx.case)
+    if entity and entity not in ENTITY_TYPES:
+        return [
+            make_finding(
+                Severity.ERROR,
+                "qualification.entity_unknown",
+                ctx.lang,
+                f"{PREFIX}owner.entity_type",
+                message_key="owner.entity_unknown",
+                value=entity,
+                valid=", ".join(ENTITY_TYPES),
+            )
+        ]
     if not codes or not entity or entity in codes:
         return []
     valid = ", ".join(text(f"owner.entity.{e}", ctx.lang) for e in codes)
