@@ -20,7 +20,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 def sample_files(folder: Path) -> dict[str, Path]:
@@ -77,12 +77,55 @@ def realistic_case(folder: Path):  # -> Case
     return case
 
 
+def sideways_photo(folder: Path) -> Path:
+    """A phone photo of a licence as it comes off the phone: sideways (EXIF orientation 6),
+    with its GPS position, over 3 MB (the bundle fixes all three)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from tests.core.test_review_verdict import sideways_gps_photo
+
+    return sideways_gps_photo(folder / "IMG_20261201_0931.jpg")
+
+
+def journey_case(journey: str, folder: Path):  # -> Case
+    """The three journeys of #16: an agency at Tencent for another organization, a small
+    business at Alibaba for itself, an app applicant at Huawei."""
+    case = realistic_case(folder)
+    if journey == "tencent-others":
+        return case
+    case.attachments = []
+    case.purpose, case.owner.name, case.owner.credit_code = "self", "", ""
+    case.owner.legal_representative = ""
+    if journey == "alibaba-self":
+        case.provider, case.type = "alibaba", "company"
+        case.signature_names = ["青禾茶业"]
+        case.applicant.name = "杭州青禾茶业有限公司"
+        case.remarks.description = "向会员发送订单通知和登录验证码。"
+        case.set_attachment("business_license", sideways_photo(folder))
+    else:
+        case.provider, case.type, case.sign_type = "huawei", "app", "verification"
+        case.signature_names = ["青禾记账"]
+        case.applicant.name = "杭州青禾软件有限公司"
+        case.remarks.app_name = "青禾记账"
+        case.remarks.app_icp_number = "浙ICP备2026000001号-1A"
+        case.set_attachment("business_license", sample_files(folder)["business-license.jpg"])
+    return case
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=Path("screenshots"))
     parser.add_argument("--lang", default="en", choices=("en", "zh", "id"))
     parser.add_argument(
         "--scale", type=float, default=1.0, help="QT_SCALE_FACTOR, e.g. 2 for 200 %%"
+    )
+    parser.add_argument(
+        "--journey",
+        default="tencent-others",
+        choices=("tencent-others", "alibaba-self", "huawei-app"),
+    )
+    parser.add_argument("--scheme", default="both", choices=("light", "dark", "both"))
+    parser.add_argument(
+        "--screen", action="store_true", help="grab the whole screen (does the window fit?)"
     )
     args = parser.parse_args(argv)
     if args.scale != 1.0:
@@ -110,18 +153,31 @@ def main(argv: list[str] | None = None) -> int:
     for path in ("xinghe.smscase.json", "lanjing-2024.smscase.json"):
         settings.add_recent_case(tmp / path)
 
-    written = []
-    for scheme, palette in (("light", light), ("dark", dark_palette())):
-        app.setPalette(palette)
-        wizard = AssistantWizard(lang=args.lang)
-        wizard.resize(980, 720)
-        wizard.show()
-        app.processEvents()
-        shot = args.output / f"{int(PageId.START):02d}-start-{scheme}.png"
-        wizard.grab().save(str(shot))
-        written.append(shot)
+    def grab(widget: QWidget, path: Path) -> None:
+        if args.screen:
+            screen = widget.screen()
+            screen.grabWindow(0).save(str(path))
+        else:
+            widget.grab().save(str(path))
+        written.append(path)
 
-        case = realistic_case(tmp)
+    written: list[Path] = []
+    schemes = [("light", light), ("dark", dark_palette())]
+    for scheme, palette in [x for x in schemes if args.scheme in ("both", x[0])]:
+        app.setPalette(palette)
+        wizard = AssistantWizard(lang=args.lang)  # placed as the program places it
+        wizard.show()
+        for _ in range(30):
+            app.processEvents()
+            time.sleep(0.01)
+        grab(wizard, args.output / f"{int(PageId.START):02d}-start-{scheme}.png")
+        wizard.ensure_pages()
+        wizard.start_new_case()
+        wizard.next()
+        app.processEvents()
+        grab(wizard, args.output / f"{int(PageId.PROVIDER):02d}-provider-new-{scheme}.png")
+
+        case = journey_case(args.journey, tmp)
         from assistant.core.model import save_case
 
         save_case(case, case_file)
@@ -140,9 +196,7 @@ def main(argv: list[str] | None = None) -> int:
                 app.processEvents()
             wizard.currentPage().setFocus(Qt.FocusReason.OtherFocusReason)
             name = PageId(wizard.currentId()).name.lower()
-            shot = args.output / f"{wizard.currentId():02d}-{name}-{scheme}.png"
-            wizard.grab().save(str(shot))
-            written.append(shot)
+            grab(wizard, args.output / f"{wizard.currentId():02d}-{name}-{scheme}.png")
         wizard.dirty = False
         wizard.close()
         app.processEvents()

@@ -127,7 +127,16 @@ def hint_label(text: str = "", parent: QWidget | None = None, plain: bool = True
     if plain:
         label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    wrapping(label, QSizePolicy.Policy.Preferred)
+    return label
+
+
+def wrapping(label: QLabel, horizontal: QSizePolicy.Policy) -> QLabel:
+    """A word-wrapped label's size policy that keeps its height-for-width: without it the
+    layouts size the label for a narrow guess of its width and leave big gaps around it."""
+    policy = QSizePolicy(horizontal, QSizePolicy.Policy.Minimum)
+    policy.setHeightForWidth(True)
+    label.setSizePolicy(policy)
     return label
 
 
@@ -194,7 +203,7 @@ class FindingsView(QWidget):
         label.setWordWrap(True)
         label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setAccessibleName(f"{severity_label(severity)}: {message}")
-        label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        wrapping(label, QSizePolicy.Policy.Expanding)
         return label
 
     def _row(self, f: Finding) -> QWidget:
@@ -314,9 +323,9 @@ class StepList(QFrame):
         for number, (page_id, title) in enumerate(steps, start=1):
             label = QLabel()
             label.setObjectName(f"steps.{page_id}")
-            label.setWordWrap(True)
+            label.setTextFormat(QtCore.Qt.TextFormat.RichText)
             count = (errors or {}).get(page_id, 0)
-            text = html.escape(f"{number}.  {title}")
+            text = f"{number}.&nbsp;&nbsp;{html.escape(title)}"
             if count:
                 text += f"&nbsp; {mark_html('error')}"
                 tip = QCoreApplication.translate("widgets", "%1 error(s) on this step").replace(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QTreeWidget,
@@ -233,9 +234,9 @@ def test_a_file_the_bundle_fixes_has_one_verdict_everywhere(
 
 # API field names of the providers' SDKs and the file names of our own sources
 _NOT_FOR_USERS = re.compile(
-    r"ThirdParty|is_involved_third|DocumentType|seed \d|seeds?/|research/|\.md#|\.txt\b"
-    r"|=\s*(true|false|yes|no)\b",
-    re.IGNORECASE,
+    r"ThirdParty|DocumentType|SignSource|AppIcpRecordId|ProofImage"
+    r"|is_involved_third|license_number|signature_source"
+    r"|(?i:seed \d|seeds?/|research/|\.md#|\.txt\b|=\s*(true|false|yes|no)\b)"
 )
 
 
@@ -247,6 +248,8 @@ def screen_texts(page: QWidget) -> list[str]:
         out += [w.toolTip(), w.accessibleDescription()]
         if isinstance(w, QLabel | QAbstractButton):
             out.append(w.text())
+        elif isinstance(w, QLineEdit | QPlainTextEdit):
+            out.append(w.placeholderText())
         elif isinstance(w, QGroupBox):
             out.append(w.title())
         elif isinstance(w, QComboBox):

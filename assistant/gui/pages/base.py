@@ -98,8 +98,17 @@ class BasePage(QWizardPage):
             for view in views
             if view.errors and view.objectName() and view.isVisibleTo(self)
             for f in view.findings
-            if f.severity.value == "error"
+            if f.severity.value == "error" and self.owns(f.subject)
         ]
+
+    def owns(self, subject: str | None) -> bool:
+        """Is an error about ``subject`` this page's to block? Not when it is fixed on an
+        earlier page (the letter's checks repeat the names'): that page blocks it already."""
+        from assistant.core.flow import page_for_subject, position
+
+        if not subject:
+            return True
+        return position(page_for_subject(subject, self.case)) >= position(self.page_id)
 
     def isComplete(self) -> bool:
         if not self._built or self._wizard.quiet:  # quiet: pages are being made again

@@ -203,7 +203,7 @@ class DocumentsPage(BasePage):
             button.setText(
                 self.tr("▾ Hide the other documents")
                 if number in self.expanded
-                else self.tr("▸ %1 other documents would also do").replace("%1", str(hidden))
+                else self.tr("▸ Other documents that would also do (%1)").replace("%1", str(hidden))
             )
 
     def _row_changed(self, doc_id: str) -> None:

@@ -167,6 +167,7 @@ class LetterPage(BasePage):
         self.generated_label.setObjectName("letter.generated")
         self.generated_label.setWordWrap(True)
         self.generated_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.generated_label.hide()
         written.addWidget(self.generated_label, 1)
         self.copy_path = QPushButton(self.tr("Cop&y path"))
         self.copy_path.setObjectName("letter.copy_path")
@@ -269,7 +270,7 @@ class LetterPage(BasePage):
             findings = check_letter(LetterInput.from_case(self.case), self.lang)
         except Exception as exc:  # a check must never break the page
             findings = []
-            self.generated_label.setText(str(exc))
+            self._say(str(exc))
         self.checks.set_findings(findings)
         self._show_fill_findings()
 
@@ -304,16 +305,20 @@ class LetterPage(BasePage):
 
         worker = workers.Worker(task)
         worker.signals.finished.connect(workers.guard(self, self._generated))
-        worker.signals.failed.connect(
-            workers.guard(self, lambda m: self.generated_label.setText(m))
-        )
+        worker.signals.failed.connect(workers.guard(self, lambda m: self._say(m)))
         self.worker = worker
         self.generate.setEnabled(False)
-        self.generated_label.setText(self.tr("Writing the letter…"))
+        self._say(self.tr("Writing the letter…"))
         workers.start(worker)
 
     def busy(self) -> bool:
-        return self.worker is not None
+        """Writing the letter, or checking the signed scan."""
+        return self.worker is not None or LETTER_DOCUMENT in self.checker.running
+
+    def _say(self, text: str) -> None:
+        """What happened to the letter; no empty line when there is nothing to say."""
+        self.generated_label.setText(text)
+        self.generated_label.setVisible(bool(text))
 
     def _generated(self, result: Any) -> None:
         self.worker = None
@@ -322,12 +327,12 @@ class LetterPage(BasePage):
         self._show_fill_findings()
         if result.output is None:
             self.generated = None
-            self.generated_label.setText(self.tr("The letter could not be written."))
+            self._say(self.tr("The letter could not be written."))
             self.copy_path.hide()
             return
         self.generated = Path(result.output)
         settings.set_last_folder(self.generated)
-        self.generated_label.setText(
+        self._say(
             self.tr("Written: %1, in the folder %2")
             .replace("%1", self.generated.name)
             .replace("%2", str(self.generated.parent))

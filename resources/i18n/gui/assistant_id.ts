@@ -382,7 +382,7 @@
     </message>
     <message>
         <source>▸ Other documents that would also do (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>▸ Dokumen lain yang juga bisa (%1)</translation>
     </message>
     <message>
         <source>%1 of %2 required documents attached and fine; %3 with problems.</source>
