@@ -108,7 +108,7 @@ class StartPage(BasePage):
         own = self.tr("Lan&guage")
         plain = own.replace("&", "").split("(")[0].strip()
         others = " · ".join(w for w in ("Language", "语言", "Bahasa") if w != plain)
-        label = QLabel(f"🌐 {own} ({others}):")
+        label = QLabel(f"{own} ({others}):")
         label.setObjectName("start.language_label")
         self.language = QComboBox()
         self.language.setObjectName("start.language")
