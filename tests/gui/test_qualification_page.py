@@ -71,7 +71,8 @@ def test_typing_is_checked_live_and_id_numbers_are_masked(
     click(qtbot, number)
     type_text(number, HANDLER[:-1] + "0")  # a wrong check character
     qtbot.waitUntil(lambda: "qualification.id_checksum" in codes(view), timeout=3000)
-    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    qtbot.waitUntil(lambda: not next_button.isEnabled(), timeout=3000)  # an error blocks Next
     assert number.text() == HANDLER[:-1] + "0"  # shown as typed while it is being edited
     mobile = find(wizard, QLineEdit, "qualification.handler.mobile")
     click(qtbot, mobile)  # the focus leaves the number
@@ -105,6 +106,8 @@ def test_skipped_with_an_approved_qualification(
     type_text(find(wizard, QLineEdit, "qualification.approved_id"), "20001")
     qtbot.waitUntil(lambda: codes(view) == [], timeout=3000)
     assert wizard.case.qualification.approved_id == "20001"
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    qtbot.waitUntil(next_button.isEnabled, timeout=3000)
     click_next(qtbot, wizard)  # nothing blocks the way on
     result = export_case(wizard.case, tmp_path / "b.zip", allow_incomplete=True)
     assert result.output is not None
@@ -192,6 +195,7 @@ def test_from_the_page_to_a_bundle(
         return all(f.severity.value == "info" for f in view.findings)
 
     qtbot.waitUntil(only_notes, timeout=5000)
+    qtbot.waitUntil(wizard.button(QWizard.WizardButton.NextButton).isEnabled, timeout=5000)
     click_next(qtbot, wizard)
     result = export_case(wizard.case, tmp_path / "bundle.zip", allow_incomplete=True)
     assert result.output is not None
