@@ -66,6 +66,8 @@ class MenuActionsMixin:
         self.recent_menu.setObjectName("menu.recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         menu.addSeparator()
+        menu.addAction(self.act_rejected)
+        menu.addSeparator()
         for act in (self.act_print, self.act_preview, self.act_pdf, None):
             menu.addSeparator() if act is None else menu.addAction(act)
         self._language_menu(menu)
@@ -108,6 +110,12 @@ class MenuActionsMixin:
             "action.library",
             QKeySequence("Ctrl+L"),
             self.open_library,
+        )
+        self.act_rejected = a(
+            QCoreApplication.translate("AssistantWizard", "Re&jected? Paste the reason…"),
+            "action.rejected",
+            None,
+            self.show_rejection,
         )
         self.act_save = a(
             QCoreApplication.translate("AssistantWizard", "&Save"),
@@ -197,6 +205,12 @@ class MenuActionsMixin:
         from assistant.gui.library import open_library
 
         open_library(self)
+
+    def show_rejection(self) -> None:
+        """What a rejection text means for the current case, recorded, and the step to fix."""
+        from assistant.gui.rejection import open_rejection_dialog
+
+        open_rejection_dialog(self)  # type: ignore[arg-type]
 
     def _act_new(self) -> None:
         from assistant.core.flow import PageId

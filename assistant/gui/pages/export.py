@@ -100,7 +100,12 @@ class ExportPage(BasePage):
                 )
             )
         )
-        layout.addStretch(1)
+        from assistant.gui.status_panel import StatusPanel
+
+        self.status_panel = StatusPanel(self.wiz)  # after the upload: review, filing, sending
+        status = self.scrolling_body(layout)
+        status.addWidget(self.status_panel)
+        status.addStretch(1)
         self.worker: workers.Worker | None = None
         self.output: Path | None = None
         self._busy(False)
@@ -246,6 +251,11 @@ class ExportPage(BasePage):
                     .replace("%3", str(self.output.parent))
                 )
             self._show_done(True)
+            if not result.incomplete:  # ready to submit: the case says so (saved with it)
+                from assistant.core.status import mark_exported
+
+                mark_exported(self.case)
+                self.wiz.mark_dirty()
         else:
             self.output = None
             errors = sum(f.severity is Severity.ERROR for f in result.findings)

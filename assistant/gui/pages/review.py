@@ -115,7 +115,14 @@ class ReviewPage(BasePage):
         self.go_button = QPushButton(self.tr("&Go to this step"))
         self.go_button.setObjectName("review.go")
         self.go_button.clicked.connect(lambda: self._activated(self.tree.currentItem(), 0))
-        layout.addWidget(self.go_button, 0, Qt.AlignmentFlag.AlignRight)
+        bottom = QHBoxLayout()
+        self.rejected_button = QPushButton(self.tr("Re&jected? Paste the reason…"))
+        self.rejected_button.setObjectName("review.rejected")
+        self.rejected_button.clicked.connect(self._rejected)
+        bottom.addWidget(self.rejected_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.go_button)
+        layout.addLayout(bottom)
         self.worker: workers.Worker | None = None
         self.review: Any = None
 
@@ -248,6 +255,11 @@ class ReviewPage(BasePage):
             self.summary.setText(self.tr("✔ Everything checks out. Ready to export."))
         if self.tree.topLevelItemCount():
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
+
+    def _rejected(self) -> None:
+        from assistant.gui.rejection import open_rejection_dialog
+
+        open_rejection_dialog(self.wiz)
 
     def _activated(self, item: QTreeWidgetItem | None, _column: int) -> None:
         if item is None:

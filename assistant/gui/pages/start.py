@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QFileInfo, QTimer
+from PySide6.QtCore import QDateTime, QFileInfo, Qt, QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -81,7 +81,18 @@ class StartPage(BasePage):
 
         recent_label = QLabel(self.tr("&Recent cases"))
         recent_label.setStyleSheet("font-weight: bold; margin-top: 10px")
-        layout.addWidget(recent_label)
+        recent_row = QHBoxLayout()
+        recent_row.addWidget(recent_label, 1)
+        self.rejected_button = QPushButton(self.tr("Re&jected? Paste the reason…"))
+        self.rejected_button.setObjectName("start.rejected")
+        self.rejected_button.setToolTip(
+            self.tr(
+                "What the provider's reason means and where to fix it, recorded on the case selected below"
+            )
+        )
+        self.rejected_button.clicked.connect(self._rejected)
+        recent_row.addWidget(self.rejected_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(recent_row)
         self.recent = ActivatingList()  # Enter opens the case, and does not press Next too
         self.recent.setObjectName("start.recent")
         self.recent.setAccessibleName(self.tr("Recent cases"))
@@ -153,6 +164,13 @@ class StartPage(BasePage):
                 item.setText(item.text() + "   " + self.tr("(not found)"))
                 item.setForeground(self.palette().placeholderText())
             self.recent.addItem(item)
+        if self.wiz.pages_built():  # each case's stage, once the window is on screen
+            QTimer.singleShot(0, self, self._read_stages)
+        else:
+            self.wiz.pageAdded.connect(
+                lambda _id: QTimer.singleShot(0, self, self._read_stages),
+                Qt.ConnectionType.SingleShotConnection,
+            )
         empty = self.recent.count() == 0
         self.recent.setVisible(not empty)
         self.recent_empty.setVisible(empty)
@@ -169,6 +187,24 @@ class StartPage(BasePage):
 
     def _open_recent(self, item: QListWidgetItem) -> None:
         self.wiz.open_case_path(self.recent_paths[self.recent.row(item)])
+
+    def _read_stages(self) -> None:
+        from assistant.gui.status_panel import read_stages
+
+        paths = list(self.recent_paths)
+
+        def shown(row: int, label: str) -> None:  # "name · stage — folder"
+            item = self.recent.item(row)
+            if item is not None and self.recent_paths == paths:
+                item.setText(f"{paths[row].name}    ·    {label}    —    {paths[row].parent}")
+
+        read_stages(self.recent, paths, self.lang, shown)
+
+    def _rejected(self) -> None:
+        from assistant.gui.rejection import open_rejection_dialog
+
+        chosen = [self.recent_paths[self.recent.row(i)] for i in self.recent.selectedItems()]
+        open_rejection_dialog(self.wiz, chosen[0] if chosen and chosen[0].is_file() else None)
 
     def _recover(self) -> None:
         self.wiz.recover_draft()
