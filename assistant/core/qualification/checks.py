@@ -255,77 +255,30 @@ def check_validity(
     the provider wants ``YYYY-MM-DD~YYYY-MM-DD`` (``wants_range``; long-term counts as an end)."""
     today = today or dt.date.today()
     start, until = validity.valid_from, validity.until
+
+    def f(code: str, severity: Severity, source: str | None = None, **params: Any) -> Finding:
+        return finding(f"qualification.{code}", severity, lang, subject, source=source,
+                       what=what, **params)  # fmt: skip
+
+    def iso(day: dt.date | None) -> str:
+        return day.isoformat() if day else ""
+
     out: list[Finding] = []
     if validity.long_term and validity.valid_until not in (None, LONG_TERM_UNTIL):
-        out.append(
-            finding(
-                "qualification.validity_conflict",
-                Severity.WARNING,
-                lang,
-                subject,
-                what=what,
-                until=validity.valid_until.isoformat(),
-            )
-        )
+        out.append(f("validity_conflict", Severity.WARNING, until=iso(validity.valid_until)))
     if start is not None and until is not None and until < start:
-        return [
-            *out,
-            finding(
-                "qualification.validity_order",
-                Severity.ERROR,
-                lang,
-                subject,
-                what=what,
-                start=start.isoformat(),
-                until=until.isoformat(),
-            ),
-        ]
+        return [*out, f("validity_order", Severity.ERROR, start=iso(start), until=iso(until))]
     if start is not None and start > today:
-        out.append(
-            finding(
-                "qualification.validity_not_started",
-                Severity.ERROR,
-                lang,
-                subject,
-                what=what,
-                start=start.isoformat(),
-            )
-        )
+        out.append(f("validity_not_started", Severity.ERROR, start=iso(start)))
     if until is not None and until < today:
-        out.append(
-            finding(
-                "qualification.validity_expired",
-                Severity.ERROR,
-                lang,
-                subject,
-                what=what,
-                until=until.isoformat(),
-            )
-        )
+        out.append(f("validity_expired", Severity.ERROR, until=iso(until)))
     elif until is not None and until < add_working_days(today, needed_days):
         out.append(
-            finding(
-                "qualification.validity_expiring",
-                Severity.WARNING,
-                lang,
-                subject,
-                source=needed_source,
-                what=what,
-                until=until.isoformat(),
-                days=needed_days,
-            )
-        )
+            f("validity_expiring", Severity.WARNING, needed_source, until=iso(until),
+              days=needed_days)
+        )  # fmt: skip
     if wants_range and not validity.is_empty() and (start is None or until is None):
-        out.append(
-            finding(
-                "qualification.validity_range",
-                Severity.ERROR,
-                lang,
-                subject,
-                source=range_source,
-                what=what,
-            )
-        )
+        out.append(f("validity_range", Severity.ERROR, range_source))
     return out
 
 
