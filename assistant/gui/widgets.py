@@ -142,7 +142,10 @@ def wrapping(label: QLabel, horizontal: QSizePolicy.Policy) -> QLabel:
 
 class FindingsView(QWidget):
     """Findings of one subject, each with its fix and, when the core offers a corrected value,
-    a button that applies it (``fixApplied`` carries the value)."""
+    a button that applies it (``fixApplied`` carries the value).
+
+    The lines are made once and reused: new findings change their texts (a check that ends
+    while others run costs a relayout, not new widgets to create, style and delete)."""
 
     fixApplied = Signal(str)
 
@@ -157,31 +160,52 @@ class FindingsView(QWidget):
         self._layout.setSpacing(4)
         self.ok_text = ok_text
         self.findings: list[Finding] = []
-        self._shown: tuple[list[Finding], bool] = ([], False)
+        self._shown: tuple[list[Finding], bool] | None = None
+        self._lines: list[tuple[QWidget, QLabel, QPushButton | None]] = []
         self.errors = 0  # how many of the findings are errors
         self.setAccessibleName(QCoreApplication.translate("widgets", "Findings"))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.hide()
 
     def clear(self) -> None:
-        clear_layout(self._layout)
-        self.findings = []
-        self.errors = 0
+        self.set_findings([], show_ok=False)
 
     def set_findings(self, findings: Sequence[Finding], show_ok: bool = True) -> None:
         shown = (list(findings), show_ok)
-        if self._layout.count() and shown == self._shown:
+        if shown == self._shown:
             return  # the same again (a row refreshed for another reason): nothing to redo
         self._shown = shown
-        self.clear()
         self.findings = list(findings)
         self.errors = sum(f.severity.value == "error" for f in self.findings)
-        if not findings:
-            if show_ok and self.ok_text:
-                self._layout.addWidget(self._line("ok", self.ok_text, None))
-        else:
-            for f in findings:
-                self._layout.addWidget(self._row(f))
-        self.setVisible(bool(self._layout.count()))  # no empty gap where nothing is said
+        lines: list[tuple[str, str, str | None, str, str | None]] = []
+        if not findings and show_ok and self.ok_text:
+            lines.append(("ok", self.ok_text, None, "", None))
+        said = None
+        for f in findings:  # a fix said for the finding just above is not said again
+            lines.append(
+                (
+                    f.severity.value,
+                    f.message,
+                    f.fix if f.fix != said else None,
+                    f.code,
+                    f.fixed_value if self.offer_fixes and f.fixed_value else None,
+                )
+            )
+            said = f.fix
+        while len(self._lines) < len(lines):
+            self._lines.append(self._new_line())
+        for i, (widget, label, button) in enumerate(self._lines):
+            if i >= len(lines):
+                widget.hide()
+                label.setObjectName("")
+                self._offer(button, "", None)
+                continue
+            severity, message, fix, code, value = lines[i]
+            self._fill(label, severity, message, fix)
+            label.setObjectName(f"finding.{code}" if code else "")
+            self._offer(button, code, value)
+            widget.show()
+        self.setVisible(bool(lines))  # no empty gap where nothing is said
         self._tell_page()
 
     def _tell_page(self) -> None:
@@ -192,45 +216,57 @@ class FindingsView(QWidget):
         if parent is not None:
             parent.findings_shown(self)
 
-    def _line(self, severity: str, message: str, fix: str | None) -> QLabel:
+    def _new_line(self) -> tuple[QWidget, QLabel, QPushButton | None]:
+        row = QWidget()
+        row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        lay = QHBoxLayout(row)
+        lay.setContentsMargins(0, 0, 0, 0)
+        label = QLabel()
+        label.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        wrapping(label, QSizePolicy.Policy.Expanding)
+        lay.addWidget(label, 1)
+        button = None
+        if self.offer_fixes:  # a list that never offers one has no hidden buttons either
+            button = QPushButton()
+            button.setToolTip(
+                QCoreApplication.translate("widgets", "Replace the text with the corrected value")
+            )
+            button.clicked.connect(
+                lambda _=False, b=button: self.fixApplied.emit(b.property("value"))
+            )
+            button.hide()
+            lay.addWidget(button, 0, QtCore.Qt.AlignmentFlag.AlignTop)
+        self._layout.addWidget(row)
+        return row, label, button
+
+    @staticmethod
+    def _fill(label: QLabel, severity: str, message: str, fix: str | None) -> None:
         import html
 
         body = f"{mark_html(severity)}&nbsp; {html.escape(message)}"
         if fix:
             body += f'<br><span style="margin-left:1.5em">→ {html.escape(fix)}</span>'
-        label = QLabel(body)
-        label.setTextFormat(QtCore.Qt.TextFormat.RichText)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setText(body)
         label.setAccessibleName(f"{severity_label(severity)}: {message}")
-        wrapping(label, QSizePolicy.Policy.Expanding)
-        return label
 
-    def _row(self, f: Finding) -> QWidget:
-        row = QWidget()
-        row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        lay = QHBoxLayout(row)
-        lay.setContentsMargins(0, 0, 0, 0)
-        label = self._line(f.severity.value, f.message, f.fix)
-        label.setObjectName(f"finding.{f.code}")
-        lay.addWidget(label, 1)
-        if self.offer_fixes and f.fixed_value is not None and f.fixed_value != "":
-            button = QPushButton(
-                QCoreApplication.translate("widgets", "Use “%1”").replace("%1", f.fixed_value)
-            )
-            button.setObjectName(f"fix.{f.code}")
-            button.setToolTip(
-                QCoreApplication.translate("widgets", "Replace the text with the corrected value")
-            )
-            button.setAccessibleName(
-                QCoreApplication.translate("widgets", "Apply the fix: %1").replace(
-                    "%1", f.fixed_value
-                )
-            )
-            value = f.fixed_value
-            button.clicked.connect(lambda _=False, v=value: self.fixApplied.emit(v))
-            lay.addWidget(button, 0, QtCore.Qt.AlignmentFlag.AlignTop)
-        return row
+    @staticmethod
+    def _offer(button: QPushButton | None, code: str, value: str | None) -> None:
+        """The button that applies the corrected value, where the core offers one."""
+        if button is None:
+            return
+        if value is None:
+            button.hide()
+            button.setObjectName("")
+            return
+        button.setText(QCoreApplication.translate("widgets", "Use “%1”").replace("%1", value))
+        button.setAccessibleName(
+            QCoreApplication.translate("widgets", "Apply the fix: %1").replace("%1", value)
+        )
+        button.setObjectName(f"fix.{code}")
+        button.setProperty("value", value)
+        button.show()
 
 
 class ChoiceGroup(QWidget):
