@@ -6,6 +6,7 @@ and byte-identical on every run."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import random
@@ -177,14 +178,24 @@ def test_a_copy_that_fits_once_stripped_is_never_decoded_for_the_fix(
 
 @pytest.mark.skipif(not raster.HEIC_SUPPORTED, reason="pillow-heif not installed")
 def test_heic_is_decoded_once_and_becomes_a_clean_jpeg(
-    photos: dict[str, Path], tmp_path: Path, decodes: Decodes
+    photos: dict[str, Path], tmp_path: Path, decodes: Decodes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     src = photos["heic"]
     assert "image.gps" in inspect_file(src, "tencent").codes
     decodes.heic = 0
+    stats: list[tuple[int, int]] = []
+    real_stats = raster.pixel_stats
+
+    def pixel_stats(im: Image.Image) -> raster.Stats:
+        stats.append(im.size)
+        return real_stats(im)
+
+    monkeypatch.setattr(raster, "pixel_stats", pixel_stats)
     result = fix_file(src, "tencent", tmp_path / "h.jpg", "business_license")
     assert result.ok, result.findings
     assert decodes.heic == 1 and decodes.total() == 1
+    # the JPEG holds exactly the pixels inspected: their statistics serve its re-inspection too
+    assert stats == [(960, 720)]
     out = result.outputs[0]
     assert out.suffix == ".jpg" and "fix.converted" in {f.code for f in result.findings}
     assert _upright_red_corner(out)[:2] == (960, 720)
@@ -226,10 +237,19 @@ def test_a_size_predicted_not_to_fit_is_never_encoded(monkeypatch: pytest.Monkey
     assert fitted is not None
     data, _, pixels = fitted
     assert len(data) <= 250_000 and min(pixels.size) >= 500
-    full = [s for s in sizes if s[1] > 512]  # whole pictures (the strips are 512 rows)
+    full = [s for s in sizes if s[0] * s[1] > 0.2 * 2400 * 1800]  # not the 1/16 samples
     # the full size was predicted not to fit at any quality: the only whole picture encoded is
     # the one written
     assert set(full) == {pixels.size} and pixels.size != im.size, sizes
+
+
+@pytest.mark.parametrize("orientation", range(2, 9))
+def test_turning_a_picture_keeps_its_statistics(orientation: int) -> None:
+    im = corpus.noisy_photo((1600, 1200), seed=9)  # 1600 // 480 = 3: not a multiple …
+    im = im.crop((0, 0, 1596, 1197))  # … now both sides are
+    before = raster.pixel_stats(im)
+    after = raster.pixel_stats(raster.upright(im, orientation))
+    assert dataclasses.replace(after, size=before.size) == before
 
 
 # --------------------------------------------------------------------------------------- export
@@ -245,8 +265,16 @@ def _case(folder: Path, provider: str, files: list[tuple[str, Path]]) -> Path:
 
 
 def test_export_decodes_each_photo_once(
-    photos: dict[str, Path], tmp_path: Path, decodes: Decodes
+    photos: dict[str, Path], tmp_path: Path, decodes: Decodes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    stats: Counter[tuple[int, int]] = Counter()
+    real_stats = raster.pixel_stats
+
+    def pixel_stats(im: Image.Image) -> raster.Stats:
+        stats[im.size] += 1
+        return real_stats(im)
+
+    monkeypatch.setattr(raster, "pixel_stats", pixel_stats)
     files = [("business_license", photos["phone"]), ("authorization_letter", photos["big"])]
     heic = "heic" in photos
     if heic:
@@ -259,6 +287,13 @@ def test_export_decodes_each_photo_once(
     # the review's inspection and the fix share one decode; the copies are not decoded again
     assert decodes.jpeg == Counter({(1600, 1200): 1, (4000, 3000): 1}), decodes.jpeg
     assert decodes.heic == (1 if heic else 0)
+    # statistics: the inspection's serve the upright copy of the 4000x3000 photo (sides that
+    # are multiples of the analysis reduction, 8) and the JPEG of the HEIC (the same pixels);
+    # the 1600x1200 one (reduction 3) is measured again upright
+    expected = Counter({(1600, 1200): 1, (1200, 1600): 1, (4000, 3000): 1})
+    if heic:
+        expected[960, 720] = 1
+    assert stats == expected, stats
     with zipfile.ZipFile(result.output) as zf:
         pictures = [zf.read(n) for n in zf.namelist() if n.startswith("files/")]
     assert len(pictures) == len(files)
@@ -287,6 +322,13 @@ def test_a_fix_that_fails_during_the_review_leaves_the_photo_out(
 
 
 # --------------------------------------------------------------------------------------- scan
+def test_only_the_formats_the_metadata_scan_walks_are_read_for_it() -> None:
+    from assistant.core.attachments.sniff import RASTER_FORMATS
+
+    for fmt in RASTER_FORMATS:
+        assert (metadata.scan(b"", fmt) is not None) == (fmt in metadata.SCANNED_FORMATS), fmt
+
+
 _OLD_ENTROPY_END = re.compile(rb"\xff+[^\x00\xd0-\xd7\xff]")
 
 

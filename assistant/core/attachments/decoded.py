@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PIL import Image
 
@@ -56,12 +56,14 @@ def fix_scale(width: int, height: int, shrink: bool, floor: int) -> int:
 @dataclass
 class Decoded:
     """The first frame of a file decoded once, as stored (not yet turned upright), reduced
-    ``scale`` times; ``orientation`` is its EXIF orientation, ``source`` the file's identity."""
+    ``scale`` times; ``orientation`` is its EXIF orientation, ``source`` the file's identity,
+    ``stats`` the inspection's statistics of exactly this image."""
 
     image: Image.Image
     scale: int
     orientation: int
     source: Identity | None
+    stats: raster.Stats | None = None
 
 
 # (format, header facts, the inspection so far, bytes after the picture) -> the scale the fix
@@ -79,7 +81,7 @@ class Keep:
 
     def decode(
         self, im: Image.Image, fmt: str, facts: raster.RasterFacts, insp: Inspection, trailing: int
-    ) -> Image.Image | None:
+    ) -> Decoded | None:
         """The picture decoded at the fix's scale (kept here), or None when the fix needs no
         pixels (the inspection then makes its usual reduced decode)."""
         scale = self.plan(fmt, facts, insp, trailing)
@@ -88,7 +90,7 @@ class Keep:
         image = raster.full_decode(im, fmt, scale=scale)
         done = max(1, round(facts.width / max(1, image.width)))
         self.decoded = Decoded(image, done, facts.orientation, self.source)
-        return image
+        return self.decoded
 
     def take(self, source: Identity) -> Decoded | None:
         """The kept decode when it is of the file with ``source`` identity (then forgotten)."""
@@ -100,13 +102,14 @@ class Keep:
 
 @dataclass
 class Known:
-    """A picture a fix just encoded: the bytes written and the pixels they were made from."""
+    """A picture a fix just encoded: the bytes written and the pixels they were made from
+    (``computed``: their statistics, when the inspection computed them on this very image)."""
 
     data: bytes
     image: Image.Image
-    _stats: list[raster.Stats] = field(default_factory=list)
+    computed: raster.Stats | None = None
 
     def stats(self) -> raster.Stats:
-        if not self._stats:
-            self._stats.append(raster.pixel_stats(self.image))
-        return self._stats[0]
+        if self.computed is None:
+            self.computed = raster.pixel_stats(self.image)
+        return self.computed

@@ -156,7 +156,7 @@ def fit_jpeg(
 ) -> tuple[bytes, int, Image.Image] | None:
     """The best-quality JPEG of ``im`` under ``limit``: search quality first, then downscale,
     never below ``floor`` pixels on the short side. Returns (bytes, quality, the pixels encoded)
-    or None. Sizes are predicted from strips of the picture (:func:`_proxy`): the whole picture
+    or None. Sizes are predicted from a sample of its macroblocks (:func:`_proxy`): the whole picture
     is encoded only at a quality predicted to fit, and a size at which nothing is predicted to
     fit is never encoded at all."""
     if im.mode not in ("RGB", "L"):
@@ -183,18 +183,29 @@ def fit_jpeg(
     return None
 
 
+# The proxy of a big picture: one 16x16 macroblock (a JPEG MCU at 4:2:0) out of every 96x96,
+# cut on the JPEG grid, so each of its 8x8 blocks is one of the picture's own and codes to the
+# same bits (only the DC differences at the seams change). On phone photos (noisy, 48 MP reduced)
+# and a page of text its size times 36 was within 2.5 % of the whole picture's at qualities 55 to
+# 95 (one in 64x64: within 5 %); eight strips of whole rows were off by up to 40 % on the page.
+_TILE, _STRIDE = 16, 96
+
+
 def _proxy(im: Image.Image) -> tuple[Image.Image, float] | None:
-    """Eight 64-row strips spread over the image, pasted together: JPEG size per quality of the
-    whole image is about ``ratio`` times the proxy's (blocks are coded independently)."""
-    if im.height < 1024:
+    """A sample of the picture's macroblocks and the ratio of the picture's JPEG size to its
+    (see above); None for a picture small enough to encode whole."""
+    if im.width * im.height < GIL_FREE_PIXELS or min(im.size) < 4 * _STRIDE:
         return None
-    strips, rows = 8, 64
-    proxy = Image.new(im.mode, (im.width, strips * rows))
-    step = (im.height - rows) / (strips - 1)
-    for k in range(strips):
-        top = int(k * step) // 16 * 16
-        proxy.paste(im.crop((0, top, im.width, top + rows)), (0, k * rows))
-    return proxy, im.height / (strips * rows)
+    nx = (im.width - _TILE) // _STRIDE + 1
+    ny = (im.height - _TILE) // _STRIDE + 1
+    columns = Image.new(im.mode, (nx * _TILE, im.height))
+    for i in range(nx):
+        columns.paste(im.crop((i * _STRIDE, 0, i * _STRIDE + _TILE, im.height)), (i * _TILE, 0))
+    proxy = Image.new(im.mode, (nx * _TILE, ny * _TILE))
+    for j in range(ny):
+        band = columns.crop((0, j * _STRIDE, columns.width, j * _STRIDE + _TILE))
+        proxy.paste(band, (0, j * _TILE))
+    return proxy, (im.width * im.height) / (proxy.width * proxy.height)
 
 
 def _search_quality(
@@ -228,7 +239,11 @@ def _search_quality(
     smallest = 1 << 62
     tried: set[int] = set()
     for _ in range(5):
-        q = _largest_quality(lambda q, c=calib: predict(q) * c <= limit * 0.98)
+
+        def calibrated(q: int, c: float = calib) -> float:
+            return predict(q) * c
+
+        q = _largest_quality(calibrated, limit * 0.98)
         if q is None and proxy is not None:  # not even the lowest quality fits: downscale
             smallest = min(smallest, round(predict(Q_MIN) * calib))
             break
@@ -249,15 +264,32 @@ def _search_quality(
     return best, smallest
 
 
-def _largest_quality(fits: Callable[..., bool]) -> int | None:
-    lo, hi = Q_MIN, Q_MAX
-    if fits(hi):
-        return hi
-    if not fits(lo):
+def _table_scale(q: int) -> float:
+    """log of the factor (percent) libjpeg scales its tables by at quality ``q`` (50 and up)."""
+    return math.log(200 - 2 * q)
+
+
+def _largest_quality(size: Callable[[int], float], limit: float) -> int | None:
+    """The largest quality in [Q_MIN, Q_MAX] whose ``size`` is at most ``limit`` (sizes grow
+    with quality), or None. After the two ends, regula falsi: log size is close to linear in the
+    log of libjpeg's table scale, so two or three more sizes usually settle it (bisection after
+    four, so it never takes more than a dozen)."""
+    if size(Q_MAX) <= limit:
+        return Q_MAX
+    if size(Q_MIN) > limit:
         return None
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if fits(mid):
+    lo, hi = Q_MIN, Q_MAX
+    for step in range(64):
+        if hi - lo <= 1:
+            break
+        if step < 4:
+            a, b = math.log(max(size(lo), 1.0)), math.log(max(size(hi), 1.0))
+            x_lo, x_hi = _table_scale(lo), _table_scale(hi)
+            x = x_lo + (math.log(limit) - a) * (x_hi - x_lo) / max(b - a, 1e-9)
+            mid = min(hi - 1, max(lo + 1, math.floor(100 - math.exp(x) / 2)))
+        else:
+            mid = (lo + hi) // 2
+        if size(mid) <= limit:
             lo = mid
         else:
             hi = mid

@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PIL import Image
 
 from assistant.core.attachments import raster
-from assistant.core.attachments.decoded import Keep, Known, Planner, fix_scale, identity
+from assistant.core.attachments.decoded import (
+    Decoded,
+    Keep,
+    Known,
+    Planner,
+    fix_scale,
+    identity,
+)
 from assistant.core.attachments.encode import GIL_FREE_PIXELS as _GIL_FREE_PIXELS  # noqa: F401
 from assistant.core.attachments.encode import (
     Cancelled,
@@ -28,6 +36,7 @@ from assistant.core.attachments.encode import encode as _encode  # noqa: F401 (t
 from assistant.core.attachments.encode import fit_jpeg as fit_jpeg
 from assistant.core.attachments.inspection import FATAL_CODES, inspect_with, source_finding
 from assistant.core.attachments.model import (
+    ANALYSIS_LONG_SIDE,
     FIX_SECONDS,
     INSPECT_SECONDS,
     CancelFlag,
@@ -379,6 +388,25 @@ def _copy_clean(ctx: Context, job: Job, fmt: str, limit: int) -> bool:
     return True
 
 
+def _turned_stats(decoded: Decoded, im: Image.Image, orientation: int) -> raster.Stats | None:
+    """The inspection's statistics of ``decoded`` when ``im`` is that very image or it merely
+    turned upright (``orientation``), else None. Turning changes none of them (histograms; the
+    Laplacian's kernel is symmetric) as long as the analysis reduction's boxes are the same ones:
+    when both sides are multiples of its factor (phones: 4000x3000, 4032x3024, 8064x6048 …)."""
+    stats, image = decoded.stats, decoded.image
+    if stats is None or im.mode != image.mode:  # normalize converted it: new pixels
+        return None
+    if im is image:
+        return stats
+    w, h = image.size
+    if orientation not in raster.TURNS or im.size not in ((w, h), (h, w)):
+        return None
+    factor = max(w, h) // ANALYSIS_LONG_SIDE
+    if factor > 1 and (w % factor or h % factor):
+        return None
+    return replace(stats, size=(stats.size[1], stats.size[0])) if im.size != (w, h) else stats
+
+
 def _decode(
     ctx: Context, job: Job, fmt: str, codes: set[str], findings: list[Finding]
 ) -> tuple[Image.Image, bytes | None, tuple[int, int]]:
@@ -408,6 +436,9 @@ def _decode(
     if "image.animated" in codes:
         findings.append(ctx.finding(Severity.INFO, "fix.first_frame"))
     im, notes = normalize(im, icc)
+    stats = _turned_stats(decoded, im, orientation) if decoded is not None else None
+    if stats is not None:
+        job.analysed = (im, stats)  # the inspected pixels, at most turned: statistics known
     if im.mode != "CMYK" and "image.cmyk" in codes:
         icc = None  # converted to sRGB
     for note in notes:

@@ -334,12 +334,12 @@ def _stats(
     one decode — at the fix's scale when a fix asked to keep it, else the reduced one."""
     if pixels.known is not None and pixels.written and im.size == pixels.known.image.size:
         return pixels.known.stats()
-    decoded = None
     if pixels.keep is not None:
-        decoded = pixels.keep.decode(im, fmt, facts, insp, pixels.trailing)
-    if decoded is None:
-        decoded = raster.analysis_decode(im, fmt)
-    return raster.pixel_stats(decoded)
+        kept = pixels.keep.decode(im, fmt, facts, insp, pixels.trailing)
+        if kept is not None:
+            kept.stats = raster.pixel_stats(kept.image)
+            return kept.stats
+    return raster.pixel_stats(raster.analysis_decode(im, fmt))
 
 
 def _scan_metadata(
@@ -348,6 +348,8 @@ def _scan_metadata(
     """The raw metadata scan of a JPEG, PNG, GIF or WebP (None for other formats), with the
     findings of what it shows: data after the picture, or too many scans to decode at all.
     Notes in ``pixels`` whether the file holds exactly the bytes a fix wrote."""
+    if fmt not in metadata.SCANNED_FORMATS and pixels.known is None:
+        return None  # HEIC, TIFF …: their metadata is read by the decoder (read_facts)
     fh.seek(0)
     data = read_bounded(fh)
     pixels.written = pixels.known is not None and data == pixels.known.data

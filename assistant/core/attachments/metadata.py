@@ -372,6 +372,11 @@ def scan_riff(data: bytes) -> MetaScan:
     return out
 
 
+# The formats whose container :func:`scan` walks (for the others it says None: their bytes need
+# not be read for it).
+SCANNED_FORMATS = frozenset({"jpeg", "png", "gif", "webp"})
+
+
 def scan(data: bytes, fmt: str) -> MetaScan | None:
     """The metadata facts of a file of format ``fmt``, or None for a format not walked here."""
     if fmt == "jpeg":

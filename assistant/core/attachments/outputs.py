@@ -14,6 +14,7 @@ from PIL import Image
 
 from assistant.core.attachments.decoded import Decoded, Known
 from assistant.core.attachments.model import Context, FixResult, Inspection
+from assistant.core.attachments.raster import Stats
 from assistant.core.attachments.sniff import EXTENSIONS, FORMAT_EXTENSION, extension_of
 from assistant.core.attachments.source import display_path
 from assistant.core.findings import Finding, Severity
@@ -88,6 +89,8 @@ class Job:
     result: FixResult
     decoded: Decoded | None = None
     known: dict[Path, Known] = field(default_factory=dict)
+    # (image, its statistics) of the inspection's decode, when the fix encodes it unchanged
+    analysed: tuple[Image.Image, Stats] | None = None
 
     def target(self, ctx: Context, fmt: str, out: Path | None = None, quiet: bool = False) -> Path:
         """The output path for ``fmt`` (see :func:`output_path`); ``quiet``: no rename finding."""
@@ -98,4 +101,5 @@ class Job:
         """Write ``data`` to ``target``; ``pixels``: the picture ``data`` was encoded from."""
         write(self.src, target, data, self.result.outputs)
         if pixels is not None:
-            self.known[target] = Known(data, pixels)
+            image, stats = self.analysed or (None, None)
+            self.known[target] = Known(data, pixels, stats if image is pixels else None)

@@ -513,7 +513,7 @@ def oriented(im: Image.Image) -> Image.Image:
 
 
 # EXIF orientation -> the transposition that shows the picture upright (as ImageOps.exif_transpose)
-_UPRIGHT = {
+_UPRIGHT: dict[int, Image.Transpose] = {
     2: Image.Transpose.FLIP_LEFT_RIGHT,
     3: Image.Transpose.ROTATE_180,
     4: Image.Transpose.FLIP_TOP_BOTTOM,
@@ -522,6 +522,9 @@ _UPRIGHT = {
     7: Image.Transpose.TRANSVERSE,
     8: Image.Transpose.ROTATE_90,
 }
+
+
+TURNS = frozenset(_UPRIGHT)  # the orientations that turn or mirror the stored picture
 
 
 def orientation_of(im: Image.Image) -> int:
