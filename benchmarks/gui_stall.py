@@ -126,7 +126,7 @@ def bare():
         job.setAutoDelete(False)
         job.signals.done.connect(one_done)
     pool = QThreadPool.globalInstance()
-    pool.setMaxThreadCount(4)  # as the checker's pool (workers.pool())
+    # the pool as the program has it (workers.pool(): one thread per core), for both kinds
     meter.start()
     started = time.perf_counter()
     for job in jobs:
@@ -176,7 +176,6 @@ def ours():
     app.exec()
 
 
-QThreadPool.globalInstance().setMaxThreadCount(4)
 {"bare": bare, "ours": ours}[KIND]()
 """
 
@@ -229,7 +228,8 @@ def main(argv: list[str] | None = None) -> int:
                 settings = folder / f"settings-{kind}-{run}"
                 settings.mkdir()
                 samples[kind].append(sample(kind, photos, settings))
-    print(f"ten 24 MP photos checked, {args.runs} runs each (ms; wall s; peak MB)")
+    cores = os.cpu_count()
+    print(f"ten 24 MP photos checked, {args.runs} runs each, {cores} cores (ms; wall s; peak MB)")
     medians = {}
     for kind, runs in samples.items():
         stalls = [r["stall_ms"] for r in runs]

@@ -10,6 +10,9 @@ window never crashes because a check did).
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 import threading
 import time
 import traceback
@@ -59,6 +62,7 @@ class Worker(QRunnable):
         self.report(int(max(0.0, min(1.0, float(fraction))) * 1000), 1000, what)
 
     def run(self) -> None:
+        _yield_to_the_window()
         try:
             result = self.fn(self)
         except Exception as exc:  # report to the user, never crash the window
@@ -81,6 +85,28 @@ def guard(owner: QObject, slot: Callable[..., Any]) -> Callable[..., None]:
             slot(*args)
 
     return call
+
+
+_lowered = threading.local()
+BACKGROUND_NICE = 10  # Linux: a background thread's niceness (the window's thread keeps 0)
+
+
+def _yield_to_the_window() -> None:
+    """Background work gives way to the window's thread when both want a core: the pool's
+    threads run below normal priority (Linux: a niceness of their own; elsewhere Qt's low
+    thread priority). The checks still use every idle core."""
+    if getattr(_lowered, "done", False):
+        return
+    _lowered.done = True
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICE)
+    else:
+        from PySide6.QtCore import QThread
+
+        thread = QThread.currentThread()
+        if thread is not None:
+            thread.setPriority(QThread.Priority.LowPriority)
 
 
 _running: set[Worker] = set()

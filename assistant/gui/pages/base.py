@@ -35,6 +35,7 @@ class BasePage(QWizardPage):
         self._built = False
         self._loading = False
         self._findings_pending = False
+        self._errors_shown = -1
         self._views: list[Any] = []  # the findings lists of the page (they register themselves)
         self.setObjectName(self.object_name)
         self.retitle()
@@ -124,7 +125,13 @@ class BasePage(QWizardPage):
             QTimer.singleShot(0, self, self._findings_settled)
 
     def _findings_settled(self) -> None:
+        """Next and the step list follow the page's errors, when their number changed (a
+        check of a file that ends while others run must not redo the whole window)."""
         self._findings_pending = False
+        errors = len(self.page_errors())
+        if errors == self._errors_shown:
+            return
+        self._errors_shown = errors
         self.completeChanged.emit()
         refresh = getattr(self._wizard, "_refresh_steps", None)
         if callable(refresh):
