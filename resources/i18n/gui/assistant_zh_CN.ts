@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Documents</source>
-        <translation>资质材料</translation>
+        <translation>证明材料</translation>
     </message>
     <message>
         <source>Authorization letter</source>
@@ -326,7 +326,7 @@
     <name>DocumentsPage</name>
     <message>
         <source>Documents</source>
-        <translation>资质材料</translation>
+        <translation>证明材料</translation>
     </message>
     <message>
         <source>Attach each document (button or drag and drop). Every file is checked against the provider&apos;s rules; your originals are never changed.</source>
