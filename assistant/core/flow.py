@@ -60,6 +60,8 @@ def needs_qualification(state: CaseLike) -> bool:
     """The provider asks for a qualification in the case's region (#11; its rule pack's
     ``[qualification]``): Tencent, Alibaba and Huawei for the Chinese mainland."""
     provider = getattr(state, "provider", None)
+    if provider is None:  # no case yet (the start page): no rule pack to read before it shows
+        return False
     from assistant.core.rules import PROVIDERS
 
     if provider not in PROVIDERS:

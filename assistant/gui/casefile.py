@@ -10,20 +10,33 @@ wizard's signals (``caseReplaced``, ``caseChanged``, ``dirtyChanged``), its auto
 from __future__ import annotations
 
 import contextlib
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from assistant.gui import dialogs, disk_guard, settings, workers
+from assistant.gui import dialogs, settings
+
+# disk_guard and workers are imported where used: not before the first page is on screen
 
 if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
+
     from assistant.core.findings import Finding
     from assistant.core.model import Case
+    from assistant.gui import disk_guard, workers
 
-# The drafts' one lane: writes and removals of the draft happen in the order they were asked.
-_DRAFTS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sms-draft")
+_DRAFTS: list[ThreadPoolExecutor] = []
+
+
+def _drafts() -> ThreadPoolExecutor:
+    """The drafts' one lane: writes and removals of the draft happen in the order they were
+    asked (made on first use)."""
+    if not _DRAFTS:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _DRAFTS.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix="sms-draft"))
+    return _DRAFTS[0]
 
 
 def _write_draft(draft: Path, data: bytes, source: tuple[Path, str]) -> None:
@@ -124,6 +137,8 @@ class CaseFileMixin:
         """``case`` becomes the current one; a case from a file has every question answered."""
         self._case = case
         self.case_path = path
+        from assistant.gui import disk_guard
+
         self.disk_stamp = disk_guard.stamp(path)  # what is on disk: saving checks it (#15)
         self.dirty = dirty
         self.answered = set(QUESTIONS) if (path is not None or dirty) else set()
@@ -158,6 +173,8 @@ class CaseFileMixin:
     def _read_case(self, path: Path, done: Any) -> None:
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication
+
+        from assistant.gui import workers
 
         lang = self.lang
 
@@ -256,6 +273,7 @@ class CaseFileMixin:
 
     def _save_to(self, path: Path) -> bool:
         from assistant.core.model import save_case
+        from assistant.gui import disk_guard
 
         mine = self.case_path is not None and path.resolve() == self.case_path
         answer = disk_guard.before_save(self, path, self.disk_stamp if mine else None)
@@ -293,7 +311,7 @@ class CaseFileMixin:
         draft = settings.draft_path()
         data = case_json(self.case, draft.parent.resolve()).encode("utf-8")
         source = (settings.draft_source_path(), str(self.case_path or ""))
-        written = _DRAFTS.submit(_write_draft, draft, data, source)
+        written = _drafts().submit(_write_draft, draft, data, source)
         if wait:
             written.result()
 
@@ -306,7 +324,7 @@ class CaseFileMixin:
     def remove_draft() -> None:
         """Delete the draft, after any write of it still under way."""
         paths = (settings.draft_path(), settings.draft_source_path())
-        _DRAFTS.submit(_remove, paths).result()
+        _drafts().submit(_remove, paths).result()
 
     @staticmethod
     def has_draft() -> bool:

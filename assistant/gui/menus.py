@@ -11,14 +11,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QWizard
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWizard
 
 from assistant.gui import dialogs, settings
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu
+
     from assistant.core.model import Case
+
+# QtGui's action types are imported when the actions are made (after the first page is shown).
 
 
 class MenuActionsMixin:
@@ -42,6 +46,8 @@ class MenuActionsMixin:
 
     def build_actions(self) -> None:
         """The actions and the Case menu, in the current language (made again on a change)."""
+        from PySide6.QtWidgets import QMenu
+
         for old in getattr(self, "_actions", []):
             self.removeAction(old)
             old.deleteLater()
@@ -80,6 +86,9 @@ class MenuActionsMixin:
             old_menu.deleteLater()
 
     def _action(self, text: str, name: str, shortcut: Any, slot: Callable[..., Any]) -> QAction:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QAction, QKeySequence
+
         act = QAction(text, self)  # type: ignore[call-overload]
         act.setObjectName(name)
         if shortcut is not None:
@@ -91,6 +100,8 @@ class MenuActionsMixin:
         return act
 
     def _make_actions(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
         keys = QKeySequence.StandardKey
         a = self._action
         self.act_new = a(
@@ -162,6 +173,8 @@ class MenuActionsMixin:
 
     def _language_menu(self, menu: QMenu) -> None:
         """The interface language: the system's, or one chosen here (remembered in QSettings)."""
+        from PySide6.QtGui import QActionGroup
+
         from assistant.gui.languages import UI_LANGUAGES
 
         self.language_menu = menu.addMenu(

@@ -40,6 +40,11 @@ def severity_label(severity: str) -> str:
     }.get(severity, severity)
 
 
+def _escape(text: str) -> str:
+    """HTML-escaped text (without importing :mod:`html` before the first page is shown)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def mark_html(severity: str) -> str:
     colour = SEVERITY_COLOURS.get(severity, "#888888")
     return (
@@ -353,15 +358,12 @@ class StepList(QFrame):
         errors: Mapping[int, int] | None = None,
     ) -> None:
         """``errors``: per step, how many errors it still shows (a ✖ after its title)."""
-        import html
-
         clear_layout(self._layout)
         for number, (page_id, title) in enumerate(steps, start=1):
             label = QLabel()
             label.setObjectName(f"steps.{page_id}")
-            label.setTextFormat(QtCore.Qt.TextFormat.RichText)
             count = (errors or {}).get(page_id, 0)
-            text = f"{number}.&nbsp;&nbsp;{html.escape(title)}"
+            text = f"<span>{number}.&nbsp;&nbsp;{_escape(title)}</span>"  # (rich text)
             if count:
                 text += f"&nbsp; {mark_html('error')}"
                 tip = QCoreApplication.translate("widgets", "%1 error(s) on this step").replace(

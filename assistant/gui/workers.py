@@ -69,10 +69,13 @@ class Worker(QRunnable):
             traceback.print_exc()
             self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
             return
-        if self.cancel_event.is_set():
-            self.signals.cancelled.emit()
-        else:
-            self.signals.finished.emit(result)
+        try:
+            if self.cancel_event.is_set():
+                self.signals.cancelled.emit()
+            else:
+                self.signals.finished.emit(result)
+        except RuntimeError:  # the program is closing: nobody is left to tell
+            pass
 
 
 def guard(owner: QObject, slot: Callable[..., Any]) -> Callable[..., None]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -171,6 +171,8 @@ class BasePage(QWizardPage):
         widget = self.subject_widget(subject)
         if widget is None:
             return False
+        from PySide6.QtCore import Qt  # (the Qt namespace costs ~20 ms: not at start)
+
         focus = widget
         if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:  # a row, a group: its first input
             focus = next(
@@ -205,6 +207,10 @@ class BasePage(QWizardPage):
         body = QWidget()
         layout = layout_type(body)
         scroll.setWidget(body)
+        # see-through: the page's own background shows (and the page gets its paint events,
+        # which the start page uses to make the other pages once it is on screen)
+        scroll.viewport().setAutoFillBackground(False)
+        body.setAutoFillBackground(False)
         outer.addWidget(scroll, 1)
         return layout
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QFileInfo, Qt, QTimer
+from PySide6.QtCore import QDateTime, QFileInfo, QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidgetItem,
     QPushButton,
+    QVBoxLayout,
 )
 
 from assistant.core.flow import PageId
@@ -34,7 +35,7 @@ class StartPage(BasePage):
         )
 
     def build(self) -> None:
-        layout = self.scrolling_body()
+        layout = QVBoxLayout(self)  # no scroll area: it fits 960×500 and shows sooner
         layout.setSpacing(6)
         layout.addLayout(self._language_row())
 
@@ -91,7 +92,7 @@ class StartPage(BasePage):
             )
         )
         self.rejected_button.clicked.connect(self._rejected)
-        recent_row.addWidget(self.rejected_button, 0, Qt.AlignmentFlag.AlignBottom)
+        recent_row.addWidget(self.rejected_button)
         layout.addLayout(recent_row)
         self.recent = ActivatingList()  # Enter opens the case, and does not press Next too
         self.recent.setObjectName("start.recent")
@@ -144,6 +145,9 @@ class StartPage(BasePage):
         if not self.wiz.pages_built():
             # the first page is on screen: now make the others (imports the rule packs …)
             QTimer.singleShot(0, self.wiz, self.wiz.ensure_pages)
+        if getattr(self, "_stages_wanted", False):  # then each recent case's stage
+            self._stages_wanted = False
+            QTimer.singleShot(0, self, self._read_stages)
 
     def load(self) -> None:
         has_draft = self.wiz.has_draft()
@@ -164,13 +168,12 @@ class StartPage(BasePage):
                 item.setText(item.text() + "   " + self.tr("(not found)"))
                 item.setForeground(self.palette().placeholderText())
             self.recent.addItem(item)
-        if self.wiz.pages_built():  # each case's stage, once the window is on screen
+        # each case's stage, once the window is on screen (read after the pages are made; see
+        # paintEvent: no Qt namespace is touched before the first paint, it costs ~20 ms)
+        self._stages_wanted = True
+        if self.wiz.pages_built():
+            self._stages_wanted = False
             QTimer.singleShot(0, self, self._read_stages)
-        else:
-            self.wiz.pageAdded.connect(
-                lambda _id: QTimer.singleShot(0, self, self._read_stages),
-                Qt.ConnectionType.SingleShotConnection,
-            )
         empty = self.recent.count() == 0
         self.recent.setVisible(not empty)
         self.recent_empty.setVisible(empty)
