@@ -105,7 +105,7 @@ def parties_html(page: Page, case: Case | None) -> str:
     rows: list[tuple[str, str]] = []
     if case is not None:
         names = [n for n in case.signature_names if n.strip()]
-        shown = "、".join(f"【{e(n)}】" for n in names)
+        shown = "、".join(e(n) for n in names)  # as typed in the console: no 【】
         rows.append((t("render.signature_names"), shown or t("render.not_filled")))
         applicant = " · ".join(x for x in (case.applicant.name, case.applicant.credit_code) if x)
         rows.append((t("render.applicant"), e(applicant) or t("render.not_filled")))

@@ -38,7 +38,7 @@ def status_section_html(case: Case, lang: str, today: dt.date, *, ink: str, mute
     ]
     for line in status_lines(case, today, lang):
         parts.append(
-            f"<tr><td style='color:{ink}; font-weight:bold' width='230'>【{e(line.name)}】</td>"
+            f"<tr><td style='color:{ink}; font-weight:bold' width='230'>{e(line.name)}</td>"
             f"<td style='color:{ink}'><b>{e(line.label)}</b>"
             + (
                 f"<br/><span style='color:{muted}; font-size:8.5pt'>{e(line.detail)}</span>"

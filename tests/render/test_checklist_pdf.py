@@ -87,6 +87,8 @@ def test_case_status_is_shown(tmp_path: Path) -> None:
     assert "Missing" in text  # the authorization letter
     assert "Not needed" in text  # the other license of the one-of group
     assert "Cloud Ltd" in text
+    # names as they are typed in the console, never with the 【】 the SMS shows (#16)
+    assert "云朵科技" in text and "【云朵科技】" not in text
 
 
 def test_document_for_printing_and_pages() -> None:
