@@ -52,6 +52,9 @@ def build_checklist_document(
     page = sections.Page(checklist, lang)
     if case is not None:
         page.status = _status_of(checklist, case, review, attachment_labels)
+        page.has_names = any(n.strip() for n in case.signature_names)
+        if review is not None:
+            page.found = {(f.code, f.subject) for f in review.all()}
     parts = [
         sections.header_html(page, provider, _combination(checklist, case, lang), prepared_on),
         sections.parties_html(page, case),

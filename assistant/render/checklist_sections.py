@@ -50,6 +50,9 @@ class Page:
     lang: str
     status: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    # finding codes and subjects of the case's review: what the program verified (ticks)
+    found: set[tuple[str, str | None]] = field(default_factory=set)
+    has_names: bool = False
 
     @property
     def pack(self) -> RulePack:
@@ -66,8 +69,10 @@ class Page:
             if sid and sid in self.pack.sources and sid not in self.sources:
                 self.sources.append(sid)
 
-    def box(self, doc_id: str | None = None) -> str:
-        checked = doc_id is not None and self.status.get(doc_id, ("",))[0] == "attached"
+    def box(self, doc_id: str | None = None, checked: bool = False) -> str:
+        checked = checked or (
+            doc_id is not None and self.status.get(doc_id, ("",))[0] == "attached"
+        )
         name = "checkbox:checked" if checked else "checkbox:empty"
         return f"<img src='{name}' width='13' height='13'/>"
 
@@ -213,12 +218,25 @@ def remarks_html(page: Page, case: Case | None) -> str:
             else f"<span style='color:{RULE}'>{'_' * 64}</span>"
         )
         out.append(
-            f"<tr><td width='22' valign='top'>{page.box()}</td><td valign='top'>"
-            f"<b>{page.name(r.name)}</b>{_GUIDANCE}{page.name(r.guidance)}</span>"
+            f"<tr><td width='22' valign='top'>{page.box(checked=_remark_ok(page, r.id, value))}"
+            f"</td><td valign='top'><b>{page.name(r.name)}</b>{_GUIDANCE}{page.name(r.guidance)}</span>"
             f"<br/>{shown}</td></tr>"
         )
     out.append("</table>")
     return "".join(out)
+
+
+def _remark_ok(page: Page, remark_id: str, value: str) -> bool:
+    """Ticked: filled in and no problem found with it."""
+    subject = f"remarks.{remark_id}"
+    return bool(value) and not any(s == subject for _, s in page.found)
+
+
+def _files_verified(page: Page) -> bool:
+    """Every attached file was inspected and is fine (or fixed in the bundle) and none is missing:
+    the program checked formats, sizes and file names for the user."""
+    kinds = [kind for kind, _ in page.status.values()]
+    return bool(kinds) and "attached" in kinds and not {"problems", "missing"} & set(kinds)
 
 
 def _human_bytes(n: int) -> str:
@@ -229,32 +247,39 @@ def _human_bytes(n: int) -> str:
 
 def file_rules_html(page: Page) -> str:
     pack, region, t = page.pack, page.checklist.region, page.t
-    lines: list[str] = []
+    lines: list[tuple[str, bool]] = []
+    files_ok = _files_verified(page)
     formats = pack.rule("files.formats", region)
     if formats is not None:
         labels = [_FORMAT_LABELS.get(f, f.upper()) for f in sorted(formats.value)]
-        lines.append(t("render.file_rule.formats", formats=", ".join(labels)))
+        lines.append((t("render.file_rule.formats", formats=", ".join(labels)), files_ok))
         page.cite(*formats.sources)
     max_bytes = pack.rule("files.max_bytes", region)
     if max_bytes is not None:
-        lines.append(t("render.file_rule.max_bytes", size=_human_bytes(int(max_bytes.value))))
+        lines.append(
+            (t("render.file_rule.max_bytes", size=_human_bytes(int(max_bytes.value))), files_ok)
+        )
         page.cite(*max_bytes.sources)
     chars = pack.rule("files.name_forbidden_chars", region)
     if chars is not None:
-        lines.append(t("render.file_rule.name_chars", chars=" ".join(str(chars.value))))
+        lines.append((t("render.file_rule.name_chars", chars=" ".join(str(chars.value))), files_ok))
         page.cite(*chars.sources)
     ascii_only = pack.rule("files.name_ascii_only", region)
     if ascii_only is not None:
-        lines.append(t("render.file_rule.ascii"))
+        lines.append((t("render.file_rule.ascii"), files_ok))
         page.cite(*ascii_only.sources)
     length = pack.rule("name.length", region)
     if length is not None:
-        lines.append(t("render.file_rule.names", min=length.value[0], max=length.value[1]))
+        names_ok = page.has_names and not any(c.startswith("name.length") for c, _ in page.found)
+        lines.append(
+            (t("render.file_rule.names", min=length.value[0], max=length.value[1]), names_ok)
+        )
         page.cite(*length.sources)
     if page.checklist.purpose == "others":
-        lines.append(t("render.file_rule.letter"))
+        lines.append((t("render.file_rule.letter"), False))  # signature and seal: by the user
     rows = "".join(
-        f"<tr><td width='22' valign='top'>{page.box()}</td><td>{line}</td></tr>" for line in lines
+        f"<tr><td width='22' valign='top'>{page.box(checked=ok)}</td><td>{line}</td></tr>"
+        for line, ok in lines
     )
     return (
         f"{_H2}3 &nbsp;{t('render.file_rules')}</h2>"
@@ -272,10 +297,9 @@ def sources_html(page: Page) -> str:
     for sid in page.sources:
         source = page.pack.sources[sid]
         read = page.t("render.source_read", date=source.read.isoformat())
-        rows.append(
-            f"<tr><td width='120' valign='top'>{e(sid)}</td><td valign='top'>{e(source.title)}"
-            f"<br/>{e(source.url or source.ref)} · {read}</td></tr>"
-        )
+        # the provider's page title and address, never our own file names or source ids (#16)
+        where = f"<br/>{e(source.url)} · {read}" if source.url else f" · {read}"
+        rows.append(f"<tr><td valign='top'>{e(source.title)}{where}</td></tr>")
     return (
         f"<h3 style='font-size:9pt; color:{MUTED}; margin-top:14px'>{page.t('render.sources')}</h3>"
         f"<table width='100%' cellspacing='0' cellpadding='1' style='font-size:7.5pt; "

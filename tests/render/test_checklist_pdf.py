@@ -46,11 +46,14 @@ def test_english_pdf(tmp_path: Path) -> None:
         "Submit one of the following",
         "Prepared on 2026-03-02",
         "page 1 of",
-        "tencent-api",  # the rules' sources …
+        "Tencent Cloud AddSmsSign",  # the rules' sources by their titles …
+        "https://",  # … and addresses …
         "read 2026-11-22",  # … with the date they were read
         "at most 5 MB",
     ):
         assert expected in text, expected
+    for internal in ("tencent-api", "seed-001", "research/providers.md"):  # our ids, not on paper
+        assert internal not in text, internal
 
 
 def test_chinese_pdf_has_real_glyphs() -> None:
@@ -148,3 +151,36 @@ def test_text_extracts_without_ligatures() -> None:
 
     font = fonts.document_font("en")
     assert font.isFeatureSet(QFont.Tag("liga")) and font.featureValue(QFont.Tag("liga")) == 0
+
+
+def test_filled_remarks_and_verified_upload_rules_are_ticked(tmp_path: Path) -> None:
+    """#16: a filled remark and the upload rules the program verified print ticked; what only the
+    user can do (sign and seal the letter) stays a box to tick by hand."""
+    from PIL import Image
+
+    from assistant.render import checklist_sections as sections
+
+    photo = tmp_path / "license.jpg"
+    Image.effect_noise((1600, 1200), 60).convert("RGB").save(photo, quality=90)
+    case = Case(provider="tencent", purpose="self", signature_names=["云朵科技"], language="en")
+    case.applicant.name = "杭州云朵科技有限公司"
+    case.remarks.description = "Verification codes for 云朵科技 members"
+    case.set_attachment("business_license", photo)
+    checklist = build_checklist("tencent", "enterprise", "self", "company", "mainland", "en")
+
+    def ticks(c: Case) -> int:
+        doc = build_checklist_document(checklist, c, lang="en", prepared_on=DAY)
+        return doc.toHtml().count("checkbox:checked")
+
+    filled = ticks(case)
+    case.remarks.description = ""
+    assert filled == ticks(case) + 1  # the remark's box
+    blank = build_checklist_document(checklist, None, lang="en", prepared_on=DAY).toHtml()
+    assert "checkbox:checked" not in blank
+    page = sections.Page(checklist, "en", status={"business_license": ("attached", [])})
+    page.has_names = True
+    rules = sections.file_rules_html(page).count("checkbox:checked")
+    assert rules >= 2
+    page.status = {"business_license": ("problems", ["too large"])}
+    problems = sections.file_rules_html(page).count("checkbox:checked")
+    assert problems == 1 < rules  # only the name-length line: the files still have problems
