@@ -57,17 +57,17 @@ OURS = (
     _EXIT_ON_PAINT
     + """
 import sys
-from PySide6.QtWidgets import QApplication
-app = QApplication(sys.argv)
 from assistant.gui import app as gui_app
+app = gui_app.new_application(sys.argv)
 from assistant.gui.wizard import AssistantWizard
-gui_app.configure_application(app)
 wizard = AssistantWizard(lang=gui_app.ui_language())
 watch = _Painted()
 wizard.show()
 wizard.currentPage().installEventFilter(watch)
 app.exec()
 wizard.dirty = False
+from assistant.gui import workers
+workers.finish()
 """
 )
 

@@ -21,8 +21,22 @@ APPLICATION = "sms-signature-assistant"
 DISPLAY_NAME = "SMS Signature Assistant"
 
 
-def configure_application(app: QApplication) -> None:
-    """Names (for QSettings), style, palette and translators of the application object."""
+def new_application(argv: Sequence[str]) -> QApplication:
+    """The application object, configured; its style chosen at construction where we pick one
+    (see :func:`assistant.gui.theme.style_arguments`)."""
+    from assistant.gui import theme
+
+    args = list(argv)
+    app = QApplication(args + theme.style_arguments(args))
+    # Windows and macOS: their native style is picked now; elsewhere Fusion (or the user's own
+    # -style / QT_STYLE_OVERRIDE) was given to the constructor
+    configure_application(app, style_chosen=sys.platform not in ("win32", "darwin"))
+    return app
+
+
+def configure_application(app: QApplication, style_chosen: bool = False) -> None:
+    """Names (for QSettings), style, palette and translators of the application object;
+    ``style_chosen``: the style was already given at construction."""
     from assistant.gui import theme
 
     app.setOrganizationName(ORGANIZATION)
@@ -30,7 +44,8 @@ def configure_application(app: QApplication) -> None:
     app.setApplicationDisplayName(DISPLAY_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.github.sms_signature_assistant")
-    theme.choose_style(app)
+    if not style_chosen:
+        theme.choose_style(app)
     install_translators(app, ui_language())
     # the palette follows the system's light/dark scheme from the first page on: see
     # AssistantWizard.ensure_pages (asking for the scheme costs ~15 ms of Qt enum set-up)
@@ -52,9 +67,12 @@ def run(argv: Sequence[str]) -> int:
         if problem is not None:
             print(problem, file=sys.stderr)
             return 2
-    app = QApplication.instance() or QApplication(argv)
-    assert isinstance(app, QApplication)
-    configure_application(app)
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+        configure_application(app)
+    else:
+        app = new_application(argv)
 
     from assistant.gui.wizard import AssistantWizard
 
@@ -63,7 +81,11 @@ def run(argv: Sequence[str]) -> int:
     wizard.show()
     if case is not None:
         QTimer.singleShot(0, wizard, lambda: wizard.open_case_path(case))
-    return int(app.exec())
+    code = int(app.exec())
+    from assistant.gui import workers
+
+    workers.finish()  # no task left running into the interpreter's shutdown
+    return code
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
+
     from assistant.core.findings import Finding
 
 # Colours that read on light and dark palettes alike (the palette decides the text colour).
@@ -363,7 +365,10 @@ class StepList(QFrame):
             label = QLabel()
             label.setObjectName(f"steps.{page_id}")
             count = (errors or {}).get(page_id, 0)
-            text = f"<span>{number}.&nbsp;&nbsp;{_escape(title)}</span>"  # (rich text)
+            text = f"{number}.&nbsp;&nbsp;{_escape(title)}"
+            if page_id == current:  # bold in the markup: no QFont before the first paint
+                text = f"<b>{text}</b>"
+            text = f"<span>{text}</span>"  # (rich text)
             if count:
                 text += f"&nbsp; {mark_html('error')}"
                 tip = QCoreApplication.translate("widgets", "%1 error(s) on this step").replace(
@@ -373,12 +378,10 @@ class StepList(QFrame):
                 label.setAccessibleDescription(tip)
             label.setText(text)
             label.setProperty("errors", count)
-            font = QFont(label.font())
+            label.setProperty("current", page_id == current)
             if page_id == current:
-                font.setBold(True)
                 label.setForegroundRole(QPalette.ColorRole.Highlight)
             elif not done(page_id):
                 label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-            label.setFont(font)
             self._layout.addWidget(label)
         self._layout.addStretch(1)

@@ -66,8 +66,11 @@ class Worker(QRunnable):
         try:
             result = self.fn(self)
         except Exception as exc:  # report to the user, never crash the window
+            if self.cancel_event.is_set() or sys.is_finalizing():
+                return  # stopped, or the program closed under it: nothing to report
             traceback.print_exc()
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            with contextlib.suppress(RuntimeError):  # the program is closing
+                self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
             return
         try:
             if self.cancel_event.is_set():
@@ -132,3 +135,12 @@ def start(worker: Worker) -> Worker:
 def cancel_all() -> None:
     for worker in list(_running):
         worker.cancel()
+
+
+def finish(timeout_ms: int = 3000) -> bool:
+    """When the window has closed: stop every task and wait (at most ``timeout_ms``) until the
+    pool's threads are idle, so none is still importing or writing while Python shuts down.
+    False when one is still running after the wait."""
+    for worker in list(_running):
+        worker.cancel()
+    return bool(pool().waitForDone(timeout_ms))

@@ -266,6 +266,16 @@ def test_elsewhere_fusion(qapp: QApplication) -> None:
     assert qapp.style().name().lower() == "fusion"
 
 
+def test_fusion_is_chosen_at_construction_unless_the_user_chose_a_style() -> None:
+    # (asking a running application for its style costs ~6 ms before the first page)
+    assert theme.style_arguments(["prog"], "linux", {}) == ["-style", "Fusion"]
+    assert theme.style_arguments(["prog", "-style", "kvantum"], "linux", {}) == []
+    assert theme.style_arguments(["prog", "-style=kvantum"], "linux", {}) == []
+    assert theme.style_arguments(["prog"], "linux", {"QT_STYLE_OVERRIDE": "breeze"}) == []
+    assert theme.style_arguments(["prog"], "win32", {}) == []
+    assert theme.style_arguments(["prog"], "darwin", {}) == []
+
+
 def test_palette_follows_the_system_scheme(qapp: QApplication) -> None:
     before = qapp.palette()
     follower = theme.SchemeFollower(qapp)

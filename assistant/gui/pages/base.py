@@ -9,7 +9,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
-    QLineEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -159,6 +158,8 @@ class BasePage(QWizardPage):
             widget = self.findChild(QWidget, name)
             if widget is not None and widget.isVisibleTo(self):
                 return widget
+        from PySide6.QtWidgets import QLineEdit
+
         for edit in self.findChildren(QLineEdit):  # a signature name, as the names area says
             if edit.isVisibleTo(self) and edit.text().strip() == subject.strip():
                 return edit

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QFileInfo, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -153,6 +153,8 @@ class StartPage(BasePage):
         has_draft = self.wiz.has_draft()
         self.recover_frame.setVisible(has_draft)
         if has_draft:
+            from PySide6.QtCore import QDateTime, QFileInfo  # only with a draft: ~0.3 ms
+
             when = QFileInfo(str(settings.draft_path())).lastModified()
             self.recover_button.setDescription(
                 self.tr(
