@@ -197,6 +197,8 @@ class StartPage(BasePage):
         from assistant.gui.status_panel import read_stages
 
         paths = list(self.recent_paths)
+        if not paths:
+            return  # nothing to read: no background import of the status modules
 
         def shown(row: int, label: str) -> None:  # "name · stage — folder"
             item = self.recent.item(row)
