@@ -185,10 +185,10 @@ FIELD_CASES: dict[str, tuple[str, str, str] | None] = {
     "letter.valid_until": ("alibaba", "company", "others"),
     "letter.template": ("alibaba", "company", "others"),
     "letter.risk_bearer": ("alibaba", "company", "others"),
-    "remarks.domain": None,
+    "account": ("tencent", "company", "self"),
+    "remarks.description": ("alibaba", "company", "self"),
+    "remarks.app_icp_number": ("huawei", "app", "self"),
     "remarks.app_store_link": None,
-    "remarks.account_name": None,
-    "remarks.shop_link": None,
 }
 
 

@@ -3,7 +3,8 @@
 The API the doors (CLI, wizard) use:
 
 * :func:`explain` (text, provider) -> :class:`Explanation` with :class:`Match` es best first;
-  ``Explanation.step`` is the wizard step to revisit, ``Match.reason.field`` the field to focus.
+  ``Explanation.step`` is the wizard step to revisit (its page: :data:`STEP_PAGES`),
+  ``Match.reason.field`` the field to focus.
 * :func:`load_catalogue` -> :class:`Catalogue` of every :class:`Reason` (``resources/rejections``).
 * The case's status (section ``status``, :mod:`assistant.core.model.status`):
   :func:`mark_exported`, :func:`mark_submitted`, :func:`mark_approved`, :func:`mark_rejected`
@@ -17,6 +18,7 @@ The API the doors (CLI, wizard) use:
 from assistant.core.status.catalogue import (
     PROVIDERS,
     RESUBMIT,
+    STEP_PAGES,
     STEPS,
     Catalogue,
     Reason,
@@ -60,6 +62,7 @@ __all__ = [
     "RESUBMIT",
     "STAGES",
     "STEPS",
+    "STEP_PAGES",
     "THRESHOLD",
     "Catalogue",
     "Explainer",

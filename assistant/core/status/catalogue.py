@@ -22,22 +22,26 @@ from typing import Any
 
 import jsonschema
 
+from assistant.core.flow import PageId
 from assistant.core.i18n import localized
 from assistant.resources import resource_path
 
 FILES = ("common", "tencent", "alibaba", "huawei")
 PROVIDERS = FILES[1:]
-# The wizard steps a reason sends the user back to (docs/rejections.md).
-STEPS = (
-    "provider",
-    "type",
-    "names",
-    "parties",
-    "documents",
-    "letter",
-    "qualification",
-    "templates",
-)
+# The wizard steps a reason sends the user back to (docs/rejections.md) and the page of each;
+# a case without that page (no letter for self-use, no qualification abroad) goes elsewhere:
+# assistant.gui.rejection.page_for_step.
+STEP_PAGES: Mapping[str, PageId] = {
+    "provider": PageId.PROVIDER,
+    "type": PageId.SIGNATURE_TYPE,
+    "names": PageId.NAMES,
+    "parties": PageId.PARTIES,
+    "documents": PageId.DOCUMENTS,
+    "letter": PageId.LETTER,
+    "qualification": PageId.QUALIFICATION,
+    "templates": PageId.TEMPLATES,
+}
+STEPS = tuple(STEP_PAGES)
 RESUBMIT = ("as_is", "after_fix", "new_application")
 
 Localized = Mapping[str, str]
