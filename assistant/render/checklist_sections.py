@@ -292,16 +292,23 @@ def where_html(page: Page) -> str:
 
 
 def sources_html(page: Page) -> str:
-    """The rules' sources, with the dates they were read."""
-    rows: list[str] = []
+    """The rules' sources in the checklist's language, with the dates they were read.
+
+    One compact row per page: its title as the provider names it (or a plain description),
+    its address and the date it was read, never our own file names or source ids (#16).
+    Sources that print the same title and address are one row, with the latest date read.
+    """
+    rows: dict[tuple[str, str | None], dt.date] = {}
     for sid in page.sources:
         source = page.pack.sources[sid]
-        read = page.t("render.source_read", date=source.read.isoformat())
-        # the provider's page title and address, never our own file names or source ids (#16)
-        where = f"<br/>{e(source.url)} · {read}" if source.url else f" · {read}"
-        rows.append(f"<tr><td valign='top'>{e(source.title)}{where}</td></tr>")
+        key = (source.title_for(page.lang), source.url)
+        rows[key] = max(rows.get(key, source.read), source.read)
+    cells = []
+    for (title, url), read in rows.items():
+        parts = [e(title), *([e(url)] if url else []), page.t("render.source_read", date=read)]
+        cells.append(f"<tr><td valign='top'>{' · '.join(parts)}</td></tr>")
     return (
         f"<h3 style='font-size:9pt; color:{MUTED}; margin-top:14px'>{page.t('render.sources')}</h3>"
         f"<table width='100%' cellspacing='0' cellpadding='1' style='font-size:7.5pt; "
-        f"color:{MUTED}'>{''.join(rows)}</table>"
+        f"color:{MUTED}'>{''.join(cells)}</table>"
     )
