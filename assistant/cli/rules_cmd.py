@@ -103,7 +103,14 @@ def pack_summary(pack: RulePack, lang: str) -> dict[str, Any]:
         ],
         "rules": rules,
         "sources": {
-            sid: {"title": s.title, "ref": s.ref, "url": s.url, "read": s.read.isoformat()}
+            sid: {
+                "title": s.title_for(lang),
+                "titles": {lg: s.title_for(lg) for lg in ("en", "zh", "id")},
+                "note": s.note,
+                "ref": s.ref,
+                "url": s.url,
+                "read": s.read.isoformat(),
+            }
             for sid, s in pack.sources.items()
             if sid in cited
         },
@@ -141,5 +148,11 @@ def run(args: argparse.Namespace) -> int:
             sev = f" ({r['severity']})" if r["severity"] else ""
             value = "" if r["value"] is True else f" = {r['value']}"
             print(f"    {r['id']}{where}{value}{sev}  <- {srcs}")
+        print("  sources:")
+        for sid, src in s["sources"].items():
+            print(f"    {sid}: {src['title']} (read {src['read']})")
+            for line in (src["url"], src["note"], f"ref: {src['ref']}"):
+                if line:
+                    print(f"      {line}")
         print()
     return 0
