@@ -19,18 +19,6 @@ from assistant.gui import dialogs, settings, workers
 if TYPE_CHECKING:
     from assistant.core.library import LibraryRow
 
-# the explainer's steps -> the wizard's pages
-STEP_PAGES = {
-    "provider": "PROVIDER",
-    "type": "SIGNATURE_TYPE",
-    "names": "NAMES",
-    "templates": "TEMPLATES",
-    "parties": "PARTIES",
-    "letter": "LETTER",
-    "documents": "DOCUMENTS",
-    "qualification": "DOCUMENTS",
-}
-
 
 class LibraryActionsMixin:
     if TYPE_CHECKING:  # provided by LibraryWindow
@@ -133,27 +121,25 @@ class LibraryActionsMixin:
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     # ------------------------------------------------------------------ open and duplicate
-    def open_selected(self, page: str | None = None, subject: str | None = None) -> bool:
+    def open_selected(self) -> bool:
         chosen = self.selected_rows()
         if len(chosen) != 1 or self.wizard is None:
             return False
-        return self.open_in_wizard(Path(chosen[0].path), page, subject)
+        return self.open_in_wizard(Path(chosen[0].path))
 
-    def open_in_wizard(
-        self, path: Path, page: str | None = None, subject: str | None = None
-    ) -> bool:
+    def open_in_wizard(self, path: Path, then: Callable[[Any], None] | None = None) -> bool:
+        """Open the case file ``path`` in the wizard; ``then(wizard)`` runs once it shows the
+        case (after its first step), to go on to a page."""
         wizard = self.wizard
         if not wizard.open_case_path(path):
             return False
-        if page is not None:
-            from assistant.core.flow import PageId
-
+        if then is not None:
             wanted = path.resolve()
 
             def arrived() -> None:
                 wizard.caseReplaced.disconnect(arrived)
                 if wizard.case_path == wanted:  # after the wizard has shown its first step
-                    QTimer.singleShot(0, lambda: wizard.go_to(int(PageId[page]), subject))
+                    QTimer.singleShot(0, lambda: then(wizard))
 
             wizard.caseReplaced.connect(arrived)
         wizard.show()
@@ -188,7 +174,9 @@ class LibraryActionsMixin:
             return None
         self.rescan()
         if self.wizard is not None:
-            self.open_in_wizard(made, "PARTIES")
+            from assistant.core.flow import PageId
+
+            self.open_in_wizard(made, lambda wizard: wizard.go_to(int(PageId.PARTIES)))
         return made
 
     # ------------------------------------------------------------------ background jobs
@@ -327,7 +315,12 @@ class LibraryActionsMixin:
         if dialog.recorded:
             self.rescan()
         if dialog.go_to is not None:
-            self.open_in_wizard(Path(chosen[0].path), *dialog.go_to)
+            from assistant.gui.rejection import go_to_step
+
+            step, field = dialog.go_to
+            self.open_in_wizard(
+                Path(chosen[0].path), lambda wizard: go_to_step(wizard, step, field)
+            )
 
     def import_status_files(self, paths: list[Path]) -> None:
         folder, lang = self.folder, self.lang

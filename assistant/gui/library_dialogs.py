@@ -30,6 +30,8 @@ class ExplainDialog(QDialog):
         super().__init__(parent)
         self.row, self.lang = row, lang
         self.recorded = False
+        # the chosen reason's step and field, to open in the wizard
+        # (assistant.gui.rejection.go_to_step) once the dialog is closed
         self.go_to: tuple[str, str | None] | None = None
         self.explanation: Explanation | None = None
         self.setObjectName("explain")
@@ -129,9 +131,7 @@ class ExplainDialog(QDialog):
         self._update()
 
     def _go(self) -> None:
-        from assistant.gui.library_actions import STEP_PAGES
-
         best = self.explanation.best if self.explanation else None
         if best is not None:
-            self.go_to = (STEP_PAGES.get(best.reason.step, "REVIEW"), best.reason.field or None)
+            self.go_to = (best.reason.step, best.reason.field)
         self.accept()

@@ -7,7 +7,7 @@ one's cause, fix, whether it can be resubmitted as is, the step to revisit and t
 the rejection* marks the case's signature rejected with the text
 (:func:`assistant.core.status.mark_rejected`; which signature is asked when the case has several);
 *Go to this step* records it too and opens the step with the reason's field focused and
-highlighted (:meth:`assistant.gui.wizard.AssistantWizard.go_to`).
+highlighted (:func:`go_to_step`, which the case library's *Explain a rejection* uses as well).
 
 The case is the wizard's current one, or — opened from the start page with a recent case selected
 — a case file, which is opened in the wizard when the rejection is recorded.
@@ -45,18 +45,9 @@ if TYPE_CHECKING:
 EXPLAIN_DELAY_MS = 250  # typing pauses this long before the text is explained again
 MAX_TEXT = 4000  # characters kept from a paste (consoles show one or two lines)
 
-# The wizard page of each step a rejection reason names (docs/rejections.md); the others
-# ("qualification") go where the flow sends a finding about them.
-STEP_PAGES: dict[str, PageId] = {
-    "provider": PageId.PROVIDER,
-    "type": PageId.SIGNATURE_TYPE,
-    "names": PageId.NAMES,
-    "templates": PageId.TEMPLATES,
-    "parties": PageId.PARTIES,
-    "letter": PageId.LETTER,
-    "documents": PageId.DOCUMENTS,
-}
-# Fields of the rejection catalogue that the pages hold under another name.
+# Fields of the rejection catalogue that the pages hold under another name: the letter's
+# template is chosen with "Our template" / "My own .docx" (the official one is the safe
+# default), the signed letter is attached with "Attach the signed scan".
 FIELD_SUBJECTS: dict[str, str] = {
     "letter.template": "letter.template.ours",
     "authorization_letter": "letter.attach_scan",
@@ -64,8 +55,11 @@ FIELD_SUBJECTS: dict[str, str] = {
 
 
 def page_for_step(step: str, case: Any) -> PageId:
-    """The page of ``step`` in this case's flow (a step the case does not have: the letter's
-    is Parties, any other's Documents)."""
+    """The page of a reason's ``step`` in this case's flow
+    (:data:`assistant.core.status.STEP_PAGES`); a step the case does not have: the letter's is
+    Parties, any other's (the qualification abroad) Documents."""
+    from assistant.core.status.catalogue import STEP_PAGES
+
     page = STEP_PAGES.get(step) or page_for_subject(step, case)
     if page not in pages(case):
         return PageId.PARTIES if step == "letter" else PageId.DOCUMENTS
@@ -79,6 +73,13 @@ def subject_for(field: str | None, case: Any) -> str | None:
     if field == "authorization_letter" and not needs_letter(case):
         return None
     return FIELD_SUBJECTS.get(field, field)
+
+
+def go_to_step(wizard: AssistantWizard, step: str, field: str | None) -> None:
+    """Open the page of a reason's ``step`` for the wizard's case, with the page's widget for
+    the reason's ``field`` focused and highlighted."""
+    case = wizard.case
+    wizard.go_to(int(page_for_step(step, case)), subject_for(field, case))
 
 
 def case_file_summary(path: Path, lang: str) -> tuple[list[str], str] | None:
@@ -445,10 +446,8 @@ class RejectionDialog(QDialog):
         step, field = match.reason.step, match.reason.field
 
         def jump() -> None:
-            case = self.wiz.case
-            page, subject = page_for_step(step, case), subject_for(field, case)
             self.accept()
-            self.wiz.go_to(int(page), subject)
+            go_to_step(self.wiz, step, field)
 
         if self.names and self.current_text() and self.current_text() != self.recorded_text:
             self.record(then=jump)

@@ -27,6 +27,7 @@ from assistant.gui.rejection import (
     FIELD_SUBJECTS,
     RejectionDialog,
     find_dialog,
+    go_to_step,
     page_for_step,
     subject_for,
 )
@@ -166,65 +167,99 @@ def test_the_review_page_and_the_case_menu_use_the_open_case(
     dialog.reject()
 
 
-# Every field a rejection reason names, and a case where its page shows it (None: the field
-# belongs to a withdrawn signature type, no page shows it: the step opens without a focus).
-FIELD_CASES: dict[str, tuple[str, str, str] | None] = {
-    "signature_names": ("tencent", "company", "self"),
-    "type": ("tencent", "company", "self"),
-    "sign_type": ("alibaba", "company", "self"),
-    "purpose": ("tencent", "company", "self"),
-    "region": ("alibaba", "company", "self"),
-    "business_license": ("tencent", "company", "self"),
-    "trademark_certificate": ("tencent", "trademark", "self"),
-    "org_code_certificate": ("alibaba", "government", "self"),
-    "remarks.trademark_number": ("alibaba", "trademark", "self"),
-    "applicant.name": ("alibaba", "company", "self"),
-    "owner.name": ("alibaba", "company", "others"),
-    "authorization_letter": ("tencent", "company", "others"),
-    "letter.valid_from": ("alibaba", "company", "others"),
-    "letter.valid_until": ("alibaba", "company", "others"),
-    "letter.template": ("alibaba", "company", "others"),
-    "letter.risk_bearer": ("alibaba", "company", "others"),
-    "account": ("tencent", "company", "self"),
-    "remarks.description": ("alibaba", "company", "self"),
-    "remarks.app_icp_number": ("huawei", "app", "self"),
-    "remarks.app_store_link": None,
+# The case in which the page of a reason's step shows its field, by field: (signature type,
+# purpose, region); the provider is the reason's (each provider for a common reason). A field
+# not listed: a company signature of the account's own organization, for the Chinese mainland.
+FIELD_CASES: dict[str, tuple[str, str, str | None]] = {
+    "trademark_certificate": ("trademark", "self", None),
+    "org_code_certificate": ("government", "self", None),
+    "remarks.trademark_number": ("trademark", "self", None),
+    "remarks.app_icp_number": ("app", "self", None),
+    "remarks.app_store_link": ("app", "self", "international"),  # Tencent apps: abroad only
+    "owner.name": ("company", "others", None),
+    "authorization_letter": ("company", "others", None),
+    "letter.valid_from": ("company", "others", None),
+    "letter.valid_until": ("company", "others", None),
+    "letter.template": ("company", "others", None),
+    "letter.risk_bearer": ("company", "others", None),
 }
+COMPANY_OF_ITS_OWN = ("company", "self", None)
 
 
-def reason_fields() -> dict[str, str]:
-    """Each field the catalogue names -> the step of its first reason."""
+def reason_params() -> list[Any]:
+    from assistant.core.rules import PROVIDERS
     from assistant.core.status import load_catalogue
 
-    out: dict[str, str] = {}
-    for r in load_catalogue().reasons:
-        if r.field:
-            out.setdefault(r.field, r.step)
-    return out
+    return [
+        pytest.param(r, p, id=r.id if r.provider != "common" else f"{r.id}-{p}")
+        for r in load_catalogue().reasons
+        for p in (PROVIDERS if r.provider == "common" else (r.provider,))
+    ]
 
 
-def test_every_field_of_the_catalogue_is_known_here() -> None:
-    assert set(reason_fields()) == set(FIELD_CASES)
-    assert set(FIELD_SUBJECTS) <= set(FIELD_CASES)
+def test_the_tables_name_only_fields_of_the_catalogue() -> None:
+    from assistant.core.status import load_catalogue
+
+    fields = {r.field for r in load_catalogue().reasons if r.field}
+    assert set(FIELD_CASES) <= fields
+    assert set(FIELD_SUBJECTS) <= fields
 
 
-@pytest.mark.parametrize("field", sorted(f for f, c in FIELD_CASES.items() if c))
-def test_go_to_this_step_focuses_the_field_of_each_reason(
-    qtbot: Any, wizard: Any, field: str
+@pytest.mark.parametrize(("reason", "provider"), reason_params())
+def test_go_to_this_step_focuses_the_field_of_every_reason(
+    qtbot: Any, wizard: Any, reason: Any, provider: str
 ) -> None:
-    provider, kind, purpose = FIELD_CASES[field] or ("", "", "")
-    step = reason_fields()[field]
+    """Each reason's step is a page of a case it can be about, and going there focuses and
+    highlights the page's widget for its field (a reason without a field opens the page)."""
+    from assistant.core.status import STEP_PAGES
+
+    kind, purpose, region = FIELD_CASES.get(reason.field or "", COMPANY_OF_ITS_OWN)
     case = make_case(provider, purpose, kind)
+    case.region = region
     wizard.replace_case(case, None, dirty=True)
     wizard.restart()
-    page, subject = page_for_step(step, case), subject_for(field, case)
-    wizard.go_to(int(page), subject)
+    page = page_for_step(reason.step, case)
+    assert page == STEP_PAGES[reason.step]  # the case has the step's own page
+    go_to_step(wizard, reason.step, reason.field)
     assert wizard.currentId() == page
+    if reason.field is None:
+        return
+    subject = subject_for(reason.field, case)
     widget = wizard.currentPage().subject_widget(subject or "")
-    assert widget is not None, f"{field} -> {subject} on {PageId(page).name}"
+    assert widget is not None, f"{reason.field} -> {subject} on {PageId(page).name}"
     assert widget.property("highlighted")
     focus = QApplication.focusWidget()
     assert focus is widget or widget.isAncestorOf(focus), focus
+
+
+def test_the_case_library_goes_to_the_same_step_and_field(
+    qtbot: Any, wizard: Any, fake_dialogs: Any, tmp_path: Path
+) -> None:
+    """The library's *Explain a rejection* opens the case at the step the dialog would: the
+    letter's template choice for a changed letter (it used to look for a widget named
+    letter.template, which no page has)."""
+    from tests.gui.test_library import click_row, open_library, row_named
+
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    save_case(make_case("alibaba"), folder / "xinghe.smscase.json")
+    window = open_library(qtbot, wizard, fake_dialogs, folder)
+    click_row(qtbot, window, row_named(window, "星河云科技"))
+
+    def answer(dialog: Any) -> int:
+        type_text(find(dialog, QPlainTextEdit, "explain.text"), "授权书内容变更")
+        click(qtbot, find(dialog, QPushButton, "explain.explain"))
+        best = dialog.explanation.best
+        assert best is not None and best.reason.field == "letter.template"
+        click(qtbot, find(dialog, QPushButton, "explain.go"))
+        return int(dialog.result())
+
+    fake_dialogs.answer("show_dialog", answer)
+    click(qtbot, find(window, QPushButton, "library.explain"))
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.LETTER, timeout=TIMEOUT)
+    wanted = find(wizard.currentPage(), QWidget, "letter.template.ours")
+    qtbot.waitUntil(lambda: bool(wanted.property("highlighted")), timeout=TIMEOUT)
+    assert wizard.focusWidget() is wanted
 
 
 def test_steps_the_case_does_not_have() -> None:
