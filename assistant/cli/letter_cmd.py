@@ -21,7 +21,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "fill the authorization letter from the bundled template of the letter's language or "
         "from --template, a .docx of your own ({{placeholders}} or labelled cells, see "
         "docs/letter-placeholders.md). The letter is written even when a check fails, so you can "
-        "look at it; exit 1 then (or when it could not be written), 0 otherwise.",
+        "look at it; exit 1 then (or when it could not be written), 0 otherwise. Like export, it "
+        "never writes over an existing file without --force, nor ever over the case file, its "
+        "attachments or the template.",
     )
     p.add_argument(
         "case",
@@ -32,13 +34,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--output", "-o", type=Path, required=True, help="the .docx to write")
     p.add_argument("--template", type=Path, help="a .docx to fill instead of the bundled template")
-    p.add_argument("--force", action="store_true", help="overwrite --output if it exists")
+    p.add_argument("--force", action="store_true", help="replace --output if it exists")
     add_format_options(p)
     p.set_defaults(func=run, lang=None)  # None: the case's language, else English
 
 
-def _load(path: Path, lang: str | None) -> tuple[Any, list[Finding], str]:
-    """The LetterInput of ``path`` (a case file or plain JSON), findings, the messages' language."""
+def _load(path: Path, lang: str | None) -> tuple[Any, list[Finding], str, list[str]]:
+    """The LetterInput of ``path`` (a case file or plain JSON), findings, the messages' language
+    and the files no letter may be written over (the case file's attachments, its commitment
+    letter's template)."""
     from assistant.core.letter import LetterInput
 
     try:
@@ -54,6 +58,7 @@ def _load(path: Path, lang: str | None) -> tuple[Any, list[Finding], str]:
             None,
             [Finding(Severity.ERROR, "letter.case_not_json", msg, subject=str(path))],
             lang or "en",
+            [],
         )
     except OSError as exc:
         raise UsageError(f"cannot read {str(path)!r}: {exc.strerror or exc}") from exc
@@ -62,7 +67,7 @@ def _load(path: Path, lang: str | None) -> tuple[Any, list[Finding], str]:
 
         case, findings = load_case(path, lang)
         if case is None:
-            return None, findings, lang or "en"
+            return None, findings, lang or "en", []
         msg_lang = lang or getattr(case, "language", None) or "en"
         extra: list[Finding] = []
         if getattr(case, "purpose", "others") != "others":
@@ -74,7 +79,9 @@ def _load(path: Path, lang: str | None) -> tuple[Any, list[Finding], str]:
                     subject="purpose",
                 )
             )
-        return LetterInput.from_case(case), [*findings, *extra], msg_lang
+        protected = [a.path for a in case.attachments]
+        protected += _docx(case.qualification.commitment.template)
+        return LetterInput.from_case(case), [*findings, *extra], msg_lang, protected
     msg_lang = lang or "en"
     inp, findings = LetterInput.from_mapping(data, msg_lang)
     if inp is not None and inp.template and not Path(inp.template).is_absolute():
@@ -84,7 +91,27 @@ def _load(path: Path, lang: str | None) -> tuple[Any, list[Finding], str]:
 
         if inp.template not in BUNDLED_TEMPLATES:
             inp = replace(inp, template=str(path.parent / inp.template))
-    return inp, findings, msg_lang
+    return inp, findings, msg_lang, []
+
+
+def _output_problem(
+    args: argparse.Namespace, inp: Any, lang: str, protected: list[str]
+) -> Finding | None:
+    """Why the letter may not be written to ``--output``, as the export protects its bundle
+    (:func:`assistant.core.bundle.target.output_problem`): never over the case file, its
+    attachments or a template, nor over a folder, link or device, nor over an existing file
+    without --force. With --force any other regular file is replaced (a letter has no manifest
+    that would say it is ours)."""
+    from assistant.core.bundle.target import output_problem
+
+    templates = _docx(str(args.template or "")) + _docx(getattr(inp, "template", ""))
+    inputs = [str(args.case), *protected, *templates]
+    return output_problem(args.output, lang, force=args.force, inputs=inputs, ours=True)
+
+
+def _docx(template: str) -> list[str]:
+    """``template`` when it is a .docx path (not empty, not a bundled template's id)."""
+    return [template] if template.lower().endswith(".docx") else []
 
 
 def run(args: argparse.Namespace) -> int:
@@ -94,17 +121,16 @@ def run(args: argparse.Namespace) -> int:
     if not case_path.is_file():
         raise UsageError(f"no case file {str(case_path)!r}")
     out: Path = args.output
-    if out.exists() and not args.force:
-        raise UsageError(f"{str(out)!r} exists; use --force to overwrite it")
-    if out.is_dir():
-        raise UsageError(f"{str(out)!r} is a folder; give the .docx file to write")
     if args.template is not None and not args.template.is_file():
         raise UsageError(f"no template file {str(args.template)!r}")
 
-    inp, findings, lang = _load(case_path, args.lang)
+    inp, findings, lang, protected = _load(case_path, args.lang)
     output = None
     placed: dict[str, int] = {}
-    if inp is not None:
+    problem = _output_problem(args, inp, lang, protected)
+    if problem is not None:
+        findings = [*findings, problem]
+    elif inp is not None:
         result = fill_letter(inp, out, args.template, lang=lang)
         findings = [*findings, *result.findings]
         output = result.output

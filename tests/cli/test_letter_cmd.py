@@ -172,11 +172,6 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     out = tmp_path / "letter.docx"
     code, _, err = run(capsys, "letter", str(tmp_path / "missing.json"), "-o", str(out))
     assert code == 2 and "no case file" in err
-    out.write_bytes(b"old")
-    code, _, err = run(capsys, "letter", str(case), "-o", str(out))
-    assert code == 2 and "--force" in err and out.read_bytes() == b"old"
-    code, _, _ = run(capsys, "letter", str(case), "-o", str(out), "--force")
-    assert code == 0 and out.read_bytes() != b"old"
     code, _, err = run(
         capsys,
         "letter",
@@ -200,3 +195,84 @@ def test_bad_json_is_a_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str
     code, stdout, _ = run(capsys, "letter", str(bad), "-o", str(tmp_path / "l.docx"))
     assert code == 1 and "[letter.not_an_object]" in stdout
     assert not (tmp_path / "l.docx").exists()
+
+
+def test_an_existing_output_is_replaced_only_with_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As export protects its bundle (the same check): the file and the flag named, nothing
+    written, exit 1; --force replaces it."""
+    case = write_json(tmp_path / "c.json")
+    out = tmp_path / "letter.docx"
+    out.write_bytes(b"old")
+    code, stdout, _ = run(capsys, "letter", str(case), "-o", str(out))
+    assert code == 1 and out.read_bytes() == b"old"
+    assert f"{out}: NOT written" in stdout and "[bundle.exists]" in stdout
+    assert f"{out} already exists; nothing was written." in stdout
+    assert "add --force to replace it" in stdout
+    code, stdout, _ = run(capsys, "letter", str(case), "-o", str(out), "--format", "json")
+    data = json.loads(stdout)
+    assert code == 1 and data["ok"] is False and data["output"] is None
+    assert [f["code"] for f in data["findings"] if f["severity"] == "error"] == ["bundle.exists"]
+    code, stdout, _ = run(capsys, "letter", str(case), "-o", str(out), "--force")
+    assert code == 0, stdout
+    assert OWNER in body_text(out)
+
+
+def test_in_the_cases_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from assistant.core.model import Case, save_case
+
+    case = Case(provider="tencent", purpose="others", signature_names=["云天科技"])
+    case.language = "zh"
+    path = tmp_path / "client.smscase.json"
+    save_case(case, path)
+    out = tmp_path / "授权书.docx"
+    out.write_bytes(b"old")
+    code, stdout, _ = run(capsys, "letter", str(path), "-o", str(out))
+    assert code == 1 and out.read_bytes() == b"old"
+    assert f"{out} 已存在，未写入任何内容。" in stdout and "加上 --force 覆盖" in stdout
+
+
+def test_never_over_its_inputs_even_with_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assistant.core.model import Case, save_case
+
+    case = write_json(tmp_path / "c.json")
+    before = case.read_bytes()
+    code, stdout, _ = run(capsys, "letter", str(case), "-o", str(case), "--force")
+    assert code == 1 and "[bundle.output_is_input]" in stdout and case.read_bytes() == before
+    template = tmp_path / "mine.docx"
+    run(capsys, "letter", str(case), "-o", str(template))
+    kept = template.read_bytes()
+    code, stdout, _ = run(
+        capsys, "letter", str(case), "-o", str(template), "--template", str(template), "--force"
+    )
+    assert code == 1 and "[bundle.output_is_input]" in stdout and template.read_bytes() == kept
+    # a case file's attachments
+    scan = tmp_path / "licence.png"
+    scan.write_bytes(b"\x89PNG not really")
+    with_scan = Case(provider="tencent", purpose="others", signature_names=["云天科技"])
+    with_scan.set_attachment("business_license", scan)
+    path = tmp_path / "client.smscase.json"
+    save_case(with_scan, path)
+    code, stdout, _ = run(capsys, "letter", str(path), "-o", str(scan), "--force")
+    assert code == 1 and "[bundle.output_is_input]" in stdout
+    assert scan.read_bytes() == b"\x89PNG not really"
+
+
+def test_never_over_a_folder_or_a_link(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    case = write_json(tmp_path / "c.json")
+    folder = tmp_path / "out.docx"
+    folder.mkdir()
+    code, stdout, _ = run(capsys, "letter", str(case), "-o", str(folder), "--force")
+    assert code == 1 and "[bundle.output_not_regular]" in stdout and folder.is_dir()
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("keep", encoding="utf-8")
+    link = tmp_path / "link.docx"
+    link.symlink_to(target)
+    code, stdout, _ = run(capsys, "letter", str(case), "-o", str(link), "--force")
+    assert code == 1 and "[bundle.output_not_regular]" in stdout
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "keep"
+    code, stdout, _ = run(capsys, "letter", str(case), "-o", str(tmp_path / "no" / "l.docx"))
+    assert code == 1 and "[bundle.no_folder]" in stdout
