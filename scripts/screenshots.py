@@ -2,113 +2,82 @@
 
     QT_QPA_PLATFORM=offscreen python scripts/screenshots.py --output shots/
     xvfb-run -a python scripts/screenshots.py --output shots/      # a real X server
+    xvfb-run -a -s "-screen 0 1366x768x24" python scripts/screenshots.py --size 1366x768@125% \
+        --journey alibaba-self --lang zh --output shots/
+
+With a DISPLAY (xvfb-run) the X server is used, else the offscreen platform. ``--size`` is one of
+the three screens of #16: it sets the scale and keeps a task bar of 40 pixels free at the bottom
+(the Xvfb screen itself must have that size: ``-s "-screen 0 WxHx24"``). A page whose content is
+wider than the window (a horizontal scroll bar) is named on stderr.
 
 Settings are redirected to a temporary folder, so the user's recent cases are neither shown nor
-changed. Sample attachments are generated with Pillow.
+changed. Sample attachments are generated with Pillow; the qualification is filled as a user
+would fill it (the demo's made-up people), with its ID photos attached.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if not os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
-
-def sample_files(folder: Path) -> dict[str, Path]:
-    """A business license photo and a signed letter scan, made with Pillow."""
-    from PIL import Image, ImageDraw
-
-    out = {}
-    for name, size, colour in (
-        ("business-license.jpg", (1600, 1100), (250, 246, 236)),
-        ("authorization-letter-signed.jpg", (1240, 1754), (255, 255, 255)),
-    ):
-        img = Image.new("RGB", size, colour)
-        d = ImageDraw.Draw(img)
-        d.rectangle((40, 40, size[0] - 40, size[1] - 40), outline=(180, 30, 30), width=12)
-        for y in range(200, size[1] - 200, 70):
-            d.line((140, y, size[0] - 140, y), fill=(90, 90, 90), width=6)
-        d.ellipse(
-            (size[0] - 420, size[1] - 420, size[0] - 120, size[1] - 120),
-            outline=(210, 20, 20),
-            width=14,
-        )
-        path = folder / name
-        img.save(path, quality=88)
-        out[name] = path
-    return out
-
-
-def realistic_case(folder: Path):  # -> Case
-    from assistant.core.identifiers import org_code_check_char, uscc_check_char
-    from assistant.core.model import Case
-
-    def code(prefix8: str, org8: str) -> str:
-        first17 = prefix8 + org8 + (org_code_check_char(org8) or "0")
-        return first17 + (uscc_check_char(first17) or "0")
-
-    files = sample_files(folder)
-    case = Case()
-    case.provider = "tencent"
-    case.region = "mainland"
-    case.account = "enterprise"
-    case.purpose = "others"
-    case.type = "company"
-    case.signature_names = ["星河云科技", "星河 云"]
-    case.applicant.name = "杭州蓝鲸数字营销有限公司"
-    case.applicant.credit_code = code("91330106", "MA2H3K4L")
-    case.owner.name = "深圳市星河云科技有限公司"
-    case.owner.credit_code = code("91440300", "MA5F6G7H")
-    case.owner.legal_representative = "李明"
-    case.remarks.description = "向注册用户发送登录验证码和订单通知。官网：https://www.example.com"
-    case.letter.valid_from = dt.date.today()
-    case.letter.valid_until = dt.date.today().replace(year=dt.date.today().year + 2)
-    case.set_attachment("business_license", files["business-license.jpg"])
-    case.set_attachment("authorization_letter", files["authorization-letter-signed.jpg"])
-    return case
-
-
-def sideways_photo(folder: Path) -> Path:
-    """A phone photo of a licence as it comes off the phone: sideways (EXIF orientation 6),
-    with its GPS position, over 3 MB (the bundle fixes all three)."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from tests.core.test_review_verdict import sideways_gps_photo
-
-    return sideways_gps_photo(folder / "IMG_20261201_0931.jpg")
+# the screens of #16: physical size and scale (QT_SCALE_FACTOR)
+SIZES = {
+    "1366x768@125%": (1366, 768, 1.25),
+    "1920x1080@100%": (1920, 1080, 1.0),
+    "1920x1080@200%": (1920, 1080, 2.0),
+}
+PANEL = 40  # physical pixels of task bar at the bottom of the screen
 
 
 def journey_case(journey: str, folder: Path):  # -> Case
-    """The three journeys of #16: an agency at Tencent for another organization, a small
-    business at Alibaba for itself, an app applicant at Huawei."""
-    case = realistic_case(folder)
-    if journey == "tencent-others":
-        return case
-    case.attachments = []
-    case.purpose, case.owner.name, case.owner.credit_code = "self", "", ""
-    case.owner.legal_representative = ""
-    if journey == "alibaba-self":
-        case.provider, case.type = "alibaba", "company"
-        case.signature_names = ["青禾茶业"]
-        case.applicant.name = "杭州青禾茶业有限公司"
-        case.remarks.description = "向会员发送订单通知和登录验证码。"
-        case.set_attachment("business_license", sideways_photo(folder))
-    else:
-        case.provider, case.type, case.sign_type = "huawei", "app", "verification"
-        case.signature_names = ["青禾记账"]
-        case.applicant.name = "杭州青禾软件有限公司"
-        case.remarks.app_name = "青禾记账"
-        case.remarks.app_icp_number = "浙ICP备2026000001号-1A"
-        case.set_attachment("business_license", sample_files(folder)["business-license.jpg"])
-    return case
+    """The case of ``journey`` (tests/gui/journeys.py), filled in as a user would."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from tests.gui.journeys import journey_case as make
+
+    return make(journey, folder)
+
+
+def reserve_panel(app: QApplication, size: str) -> None:
+    """The window placed as on a screen of ``size`` with a task bar at the bottom."""
+    from assistant.gui import screen
+
+    width, height, scale = SIZES[size]
+    real = app.primaryScreen().geometry()
+    wanted = QRect(0, 0, round(width / scale), round(height / scale))
+    if real.size() != wanted.size():
+        print(
+            f"the screen is {real.width()}x{real.height()}, not {wanted.width()}x"
+            f"{wanted.height()}: run under xvfb-run -a -s '-screen 0 {width}x{height}x24'",
+            file=sys.stderr,
+        )
+    room = QRect(real.topLeft(), real.size())
+    room.setHeight(real.height() - round(PANEL / scale))
+    screen.available_geometry = lambda _widget: room
+
+
+def too_wide(page: QWidget, name: str) -> None:
+    """Say on stderr when the page scrolls sideways (its content wider than the window)."""
+    for area in page.findChildren(QScrollArea):
+        bar = area.horizontalScrollBar()
+        if area.isVisible() and bar.maximum() > 0:
+            print(f"{name}: scrolls sideways by {bar.maximum()} px", file=sys.stderr)
+
+
+def grab_whole(page: QWidget, path: Path) -> None:
+    """The content of the page's scroll area, all of it, at the width it has on screen."""
+    areas = [a for a in page.findChildren(QScrollArea) if a.isVisible() and a.widget()]
+    if areas:
+        areas[0].widget().grab().save(str(path))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,15 +88,32 @@ def main(argv: list[str] | None = None) -> int:
         "--scale", type=float, default=1.0, help="QT_SCALE_FACTOR, e.g. 2 for 200 %%"
     )
     parser.add_argument(
+        "--size",
+        choices=sorted(SIZES),
+        help="one of the screens of #16: its scale and a task bar (run under an Xvfb of that size)",
+    )
+    parser.add_argument(
         "--journey",
         default="tencent-others",
-        choices=("tencent-others", "alibaba-self", "huawei-app"),
+        choices=("tencent-others", "alibaba-self", "huawei-app"),  # tests/gui/journeys.py
     )
     parser.add_argument("--scheme", default="both", choices=("light", "dark", "both"))
     parser.add_argument(
         "--screen", action="store_true", help="grab the whole screen (does the window fit?)"
     )
+    parser.add_argument(
+        "--window",
+        metavar="WxH",
+        help="the window at this size (logical pixels), as if the user had resized it",
+    )
+    parser.add_argument(
+        "--whole",
+        action="store_true",
+        help="also the whole content of each page, scrolled or not (NN-name-SCHEME-whole.png)",
+    )
     args = parser.parse_args(argv)
+    if args.size:
+        args.scale = SIZES[args.size][2]
     if args.scale != 1.0:
         os.environ["QT_SCALE_FACTOR"] = str(args.scale)
     args.output.mkdir(parents=True, exist_ok=True)
@@ -144,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     from assistant.gui.wizard import AssistantWizard
 
     configure_application(app)
+    if args.size:
+        reserve_panel(app, args.size)
     install_translators(app, args.lang)
     app.setStyle("Fusion")
     light = app.style().standardPalette()
@@ -167,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
         app.setPalette(palette)
         wizard = AssistantWizard(lang=args.lang)  # placed as the program places it
         wizard.show()
+        if args.window:
+            width, height = (int(n) for n in args.window.lower().split("x"))
+            wizard.resize(width, height)
         for _ in range(30):
             app.processEvents()
             time.sleep(0.01)
@@ -197,6 +188,12 @@ def main(argv: list[str] | None = None) -> int:
             wizard.currentPage().setFocus(Qt.FocusReason.OtherFocusReason)
             name = PageId(wizard.currentId()).name.lower()
             grab(wizard, args.output / f"{wizard.currentId():02d}-{name}-{scheme}.png")
+            too_wide(wizard.currentPage(), name)
+            if args.whole:
+                grab_whole(
+                    wizard.currentPage(),
+                    args.output / f"{wizard.currentId():02d}-{name}-{scheme}-whole.png",
+                )
         wizard.dirty = False
         wizard.close()
         app.processEvents()

@@ -187,7 +187,7 @@ def test_from_the_page_to_a_bundle(
         letter = tmp_path / "commitment.docx"
         fake_dialogs.answer("save_file", letter)
         click(qtbot, find(wizard, QPushButton, "qualification.generate"))
-        qtbot.waitUntil(lambda: letter.is_file() and page.worker is None, timeout=20000)
+        qtbot.waitUntil(lambda: letter.is_file() and not page.busy(), timeout=20000)
         assert "commitment.docx" in find(wizard, QWidget, "qualification.generated").text()
     view = findings(wizard)
 

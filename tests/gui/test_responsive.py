@@ -1,5 +1,6 @@
-"""The window fits the screen at 1366×768 @125 %, 1920×1080 @100 % and @200 % and keeps its size
-(#16); the GUI thread neither hashes nor reads the attached files, progress is coalesced, a result
+"""The window fits the screen at 1366×768 @125 %, 1920×1080 @100 % and @200 % and keeps its size,
+and no page scrolls sideways in the smallest windows the program opens (nor in one made narrower)
+with the three journeys filled in, in English and Chinese (#16); the GUI thread neither hashes nor reads the attached files, progress is coalesced, a result
 refreshes only its row, and a drop of several files attaches every file (#18)."""
 
 from __future__ import annotations
@@ -9,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractButton, QWidget, QWizard
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget, QWizard
 
-from assistant.core.flow import PageId
-from assistant.gui import screen, settings, workers
+from assistant.core.flow import PageId, pages
+from assistant.gui import languages, screen, settings, workers
 from tests.gui.gui_helpers import click, find
+from tests.gui.journeys import JOURNEYS, journey_case
 from tests.gui.test_full_flow import (
     TIMEOUT,
     document_image,
@@ -73,6 +75,75 @@ def test_every_button_is_on_the_screen(
     assert not any(problems.values()), problems
     if size == "1920x1080@100%":  # room enough: the comfortable size, not a cramped one
         assert wizard.width() >= screen.PREFERRED.width() - 10
+
+
+def default_size(size: str) -> QSize:
+    """The window's size as :mod:`assistant.gui.screen` chooses it on the screen ``size``."""
+    preferred = QRect(0, 0, screen.PREFERRED.width(), screen.PREFERRED.height())
+    return screen.fit_rect(available(*SCREENS[size]), preferred, screen.ASSUMED_FRAME).size()
+
+
+def sideways(page: QWidget) -> dict[str, int]:
+    """How far each visible scroll area of ``page`` scrolls sideways (nothing: it fits), with
+    the innermost widget wider than the view (where to look)."""
+    found = {}
+    for area in page.findChildren(QScrollArea):
+        bar = area.horizontalScrollBar()
+        if area.isVisible() and (bar.isVisible() or bar.maximum() > 0):
+            view = area.viewport().width()
+            wide = [
+                w
+                for w in area.widget().findChildren(QWidget)
+                if w.isVisibleTo(page) and w.minimumSizeHint().width() > view - 40
+            ]
+            inner = [w for w in wide if not any(w.isAncestorOf(o) for o in wide if o is not w)]
+            names = [w.objectName() or type(w).__name__ for w in inner]
+            found[f"{area.objectName() or 'body'} (too wide: {names})"] = bar.maximum()
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("journey", JOURNEYS)
+def test_no_page_scrolls_sideways_in_the_smallest_windows(
+    qtbot: Any,
+    qapp: QApplication,
+    make_wizard: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    journey: str,
+    lang: str,
+) -> None:
+    room = available(*SCREENS["1366x768@125%"])
+    monkeypatch.setattr(screen, "available_geometry", lambda _widget: room)
+    languages.install_translators(qapp, lang)
+    try:
+        wizard = make_wizard(lang)
+        smallest = default_size("1366x768@125%")
+        assert wizard.size() == smallest  # as the program opens on that screen
+        case = journey_case(journey, tmp_path)
+        wizard.replace_case(case, None)
+        wizard.restart()
+        sizes = {
+            "1366x768@125%": smallest,
+            "1920x1080@200%": default_size("1920x1080@200%"),
+            "made narrower": QSize(800, smallest.height()),  # or fonts wider than these
+        }
+        problems = {}
+        for name, size in sizes.items():
+            wizard.resize(size)
+            for page_id in pages(case)[1:]:
+                wizard.go_to(int(page_id))
+                page = wizard.currentPage()
+                qtbot.waitUntil(
+                    lambda p=page: not (hasattr(p, "busy") and p.busy()), timeout=TIMEOUT
+                )
+                qtbot.wait(10)
+                assert wizard.width() == size.width()  # no page widens the window
+                if found := sideways(page):
+                    problems[f"{name} {PageId(page_id).name}"] = found
+        assert not problems, problems
+    finally:
+        languages.install_translators(qapp, "en")
 
 
 def test_the_size_is_remembered_and_a_saved_size_too_big_for_this_screen_shrinks(
@@ -195,3 +266,26 @@ def test_a_drop_on_the_page_fills_the_missing_documents_in_order(
     drop_files(wizard.currentPage(), files)
     order = [a.document for a in wizard.case.attachments]
     assert order == ["authorization_letter", "business_license"]  # checklist order
+
+
+def test_a_reflow_row_goes_one_under_the_other_when_narrow_and_back(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QLineEdit, QPushButton
+
+    from assistant.gui.pages.reflow import Reflow
+
+    row = Reflow()
+    qtbot.addWidget(row)
+    edit, button = QLineEdit(), QPushButton("A rather long button text")
+    row.add(edit, 1)
+    row.add(button)
+    needed = row.row_width()
+    assert row.minimumSizeHint().width() < needed  # a layout never forces the row's width
+    row.resize(needed + 50, 60)
+    row.show()
+    qtbot.waitUntil(lambda: row.is_row() and button.x() > edit.x())
+    row.resize(needed - 10, 200)
+    qtbot.waitUntil(lambda: not row.is_row() and button.y() > edit.y())
+    assert button.x() == edit.x() == 0
+    assert button.width() < row.width()  # at its own width, from the left
+    row.resize(needed, 60)
+    qtbot.waitUntil(lambda: row.is_row() and button.x() > edit.x())

@@ -21,12 +21,15 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from assistant.core.flow import PageId
-from assistant.gui import dialogs, settings, workers
+from assistant.gui import dialogs, settings
 from assistant.gui.checker import AttachmentChecker, checker_of
 from assistant.gui.pages.base import BasePage
+from assistant.gui.pages.letter_writer import LetterWriter, attach_file
+from assistant.gui.pages.reflow import Reflow, shrinkable
 from assistant.gui.widgets import FindingsView, hint_label
 
 LETTER_DOCUMENT = "authorization_letter"
@@ -65,8 +68,10 @@ class LetterPage(BasePage):
         self.timer.setSingleShot(True)
         self.timer.setInterval(250)
         self.timer.timeout.connect(self.refresh_checks)
-        self.generated: Path | None = None
-        self.worker: workers.Worker | None = None
+        self.writer = LetterWriter(
+            self, "authorization-letter", self.tr("letter"), self.generate, self._say
+        )
+        self.writer.written.connect(self._generated)
         self.checker.rowChanged.connect(self._scan_changed)
         self.checker.attachmentsChanged.connect(self._scan_changed)
 
@@ -97,7 +102,7 @@ class LetterPage(BasePage):
         valid_label = QLabel(self.tr("&Valid from – until:"))
         valid_label.setBuddy(self.valid_from)
         form.addRow(valid_label, dates)
-        self.language = QComboBox()
+        self.language = shrinkable(QComboBox())
         self.language.setObjectName("letter.language")
         self.language.setAccessibleName(self.tr("Language of the letter"))
         self.language.addItem("中文（授权委托书）", "zh")
@@ -120,8 +125,8 @@ class LetterPage(BasePage):
         form.addRow(self.wording)
         return box
 
-    def _template_row(self) -> QHBoxLayout:
-        tpl = QHBoxLayout()
+    def _template_row(self) -> Reflow:
+        tpl = Reflow()
         self.ours = QRadioButton(self.tr("&Our template"))
         self.ours.setObjectName("letter.template.ours")
         self.own = QRadioButton(self.tr("My own .&docx"))
@@ -135,10 +140,10 @@ class LetterPage(BasePage):
         self.choose_template = QPushButton(self.tr("Choose…"))
         self.choose_template.setObjectName("letter.template.choose")
         self.choose_template.clicked.connect(self._choose_template)
-        tpl.addWidget(self.ours)
-        tpl.addWidget(self.own)
-        tpl.addWidget(self.choose_template)
-        tpl.addWidget(self.template_label, 1)
+        tpl.add(self.ours)
+        tpl.add(self.own)
+        tpl.add(self.choose_template)
+        tpl.add(self.template_label, 1)
         return tpl
 
     def _steps_box(self) -> QGroupBox:
@@ -146,22 +151,22 @@ class LetterPage(BasePage):
         steps = QGroupBox(self.tr("Steps"))
         slay = QVBoxLayout(steps)
         slay.setSpacing(4)
-        row = QHBoxLayout()
+        row = Reflow()  # one under the other in a narrow window
         self.generate = QPushButton(self.tr("1. &Generate the letter…"))
         self.generate.setObjectName("letter.generate")
         self.generate.clicked.connect(self.generate_letter)
-        row.addWidget(self.generate)
+        row.add(self.generate)
         self.open_button = QPushButton(self.tr("2. Open it to prin&t"))
         self.open_button.setObjectName("letter.open")
         self.open_button.setToolTip(self.tr("Opens the .docx in your office program"))
         self.open_button.clicked.connect(self._open)
-        row.addWidget(self.open_button)
+        row.add(self.open_button)
         self.attach_scan = QPushButton(self.tr("3. &Attach the signed scan…"))
         self.attach_scan.setObjectName("letter.attach_scan")
         self.attach_scan.clicked.connect(self._attach_scan)
-        row.addWidget(self.attach_scan)
-        row.addStretch(1)
-        slay.addLayout(row)
+        row.add(self.attach_scan)
+        row.add(QWidget(), 1)
+        slay.addWidget(row)
         written = QHBoxLayout()
         self.generated_label = QLabel()
         self.generated_label.setObjectName("letter.generated")
@@ -286,34 +291,18 @@ class LetterPage(BasePage):
     def generate_letter(self) -> None:
         from assistant.core.letter import LetterInput, fill_letter
 
-        stem = self.wiz.suggested_file_name().removesuffix(".smscase.json")
-        suggested = str(
-            Path(settings.last_folder() or Path.home()) / f"{stem}-authorization-letter.docx"
-        )
-        path = dialogs.save_file(
-            self, self.tr("Save the letter as"), suggested, self.tr("Word documents (*.docx)")
-        )
-        if path is None:
-            return
-        if path.suffix.lower() != ".docx":
-            path = path.with_name(path.name + ".docx")
         inp = LetterInput.from_case(copy.deepcopy(self.case))
         lang = self.lang
+        self.writer.write(lambda path: fill_letter(inp, path, lang=lang))
 
-        def task(_worker: workers.Worker) -> Any:
-            return fill_letter(inp, path, lang=lang)
-
-        worker = workers.Worker(task)
-        worker.signals.finished.connect(workers.guard(self, self._generated))
-        worker.signals.failed.connect(workers.guard(self, lambda m: self._say(m)))
-        self.worker = worker
-        self.generate.setEnabled(False)
-        self._say(self.tr("Writing the letter…"))
-        workers.start(worker)
+    @property
+    def generated(self) -> Path | None:
+        """The letter last written."""
+        return self.writer.path
 
     def busy(self) -> bool:
         """Writing the letter, or checking the signed scan."""
-        return self.worker is not None or LETTER_DOCUMENT in self.checker.running
+        return self.writer.busy() or LETTER_DOCUMENT in self.checker.running
 
     def _say(self, text: str) -> None:
         """What happened to the letter; no empty line when there is nothing to say."""
@@ -321,17 +310,11 @@ class LetterPage(BasePage):
         self.generated_label.setVisible(bool(text))
 
     def _generated(self, result: Any) -> None:
-        self.worker = None
-        self.generate.setEnabled(True)
         self._fill_found = list(result.findings)
         self._show_fill_findings()
-        if result.output is None:
-            self.generated = None
-            self._say(self.tr("The letter could not be written."))
+        if self.generated is None:
             self.copy_path.hide()
             return
-        self.generated = Path(result.output)
-        settings.set_last_folder(self.generated)
         self._say(
             self.tr("Written: %1, in the folder %2")
             .replace("%1", self.generated.name)
@@ -343,28 +326,13 @@ class LetterPage(BasePage):
     def _open(self) -> None:
         if self.generated is None:
             self.generate_letter()
-            return
-        if not dialogs.open_path(self.generated):
-            dialogs.file_location(
-                self,
-                self.tr("Open it to print"),
-                self.generated,
-                self.tr("No program to open .docx files was found. Open the letter yourself:"),
-            )
+        else:
+            self.writer.open()
 
     def _attach_scan(self) -> None:
         paths = dialogs.choose_attachments(self, settings.last_folder())
-        if not paths:
-            return
-        try:
-            self.checker.attach(LETTER_DOCUMENT, paths[0])  # hashed and checked off the GUI thread
-        except OSError as exc:
-            dialogs.error(
-                self, self.tr("Cannot attach the file"), str(paths[0]), exc.strerror or str(exc)
-            )
-            return
-        settings.set_last_folder(paths[0])
-        self.changed()
+        if paths:
+            attach_file(self, self.checker, LETTER_DOCUMENT, paths[0])
 
     def _scan_changed(self, doc_id: str) -> None:
         if doc_id == LETTER_DOCUMENT and self._built:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from assistant.core.flow import PageId
 from assistant.gui import settings
 from assistant.gui.pages.base import BasePage
+from assistant.gui.pages.reflow import Reflow, shrinkable
 from assistant.gui.widgets import FindingsView, hint_label
 
 DEBOUNCE_MS = 250
@@ -78,30 +79,33 @@ class PartiesPage(BasePage):
         alay = QVBoxLayout(self.applicant_box)
         self.applicant_hint = hint_label()
         alay.addWidget(self.applicant_hint)
-        prof = QHBoxLayout()
-        self.profiles = QComboBox()
+        form = QFormLayout()
+        prof = Reflow()  # the buttons under the list in a narrow window
+        self.profiles = shrinkable(QComboBox())
         self.profiles.setObjectName("parties.profiles")
         self.profiles.setAccessibleName(self.tr("Saved applicants"))
         self.profiles.setToolTip(self.tr("Fill in an applicant you saved before"))
         self.profiles.activated.connect(self._profile_chosen)
         prof_label = QLabel(self.tr("Sa&ved applicants:"))
         prof_label.setBuddy(self.profiles)
-        prof.addWidget(prof_label)
-        prof.addWidget(self.profiles, 1)
+        prof.add(self.profiles, 1)
+        buttons = QWidget()  # under the list together in a narrow window
+        blay = QHBoxLayout(buttons)
+        blay.setContentsMargins(0, 0, 0, 0)
         self.save_profile = QPushButton(self.tr("Save &applicant"))
         self.save_profile.setObjectName("parties.save_profile")
         self.save_profile.setToolTip(self.tr("Remember this applicant for your next cases"))
         self.save_profile.clicked.connect(self._save_profile)
-        prof.addWidget(self.save_profile)
+        blay.addWidget(self.save_profile)
         self.pick_profile = QPushButton(self.tr("Pick a saved &profile…"))
         self.pick_profile.setObjectName("parties.pick_profile")
         self.pick_profile.setToolTip(
             self.tr("Your company or a client, saved once (copied into this case)")
         )
         self.pick_profile.clicked.connect(self._pick_profile)
-        prof.addWidget(self.pick_profile)
-        alay.addLayout(prof)
-        form = QFormLayout()
+        blay.addWidget(self.pick_profile)
+        prof.add(buttons)
+        form.addRow(prof_label, prof)
         self.applicant_name = self._line(
             "parties.applicant.name",
             self.tr("Full verified name of your cloud account"),
@@ -194,7 +198,7 @@ class PartiesPage(BasePage):
         box = QGroupBox(self.tr("The signature's owner, checked"))
         box.setObjectName("parties.owner_checks_box")
         form = QFormLayout(box)
-        self.entity_type = QComboBox()
+        self.entity_type = shrinkable(QComboBox())
         self.entity_type.setObjectName("parties.entity_type")
         self.entity_type.setAccessibleName(self.tr("Owner's entity type"))
         self.entity_type.addItem(self.tr("Not said (guessed from the name and credit code)"), "")
@@ -204,7 +208,7 @@ class PartiesPage(BasePage):
         label = QLabel(self.tr("En&tity type:"))
         label.setBuddy(self.entity_type)
         form.addRow(label, self.entity_type)
-        self.industry = QComboBox()
+        self.industry = shrinkable(QComboBox())
         self.industry.setObjectName("parties.industry")
         self.industry.setAccessibleName(self.tr("Restricted industry"))
         self.industry.currentIndexChanged.connect(self._edited)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QVBoxLayout
 
 from assistant.core.flow import PageId
 from assistant.gui.pages.base import BasePage
+from assistant.gui.pages.reflow import Reflow
 from assistant.gui.widgets import ChoiceGroup, FindingsView, hint_label
 
 
@@ -25,8 +26,8 @@ class ProviderPage(BasePage):
 
         layout = self.scrolling_body()
 
-        top = QHBoxLayout()
-        box = QGroupBox(self.tr("Cloud &provider"))
+        top = Reflow()  # side by side, one under the other in a narrow window
+        self.provider_box = box = QGroupBox(self.tr("Cloud &provider"))
         box.setObjectName("provider.box")
         self.providers = ChoiceGroup("provider.provider")
         lay = QVBoxLayout(box)
@@ -45,29 +46,29 @@ class ProviderPage(BasePage):
             None,
         )
         self.providers.chosen.connect(self._provider_chosen)
-        top.addWidget(box, 3)
+        top.add(box, 1)
 
         self.region_box = QGroupBox(self.tr("&Where are the messages sent?"))
         self.region_box.setObjectName("provider.region_box")
         self.regions = ChoiceGroup("provider.region")
         QVBoxLayout(self.region_box).addWidget(self.regions)
         self.regions.chosen.connect(self._region_chosen)
-        top.addWidget(self.region_box, 2)
-        layout.addLayout(top)
+        top.add(self.region_box, 1)
+        layout.addWidget(top)
 
-        mid = QHBoxLayout()
-        acc_box = QGroupBox(self.tr("How is your cloud &account verified?"))
+        mid = Reflow()
+        self.acc_box = acc_box = QGroupBox(self.tr("How is your cloud &account verified?"))
         self.accounts = ChoiceGroup("provider.account")
         QVBoxLayout(acc_box).addWidget(self.accounts)
         self.accounts.chosen.connect(self._account_chosen)
-        mid.addWidget(acc_box, 1)
+        mid.add(acc_box, 1)
 
-        pur_box = QGroupBox(self.tr("Whose &signature is it?"))
+        self.pur_box = pur_box = QGroupBox(self.tr("Whose &signature is it?"))
         self.purposes = ChoiceGroup("provider.purpose")
         QVBoxLayout(pur_box).addWidget(self.purposes)
         self.purposes.chosen.connect(self._purpose_chosen)
-        mid.addWidget(pur_box, 1)
-        layout.addLayout(mid)
+        mid.add(pur_box, 1)
+        layout.addWidget(mid)
 
         self.blocked = FindingsView()
         self.blocked.setObjectName("provider.blocked")
@@ -112,6 +113,18 @@ class ProviderPage(BasePage):
             case.purpose if self.answered("purpose") else None,
         )
         self._update_blocked()
+        self._align_columns()
+
+    def _align_columns(self) -> None:
+        """The boxes of a column as wide as each other: the two rows split at the same x, and
+        go one under the other at the same width."""
+        left, right = (self.provider_box, self.acc_box), (self.region_box, self.pur_box)
+        for column in (left, right):
+            for box in column:
+                box.setMinimumWidth(0)
+            width = max(b.minimumSizeHint().width() for b in column if b.isVisibleTo(self))
+            for box in column:
+                box.setMinimumWidth(width)
 
     # ---- widgets -> case
     def _provider_chosen(self, provider: str) -> None:

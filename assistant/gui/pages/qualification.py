@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,10 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.core.flow import PageId
-from assistant.gui import dialogs, settings, workers
+from assistant.gui import dialogs, settings
 from assistant.gui.checker import AttachmentChecker, checker_of
 from assistant.gui.pages.base import BasePage
+from assistant.gui.pages.letter_writer import LetterWriter, attach_file
 from assistant.gui.pages.qualification_widgets import DocumentLine, MaskedIdEdit, ValidityEdit
+from assistant.gui.pages.reflow import Reflow, fit_text, shrinkable
 from assistant.gui.widgets import FindingsView, clear_layout, hint_label
 
 DEBOUNCE_MS = 250
@@ -75,8 +76,6 @@ class QualificationPage(BasePage):
 
     # ------------------------------------------------------------------ building
     def build(self) -> None:
-        self.worker: workers.Worker | None = None
-        self.generated: Path | None = None
         self.widgets: dict[str, QWidget] = {}
         self.rows: dict[str, DocumentLine] = {}
         self._bad_dates: dict[str, list[str]] = {}
@@ -103,8 +102,8 @@ class QualificationPage(BasePage):
             self.boxes[group] = (box, form)
             flay.addWidget(box)
         self._make_fields()
+        flay.addWidget(self._commitment_box())  # generated, signed, then attached below
         flay.addWidget(self._documents_box())
-        flay.addWidget(self._commitment_box())
         layout.addWidget(self.form)
         self.findings = FindingsView(ok_text=self.tr("The qualification passes every check."))
         self.findings.setObjectName("qualification.findings")
@@ -124,9 +123,7 @@ class QualificationPage(BasePage):
         return checker_of(self.wiz)
 
     def _approved_box(self) -> QWidget:
-        box = QWidget()
-        lay = QHBoxLayout(box)
-        lay.setContentsMargins(0, 0, 0, 0)
+        box = Reflow()
         self.approved = QCheckBox(self.tr("I already have an approved &qualification: id"))
         self.approved.setObjectName("qualification.approved")
         self.approved.toggled.connect(self._approved_toggled)
@@ -134,9 +131,10 @@ class QualificationPage(BasePage):
         self.approved_id.setObjectName("qualification.approved_id")
         self.approved_id.setAccessibleName(self.tr("Approved qualification id"))
         self.approved_id.setPlaceholderText(self.tr("As the console's qualification list shows it"))
+        fit_text(self.approved_id, self.approved_id.placeholderText())  # else under the box
         self.approved_id.textEdited.connect(self._edited)
-        lay.addWidget(self.approved)
-        lay.addWidget(self.approved_id, 1)
+        box.add(self.approved)
+        box.add(self.approved_id, 1)
         return box
 
     def _make_fields(self) -> None:
@@ -158,7 +156,7 @@ class QualificationPage(BasePage):
                 validity.changed.connect(self._edited)
                 widget = validity
             else:
-                combo = QComboBox()
+                combo = shrinkable(QComboBox())
                 for choice in ("", *ENTITY_TYPES) if kind == "entity" else ID_TYPES:
                     combo.addItem(choice, choice)
                 combo.activated.connect(self._edited)
@@ -198,23 +196,30 @@ class QualificationPage(BasePage):
         self.signed_on.setObjectName("qualification.commitment.signed_on")
         self.signed_on.setPlaceholderText(self.tr("YYYY-MM-DD, or empty to date it by hand"))
         self.signed_on.textEdited.connect(self._edited)
-        form.addRow(self.tr("Signing &date:"), self.signed_on)
+        self.signed_on_label = QLabel(self.tr("Signing &date:"))
+        self.signed_on_label.setBuddy(self.signed_on)
+        form.addRow(self.signed_on_label, self.signed_on)
         lay.addLayout(form)
-        row = QHBoxLayout()
+        row = Reflow()
         self.generate = QPushButton(self.tr("&Generate the commitment letter…"))
         self.generate.setObjectName("qualification.generate")
         self.generate.clicked.connect(self.generate_letter)
         self.open_button = QPushButton(self.tr("Open it to print"))
         self.open_button.setObjectName("qualification.open")
         self.open_button.setEnabled(False)
-        self.open_button.clicked.connect(self._open)
-        row.addWidget(self.generate)
-        row.addWidget(self.open_button)
-        row.addStretch(1)
-        lay.addLayout(row)
+        self.writer = LetterWriter(
+            self, "commitment-letter", self.tr("commitment letter"), self.generate, self._say
+        )
+        self.writer.written.connect(self._generated)
+        self.open_button.clicked.connect(self.writer.open)
+        row.add(self.generate)
+        row.add(self.open_button)
+        row.add(QWidget(), 1)
+        lay.addWidget(row)
         self.generated_label = QLabel()
         self.generated_label.setObjectName("qualification.generated")
         self.generated_label.setWordWrap(True)
+        self.generated_label.hide()  # no empty line before anything is written
         lay.addWidget(self.generated_label)
         self.letter_findings = FindingsView()
         self.letter_findings.setObjectName("qualification.letter_findings")
@@ -267,13 +272,14 @@ class QualificationPage(BasePage):
         self._align_labels()
 
     def _align_labels(self) -> None:
-        """The fields of every box start at the same x."""
+        """The fields of every box start at the same x (the commitment letter's too)."""
         labels = [
             label
             for _box, form in self.boxes.values()
             for widget in self.widgets.values()
             if isinstance(label := form.labelForField(widget), QLabel)
         ]
+        labels.append(self.signed_on_label)
         width = max((label.sizeHint().width() for label in labels), default=0)
         for label in labels:
             label.setMinimumWidth(width)
@@ -443,15 +449,7 @@ class QualificationPage(BasePage):
             self.attach_files(doc_id, paths[:1])
 
     def attach_files(self, doc_id: str, paths: list[Path]) -> None:
-        try:
-            self.checker.attach(doc_id, paths[0])  # hashed and checked off the GUI thread
-        except OSError as exc:
-            dialogs.error(
-                self, self.tr("Cannot attach the file"), str(paths[0]), exc.strerror or str(exc)
-            )
-            return
-        settings.set_last_folder(paths[0])
-        self.changed()
+        attach_file(self, self.checker, doc_id, paths[0])
 
     def remove_attachment(self, doc_id: str) -> None:
         self.checker.remove(doc_id)
@@ -463,52 +461,31 @@ class QualificationPage(BasePage):
         from assistant.core.qualification import commitment_input
 
         self.store()
-        stem = self.wiz.suggested_file_name().removesuffix(".smscase.json")
-        suggested = str(
-            Path(settings.last_folder() or Path.home()) / f"{stem}-commitment-letter.docx"
-        )
-        path = dialogs.save_file(
-            self, self.tr("Save the letter as"), suggested, self.tr("Word documents (*.docx)")
-        )
-        if path is None:
-            return
-        if path.suffix.lower() != ".docx":
-            path = path.with_name(path.name + ".docx")
         inp = commitment_input(copy.deepcopy(self.case))
         lang = self.lang
+        self.writer.write(lambda path: fill_commitment_letter(inp, path, lang=lang))
 
-        def task(_worker: workers.Worker) -> Any:
-            return fill_commitment_letter(inp, path, lang=lang)
-
-        worker = workers.Worker(task)
-        worker.signals.finished.connect(workers.guard(self, self._generated))
-        worker.signals.failed.connect(workers.guard(self, self._failed))
-        self.worker = worker
-        self.generate.setEnabled(False)
-        self.generated_label.setText(self.tr("Writing the letter…"))
-        workers.start(worker)
+    @property
+    def generated(self) -> Path | None:
+        """The commitment letter last written."""
+        return self.writer.path
 
     def busy(self) -> bool:
-        return self.worker is not None
+        """Writing the letter, or checking an ID photo or the signed letter."""
+        return self.writer.busy() or any(d in self.checker.running for d in self.rows)
 
-    def _failed(self, message: str) -> None:
-        self.worker = None
-        self.generate.setEnabled(True)
-        self.generated_label.setText(message)
+    def _say(self, text: str) -> None:
+        """What happened to the letter; no empty line when there is nothing to say."""
+        self.generated_label.setText(text)
+        self.generated_label.setVisible(bool(text))
 
     def _generated(self, result: Any) -> None:
-        self.worker = None
-        self.generate.setEnabled(True)
         self.letter_findings.set_findings(
             [f for f in result.findings if f.severity.value != "error"], show_ok=False
         )
-        if result.output is None:
-            self.generated = None
-            self.generated_label.setText(self.tr("The letter could not be written."))
+        if self.generated is None:
             return
-        self.generated = Path(result.output)
-        settings.set_last_folder(self.generated)
-        self.generated_label.setText(
+        self._say(
             self.tr(
                 "Written: %1, in the folder %2. Print it, have it signed and stamped, then attach the scan below."
             )
@@ -516,15 +493,6 @@ class QualificationPage(BasePage):
             .replace("%2", str(self.generated.parent))
         )
         self.open_button.setEnabled(True)
-
-    def _open(self) -> None:
-        if self.generated is not None and not dialogs.open_path(self.generated):
-            dialogs.file_location(
-                self,
-                self.tr("Open it to print"),
-                self.generated,
-                self.tr("No program to open .docx files was found. Open the letter yourself:"),
-            )
 
     # ------------------------------------------------------------------ "Go to this step"
     def subject_widget(self, subject: str) -> QWidget | None:

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
+from assistant.gui.pages.reflow import Reflow, fit_text
 from assistant.gui.widgets import FindingsView, hint_label
 
 if TYPE_CHECKING:
@@ -85,16 +85,16 @@ class MaskedIdEdit(QLineEdit):
         super().focusOutEvent(event)
 
 
-class ValidityEdit(QWidget):
-    """From, until (``YYYY-MM-DD``) and long-term (长期) of a licence or an ID card."""
+class ValidityEdit(Reflow):
+    """From, until (``YYYY-MM-DD``) and long-term (长期) of a licence or an ID card; the
+    long-term box goes under the dates when the row is narrow."""
 
     changed = Signal()
 
     def __init__(self, object_name: str) -> None:
         super().__init__()
         self.setObjectName(object_name)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
+        dates = QHBoxLayout()
         self.start = QLineEdit()
         self.start.setObjectName(f"{object_name}.valid_from")
         self.until = QLineEdit()
@@ -102,14 +102,16 @@ class ValidityEdit(QWidget):
         for edit in (self.start, self.until):
             edit.setPlaceholderText("YYYY-MM-DD")
             edit.setMaxLength(10)
+            fit_text(edit, "0000-00-00")
             edit.textEdited.connect(lambda _t: self.changed.emit())
         self.long_term = QCheckBox(self.tr("Long-term (长期)"))
         self.long_term.setObjectName(f"{object_name}.long_term")
         self.long_term.toggled.connect(self._long_term)
-        lay.addWidget(self.start, 1)
-        lay.addWidget(QLabel("~"))
-        lay.addWidget(self.until, 1)
-        lay.addWidget(self.long_term)
+        dates.addWidget(self.start, 1)
+        dates.addWidget(QLabel("~"))
+        dates.addWidget(self.until, 1)
+        self.add(dates, 1)
+        self.add(self.long_term)
         self.start.setAccessibleName(self.tr("Valid from"))
         self.until.setAccessibleName(self.tr("Valid until"))
 

@@ -3,10 +3,11 @@ provider's sign kind (verification code / general / notification …) where it h
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QVBoxLayout
 
 from assistant.core.flow import PageId
 from assistant.gui.pages.base import BasePage
+from assistant.gui.pages.reflow import Reflow
 from assistant.gui.widgets import ChoiceGroup, hint_label
 
 
@@ -23,7 +24,8 @@ class SignatureTypePage(BasePage):
     def build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        layout = self.scrolling_body(outer, QHBoxLayout)
+        layout = self.scrolling_body(outer)
+        boxes = Reflow()  # side by side, one under the other in a narrow window
 
         type_box = QGroupBox(self.tr("Signature &type"))
         tlay = QVBoxLayout(type_box)
@@ -31,7 +33,7 @@ class SignatureTypePage(BasePage):
         self.types.chosen.connect(self._type_chosen)
         tlay.addWidget(self.types)
         tlay.addStretch(1)
-        layout.addWidget(type_box, 3)
+        boxes.add(type_box, 3)
 
         self.kind_box = QGroupBox(self.tr("&Kind of messages"))
         klay = QVBoxLayout(self.kind_box)
@@ -39,10 +41,9 @@ class SignatureTypePage(BasePage):
         self.kinds.chosen.connect(self._kind_chosen)
         klay.addWidget(self.kinds)
         klay.addStretch(1)
-        layout.addWidget(
-            self.kind_box,
-            2,
-        )
+        boxes.add(self.kind_box, 2)
+        layout.addWidget(boxes)
+        layout.addStretch(1)
         self.empty = hint_label(
             self.tr(
                 "None of this provider's signature types can be chosen with this account and purpose. Go back and change them."

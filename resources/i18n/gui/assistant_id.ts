@@ -801,6 +801,10 @@
         <translation>Pemilik memberi kuasa kepada pemohon. Buat suratnya, minta ditandatangani dan dicap, lalu lampirkan pindaiannya.</translation>
     </message>
     <message>
+        <source>letter</source>
+        <translation>surat</translation>
+    </message>
+    <message>
         <source>Letter</source>
         <translation>Surat</translation>
     </message>
@@ -855,14 +859,6 @@
     <message>
         <source>Written: %1, in the folder %2</source>
         <translation>Ditulis: %1, di folder %2</translation>
-    </message>
-    <message>
-        <source>Open it to print</source>
-        <translation>Buka untuk dicetak</translation>
-    </message>
-    <message>
-        <source>No program to open .docx files was found. Open the letter yourself:</source>
-        <translation>Tidak ada program untuk membuka berkas .docx. Buka surat itu sendiri:</translation>
     </message>
     <message>
         <source>No signed scan attached yet.</source>
@@ -920,21 +916,32 @@
         <source>The legal representative signs by hand and the owner stamps its official seal at the bottom right. Scan or photograph the whole page.</source>
         <translation>Perwakilan hukum menandatangani dengan tangan dan pemilik membubuhkan cap resmi di kanan bawah. Pindai atau foto seluruh halaman.</translation>
     </message>
+</context>
+<context>
+    <name>LetterWriter</name>
     <message>
-        <source>Save the letter as</source>
-        <translation>Simpan surat sebagai</translation>
+        <source>Save the %1 as</source>
+        <translation>Simpan %1 sebagai</translation>
     </message>
     <message>
         <source>Word documents (*.docx)</source>
         <translation>Dokumen Word (*.docx)</translation>
     </message>
     <message>
-        <source>Writing the letter…</source>
-        <translation>Menulis surat…</translation>
+        <source>Writing the %1…</source>
+        <translation>Menulis %1…</translation>
     </message>
     <message>
-        <source>The letter could not be written.</source>
-        <translation>Surat tidak dapat ditulis.</translation>
+        <source>The %1 could not be written.</source>
+        <translation>Tidak dapat menulis %1.</translation>
+    </message>
+    <message>
+        <source>No program to open .docx files was found. Open the %1 yourself:</source>
+        <translation>Tidak ada program untuk membuka berkas .docx. Buka %1 itu sendiri:</translation>
+    </message>
+    <message>
+        <source>Open it to print</source>
+        <translation>Buka untuk dicetak</translation>
     </message>
     <message>
         <source>Cannot attach the file</source>
@@ -1609,16 +1616,16 @@
         <translation>Seperti di daftar kualifikasi konsol</translation>
     </message>
     <message>
-        <source>Cannot attach the file</source>
-        <translation>Berkas tidak dapat dilampirkan</translation>
-    </message>
-    <message>
         <source>Colour photos of the original cards, the whole card in the picture. The licence is attached on the Documents step. The bundle removes every metadata (location, camera) from these photos.</source>
         <translation>Foto berwarna kartu asli, seluruh kartu terlihat. Izin usaha dilampirkan di langkah Dokumen. Paket menghapus semua metadata (lokasi, kamera) dari foto ini.</translation>
     </message>
     <message>
         <source>Commitment letter (合规使用承诺函)</source>
         <translation>Surat komitmen (合规使用承诺函)</translation>
+    </message>
+    <message>
+        <source>commitment letter</source>
+        <translation>surat komitmen</translation>
     </message>
     <message>
         <source>From the Parties page: %1</source>
@@ -1637,10 +1644,6 @@
         <translation>Perwakilan hukum</translation>
     </message>
     <message>
-        <source>No program to open .docx files was found. Open the letter yourself:</source>
-        <translation>Tidak ada program untuk membuka .docx. Buka suratnya sendiri:</translation>
-    </message>
-    <message>
         <source>Open it to print</source>
         <translation>Buka untuk dicetak</translation>
     </message>
@@ -1653,16 +1656,8 @@
         <translation>Kualifikasi</translation>
     </message>
     <message>
-        <source>Save the letter as</source>
-        <translation>Simpan surat sebagai</translation>
-    </message>
-    <message>
         <source>Signing &amp;date:</source>
         <translation>&amp;Tanggal tanda tangan:</translation>
-    </message>
-    <message>
-        <source>The letter could not be written.</source>
-        <translation>Surat tidak dapat ditulis.</translation>
     </message>
     <message>
         <source>The provider asks for it before any signature: the owner exactly as on its licence, its legal representative and the administrator who manages SMS. Or give the id of a qualification already approved.</source>
@@ -1675,14 +1670,6 @@
     <message>
         <source>The qualification passes every check.</source>
         <translation>Kualifikasi lolos semua pemeriksaan.</translation>
-    </message>
-    <message>
-        <source>Word documents (*.docx)</source>
-        <translation>Dokumen Word (*.docx)</translation>
-    </message>
-    <message>
-        <source>Writing the letter…</source>
-        <translation>Menulis surat…</translation>
     </message>
     <message>
         <source>Written: %1, in the folder %2. Print it, have it signed and stamped, then attach the scan below.</source>

@@ -801,6 +801,10 @@
         <translation>由签名归属方授权申请方。生成授权委托书，签字盖章后，添加扫描件。</translation>
     </message>
     <message>
+        <source>letter</source>
+        <translation>委托书</translation>
+    </message>
+    <message>
         <source>Letter</source>
         <translation>委托书</translation>
     </message>
@@ -855,14 +859,6 @@
     <message>
         <source>Written: %1, in the folder %2</source>
         <translation>已写入：%1，位于文件夹 %2</translation>
-    </message>
-    <message>
-        <source>Open it to print</source>
-        <translation>打开以打印</translation>
-    </message>
-    <message>
-        <source>No program to open .docx files was found. Open the letter yourself:</source>
-        <translation>没有找到可以打开 .docx 文件的程序。请自行打开委托书：</translation>
     </message>
     <message>
         <source>No signed scan attached yet.</source>
@@ -920,25 +916,36 @@
         <source>The legal representative signs by hand and the owner stamps its official seal at the bottom right. Scan or photograph the whole page.</source>
         <translation>由法定代表人亲笔签字，签名归属方在右下角加盖公章。请扫描或拍摄整页。</translation>
     </message>
+</context>
+<context>
+    <name>LetterWriter</name>
     <message>
-        <source>Save the letter as</source>
-        <translation>委托书保存为</translation>
+        <source>Save the %1 as</source>
+        <translation>%1另存为</translation>
     </message>
     <message>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <source>Writing the letter…</source>
-        <translation>正在生成委托书…</translation>
+        <source>Writing the %1…</source>
+        <translation>正在生成%1…</translation>
     </message>
     <message>
-        <source>The letter could not be written.</source>
-        <translation>无法生成委托书。</translation>
+        <source>The %1 could not be written.</source>
+        <translation>无法生成%1。</translation>
+    </message>
+    <message>
+        <source>No program to open .docx files was found. Open the %1 yourself:</source>
+        <translation>未找到可打开 .docx 文件的程序，请自行打开%1：</translation>
+    </message>
+    <message>
+        <source>Open it to print</source>
+        <translation>打开并打印</translation>
     </message>
     <message>
         <source>Cannot attach the file</source>
-        <translation>无法添加文件</translation>
+        <translation>无法添加该文件</translation>
     </message>
 </context>
 <context>
@@ -1609,16 +1616,16 @@
         <translation>与控制台资质列表中显示的一致</translation>
     </message>
     <message>
-        <source>Cannot attach the file</source>
-        <translation>无法添加该文件</translation>
-    </message>
-    <message>
         <source>Colour photos of the original cards, the whole card in the picture. The licence is attached on the Documents step. The bundle removes every metadata (location, camera) from these photos.</source>
         <translation>请上传证件原件的彩色照片，证件完整入镜。营业执照在“材料”步骤添加。材料包会删除这些照片中的全部元数据（位置、相机信息）。</translation>
     </message>
     <message>
         <source>Commitment letter (合规使用承诺函)</source>
         <translation>合规使用承诺函</translation>
+    </message>
+    <message>
+        <source>commitment letter</source>
+        <translation>承诺函</translation>
     </message>
     <message>
         <source>From the Parties page: %1</source>
@@ -1637,10 +1644,6 @@
         <translation>法定代表人</translation>
     </message>
     <message>
-        <source>No program to open .docx files was found. Open the letter yourself:</source>
-        <translation>未找到可打开 .docx 文件的程序，请自行打开承诺函：</translation>
-    </message>
-    <message>
         <source>Open it to print</source>
         <translation>打开并打印</translation>
     </message>
@@ -1653,16 +1656,8 @@
         <translation>资质</translation>
     </message>
     <message>
-        <source>Save the letter as</source>
-        <translation>承诺函另存为</translation>
-    </message>
-    <message>
         <source>Signing &amp;date:</source>
         <translation>签署日期(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>The letter could not be written.</source>
-        <translation>无法写入承诺函。</translation>
     </message>
     <message>
         <source>The provider asks for it before any signature: the owner exactly as on its licence, its legal representative and the administrator who manages SMS. Or give the id of a qualification already approved.</source>
@@ -1675,14 +1670,6 @@
     <message>
         <source>The qualification passes every check.</source>
         <translation>资质通过全部检查。</translation>
-    </message>
-    <message>
-        <source>Word documents (*.docx)</source>
-        <translation>Word 文档 (*.docx)</translation>
-    </message>
-    <message>
-        <source>Writing the letter…</source>
-        <translation>正在写入承诺函…</translation>
     </message>
     <message>
         <source>Written: %1, in the folder %2. Print it, have it signed and stamped, then attach the scan below.</source>

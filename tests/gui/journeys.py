@@ -1,0 +1,123 @@
+"""The three journeys of #16 as cases a user would have filled in: an agency at Tencent for
+another organization, a small business at Alibaba for itself (its licence a sideways phone
+photo), an app applicant at Huawei — each with its qualification and ID photos. The
+screenshots (``scripts/screenshots.py --journey``) and the layout tests start from them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tests.core.test_review_verdict import sideways_gps_photo
+
+if TYPE_CHECKING:
+    from assistant.core.model import Case
+
+JOURNEYS = ("tencent-others", "alibaba-self", "huawei-app")
+
+
+def sample_files(folder: Path) -> dict[str, Path]:
+    """A business license photo and a signed letter scan, made with Pillow."""
+    from PIL import Image, ImageDraw
+
+    out = {}
+    for name, size, colour in (
+        ("business-license.jpg", (1600, 1100), (250, 246, 236)),
+        ("authorization-letter-signed.jpg", (1240, 1754), (255, 255, 255)),
+    ):
+        img = Image.new("RGB", size, colour)
+        d = ImageDraw.Draw(img)
+        d.rectangle((40, 40, size[0] - 40, size[1] - 40), outline=(180, 30, 30), width=12)
+        for y in range(200, size[1] - 200, 70):
+            d.line((140, y, size[0] - 140, y), fill=(90, 90, 90), width=6)
+        d.ellipse(
+            (size[0] - 420, size[1] - 420, size[0] - 120, size[1] - 120),
+            outline=(210, 20, 20),
+            width=14,
+        )
+        path = folder / name
+        img.save(path, quality=88)
+        out[name] = path
+    return out
+
+
+def realistic_case(folder: Path) -> Case:
+    """An agency (杭州蓝鲸) applying at Tencent for 深圳市星河云科技, whose second signature
+    name has a space the names page flags."""
+    from assistant.core.identifiers import org_code_check_char, uscc_check_char
+    from assistant.core.model import Case
+
+    def code(prefix8: str, org8: str) -> str:
+        first17 = prefix8 + org8 + (org_code_check_char(org8) or "0")
+        return first17 + (uscc_check_char(first17) or "0")
+
+    files = sample_files(folder)
+    case = Case()
+    case.provider = "tencent"
+    case.region = "mainland"
+    case.account = "enterprise"
+    case.purpose = "others"
+    case.type = "company"
+    case.signature_names = ["星河云科技", "星河 云"]
+    case.applicant.name = "杭州蓝鲸数字营销有限公司"
+    case.applicant.credit_code = code("91330106", "MA2H3K4L")
+    case.owner.name = "深圳市星河云科技有限公司"
+    case.owner.credit_code = code("91440300", "MA5F6G7H")
+    case.owner.legal_representative = "李明"
+    case.remarks.description = "向注册用户发送登录验证码和订单通知。官网：https://www.example.com"
+    case.letter.valid_from = dt.date.today()
+    case.letter.valid_until = dt.date.today().replace(year=dt.date.today().year + 2)
+    case.set_attachment("business_license", files["business-license.jpg"])
+    case.set_attachment("authorization_letter", files["authorization-letter-signed.jpg"])
+    return case
+
+
+def fill_qualification(case: Case, folder: Path) -> None:
+    """The qualification as a user fills it: the demo's made-up legal representative and
+    administrator, validities, and the ID photos the provider asks for."""
+    from assistant.core.bundle import write_sample_images
+    from assistant.core.bundle.demo_qualification import (
+        add_sample_qualification,
+        sample_qualification_documents,
+    )
+
+    add_sample_qualification(case, dt.date.today())
+    case.qualification.commitment.signed_on = None  # dated by hand
+    documents = [d for d in sample_qualification_documents(case) if d != "commitment_letter"]
+    for doc_id, path in write_sample_images(folder / "id-photos", documents).items():
+        if doc_id in documents:
+            case.set_attachment(doc_id, path)
+
+
+def sideways_photo(folder: Path) -> Path:
+    """A phone photo of a licence as it comes off the phone: sideways (EXIF orientation 6),
+    with its GPS position, over 3 MB (the bundle fixes all three)."""
+    return sideways_gps_photo(folder / "IMG_20261201_0931.jpg")
+
+
+def journey_case(journey: str, folder: Path) -> Case:
+    """The three journeys of #16: an agency at Tencent for another organization, a small
+    business at Alibaba for itself, an app applicant at Huawei."""
+    case = realistic_case(folder)
+    if journey == "tencent-others":
+        fill_qualification(case, folder)
+        return case
+    case.attachments = []
+    case.purpose, case.owner.name, case.owner.credit_code = "self", "", ""
+    case.owner.legal_representative = ""
+    if journey == "alibaba-self":
+        case.provider, case.type = "alibaba", "company"
+        case.signature_names = ["青禾茶业"]
+        case.applicant.name = "杭州青禾茶业有限公司"
+        case.remarks.description = "向会员发送订单通知和登录验证码。"
+        case.set_attachment("business_license", sideways_photo(folder))
+    else:
+        case.provider, case.type, case.sign_type = "huawei", "app", "verification"
+        case.signature_names = ["青禾记账"]
+        case.applicant.name = "杭州青禾软件有限公司"
+        case.remarks.app_name = "青禾记账"
+        case.remarks.app_icp_number = "浙ICP备2026000001号-1A"
+        case.set_attachment("business_license", sample_files(folder)["business-license.jpg"])
+    fill_qualification(case, folder)
+    return case
