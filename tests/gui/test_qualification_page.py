@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QWidget, QWizard
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QWidget, QWizard
 
 from assistant.core.bundle import export_case, sample_case, write_sample_images
 from assistant.core.flow import PageId, pages
@@ -228,3 +228,30 @@ def test_go_to_this_step_focuses_the_field(qtbot: Any, wizard: QWizard, tmp_path
     start = find(wizard, QLineEdit, "qualification.handler.id_validity.valid_from")
     assert page.subject_widget("qualification.handler.id_validity") is start
     assert page.subject_widget("handler_id_emblem") is page.rows["handler_id_emblem"]
+
+
+@pytest.mark.parametrize("provider", ["tencent", "alibaba", "huawei"])
+def test_the_fields_start_at_one_x_and_a_long_label_wraps(
+    qtbot: Any, wizard: QWizard, tmp_path: Path, provider: str
+) -> None:
+    """Every field of the page starts at the same x, near the labels: Huawei's remark label
+    (with its explanation) wraps instead of pushing every field to the right (#16)."""
+    page = to_page(qtbot, wizard, _case(tmp_path, provider, qualification=True))
+    form = find(wizard, QWidget, "qualification.form")
+    fields = [
+        w
+        for name, w in page.widgets.items()
+        if w.isVisibleTo(page) and not name.endswith("validity")
+    ]
+    xs = {w.mapTo(form, w.rect().topLeft()).x() for w in fields}
+    assert len(xs) == 1, xs  # one column of fields …
+    labels = [find(wizard, QLabel, f"qualification.label.{name}") for name in page.widgets]
+    shown = [label for label in labels if label.isVisibleTo(page)]
+    assert {label.width() for label in shown} == {shown[0].width()}
+    label_end = shown[0].mapTo(form, shown[0].rect().topRight()).x()
+    assert xs.pop() - label_end < 30  # … just after the labels
+    assert shown[0].width() <= 42 * page.fontMetrics().averageCharWidth()
+    if provider == "huawei":  # its remark says when to fill it in: it wraps
+        remark = find(wizard, QLabel, "qualification.label.remark")
+        assert remark.isVisibleTo(page) and remark.wordWrap()
+        assert remark.fontMetrics().horizontalAdvance(remark.text()) > remark.width()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -22,6 +22,19 @@ if TYPE_CHECKING:
     from assistant.core.model import Case
     from assistant.core.rules import RulePack
     from assistant.gui.wizard import AssistantWizard
+
+
+class _Body(QWidget):
+    """The content of a page's scroll area. Where it has word-wrapped text, its height is the
+    one its width needs (the scroll area asks for it): not the taller minimum the text has at
+    its narrowest, which showed a vertical scroll bar on pages that fit."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            return QSize(hint.width(), 0)
+        return hint
 
 
 class BasePage(QWizardPage):
@@ -205,7 +218,7 @@ class BasePage(QWizardPage):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
+        body = _Body()
         layout = layout_type(body)
         scroll.setWidget(body)
         # see-through: the page's own background shows (and the page gets its paint events,

@@ -63,6 +63,8 @@ class DocumentsPage(BasePage):
         outer.addLayout(bar)
         self.rows_layout = self.scrolling_body(outer)
         self.rows_layout.setSpacing(6)
+        margins = self.rows_layout.contentsMargins()  # the summary in line with the rows
+        bar.setContentsMargins(margins.left(), 0, margins.right(), 0)
         self.rows: dict[str, DocumentRow] = {}
         self.groups: list[list[str]] = []
         self.others_buttons: dict[int, QPushButton] = {}

@@ -104,6 +104,7 @@ class ExportPage(BasePage):
 
         self.status_panel = StatusPanel(self.wiz)  # after the upload: review, filing, sending
         status = self.scrolling_body(layout)
+        status.setContentsMargins(0, 0, 0, 0)  # in line with the rows above
         status.addWidget(self.status_panel)
         status.addStretch(1)
         self.worker: workers.Worker | None = None

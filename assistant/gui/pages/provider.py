@@ -25,6 +25,10 @@ class ProviderPage(BasePage):
         from assistant.core.rules import PROVIDERS, load_pack
 
         layout = self.scrolling_body()
+        # first: at 200 % the end of the page is out of view, and Next stays disabled until then
+        self.todo = hint_label(self.tr("Nothing is chosen for you: answer each question to go on."))
+        self.todo.setObjectName("provider.todo")
+        layout.addWidget(self.todo)
 
         top = Reflow()  # side by side, one under the other in a narrow window
         self.provider_box = box = QGroupBox(self.tr("Cloud &provider"))
@@ -73,9 +77,6 @@ class ProviderPage(BasePage):
         self.blocked = FindingsView()
         self.blocked.setObjectName("provider.blocked")
         layout.addWidget(self.blocked)
-        self.todo = hint_label(self.tr("Nothing is chosen for you: answer each question to go on."))
-        self.todo.setObjectName("provider.todo")
-        layout.addWidget(self.todo)
         layout.addStretch(1)
 
     # ---- case -> widgets

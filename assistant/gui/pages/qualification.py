@@ -238,10 +238,10 @@ class QualificationPage(BasePage):
         if rules is not None:
             self.where.setText(localized(rules.console, self.lang))
             self.after.setText("\n".join(after_approval(rules, self.lang)))
+        self.commitment_box.setVisible(rules is not None and rules.commitment != "none")
         self._show_fields(rules)
         self._load_values()
         self._make_rows(rules)
-        self.commitment_box.setVisible(rules is not None and rules.commitment != "none")
         self.signed_on.setText(q.commitment.signed_on.isoformat() if q.commitment.signed_on else "")
         self._approved_toggled(self.approved.isChecked())
         self.refresh_findings()
@@ -258,7 +258,7 @@ class QualificationPage(BasePage):
             group, form = self.boxes[_group_of(field_id)]
             label = form.labelForField(widget)
             if item is not None and isinstance(label, QLabel):
-                need = "" if item.need != "required" else " *"
+                need = "" if item.need != "required" else "\u00a0*"  # never alone on a line
                 label.setText(localized(item.label, self.lang) + need)
                 widget.setToolTip(localized(item.note, self.lang) if item.note else "")
                 widget.setAccessibleName(localized(item.label, self.lang))
@@ -278,11 +278,19 @@ class QualificationPage(BasePage):
             for _box, form in self.boxes.values()
             for widget in self.widgets.values()
             if isinstance(label := form.labelForField(widget), QLabel)
+            and form.isRowVisible(widget)  # a hidden row's label has another provider's text
         ]
-        labels.append(self.signed_on_label)
-        width = max((label.sizeHint().width() for label in labels), default=0)
+        if self.commitment_box.isVisibleTo(self):
+            labels.append(self.signed_on_label)
+        # a long label (a remark with its explanation) wraps rather than push every field right
         for label in labels:
-            label.setMinimumWidth(width)
+            label.setWordWrap(False)  # measured on one line
+        wanted = {label: label.sizeHint().width() for label in labels}
+        cap = 42 * self.fontMetrics().averageCharWidth()
+        width = min(cap, max(wanted.values(), default=0))
+        for label in labels:
+            label.setWordWrap(wanted[label] > width)
+            label.setFixedWidth(width)
 
     def _label_choices(self, combo: QComboBox, field_id: str, text: Any) -> None:
         for i in range(combo.count()):

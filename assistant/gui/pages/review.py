@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
@@ -42,7 +43,15 @@ class WrappingDelegate(QStyledItemDelegate):
         while parent.isValid():
             level, parent = level + 1, parent.parent()
         indent = self.tree.indentation() * (level + (1 if self.tree.rootIsDecorated() else 0))
-        width = max(80, self.tree.viewport().width() - indent - 12)
+        # the width the style draws the text in (its rectangle less its margins): a guess
+        # narrower than that wrapped a line too early and left an empty line under it
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.rect = QRect(0, 0, max(1, self.tree.viewport().width() - indent), 100_000)
+        style = self.tree.style()
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, self.tree)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.tree) + 1
+        width = max(80, text_rect.width() - 2 * margin)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         font = index.data(Qt.ItemDataRole.FontRole)
         metrics = QFontMetrics(font) if isinstance(font, QFont) else option.fontMetrics
