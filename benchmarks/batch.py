@@ -12,8 +12,10 @@ It prints, over ``--repeat`` runs (at least 5), the min and the median of: time 
 (wall), the batch/baseline ratio (goal <= 1.2), the CPU time per case of both and their ratio
 (the work done, whatever else runs on the machine), how busy the CPUs were (CPU seconds of every
 process / wall / CPUs; goal: every core busy), and the peak resident memory (of the parent and of
-the largest worker; goal <= 300 MB each). ``--linear 1000`` also times a 1000-case batch and
-prints its time per case as a ratio to the 100-case one (goal ~1: linear).
+the largest worker; goal <= 300 MB each) and of the whole batch (the proportional set size of
+the parent and its workers summed, shared pages counted once; sampled every 20 ms).
+``--linear 1000`` also times a 1000-case batch and prints its time per case as a ratio to the
+100-case one (goal ~1: linear).
 
 Every measurement runs in a fresh child process. Run: ``python benchmarks/batch.py [--cases 100]
 [--repeat 5] [--linear 1000]``. Timings never gate tests.
@@ -42,12 +44,40 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def peak_mb():
     with open("/proc/self/status") as fh:
         return next(int(l.split()[1]) for l in fh if l.startswith("VmHWM")) / 1024
+def _pss_kb(pid):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            return next(int(l.split()[1]) for l in fh if l.startswith("Pss:"))
+    except (OSError, StopIteration):
+        return 0
+def _children(pid):
+    out = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as fh:
+                out += [int(c) for c in fh.read().split()]
+    except OSError:
+        pass
+    return out + [g for c in out for g in _children(c)]
+_whole = [0]
+def _sample_whole(stop):
+    # the whole batch's memory: proportional set size (shared pages counted once) of this
+    # process and every worker, summed, sampled every 20 ms
+    while not stop.wait(0.02):
+        me = os.getpid()
+        _whole[0] = max(_whole[0], sum(_pss_kb(p) for p in [me, *_children(me)]))
+def start_whole():
+    import threading
+    stop = threading.Event()
+    threading.Thread(target=_sample_whole, args=(stop,), daemon=True).start()
+    return stop
 def report(seconds, cases, **extra):
     own = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
     print(json.dumps({"seconds": seconds, "cases": cases, "cpu": cpu, "peak_mb": peak_mb(),
-                      "worker_peak_mb": kids.ru_maxrss / 1024, **extra}))
+                      "worker_peak_mb": kids.ru_maxrss / 1024, "whole_pss_mb": _whole[0] / 1024,
+                      **extra}))
 """
 
 # The irreducible work: letter, checklist, a stored zip — per case, in one plain process.
@@ -86,10 +116,12 @@ from assistant.core import jobs
 from assistant.core.bundle import export_batch
 from assistant.render import checklist_pdf_bytes
 folder, out = sys.argv[1], sys.argv[2]
+stop = start_whole()
 start = time.perf_counter()
 result = export_batch(folder, out, prepared_on=dt.date(2026, 3, 2),
                       render_checklist=checklist_pdf_bytes)
 seconds = time.perf_counter() - start
+stop.set()
 statuses = [r.status for r in result.rows]
 report(seconds, len(statuses), ok=statuses.count("ok"), cpus=jobs.cpu_count(),
        workers=jobs.process_count(len(statuses)),
@@ -132,7 +164,7 @@ def run_child(script: str, *args: str) -> dict[str, float]:
 
 def measure(work: Path, cases: Path, repeat: int) -> dict[str, list[float]]:
     keys = ("base", "batch", "ratio", "base_cpu", "batch_cpu", "cpu_ratio", "busy", "peak")
-    runs: dict[str, list[float]] = {k: [] for k in (*keys, "worker_peak")}
+    runs: dict[str, list[float]] = {k: [] for k in (*keys, "worker_peak", "whole")}
     for i in range(repeat):
         base = run_child(_BASELINE, str(cases), str(work / f"base-{i}"))
         batch = run_child(_BATCH, str(cases), str(work / f"batch-{i}"))
@@ -151,6 +183,7 @@ def measure(work: Path, cases: Path, repeat: int) -> dict[str, list[float]]:
         runs["busy"].append(batch["cpu"] / batch["seconds"] / batch["cpus"])
         runs["peak"].append(batch["peak_mb"])
         runs["worker_peak"].append(batch["worker_peak_mb"])
+        runs["whole"].append(batch["whole_pss_mb"])
     return runs
 
 
@@ -180,6 +213,7 @@ def main() -> int:
         print(_line("CPU busy (1.0 = every core)", runs["busy"], ""))
         print(_line("peak RSS, parent", runs["peak"], " MB"))
         print(_line("peak RSS, largest worker", runs["worker_peak"], " MB"))
+        print(_line("peak PSS, whole batch (all processes)", runs["whole"], " MB"))
         result: dict[str, object] = {"cases": args.cases, "runs": runs}
         if args.linear:
             big = make_cases(work / "big", args.linear)
@@ -190,7 +224,8 @@ def main() -> int:
                 f"  {args.linear} cases: {per_case:.2f} ms/case = {linear:.2f} x the median above"
             )
             print(
-                f"    peak RSS parent {batch['peak_mb']:.0f} MB, worker {batch['worker_peak_mb']:.0f} MB"
+                f"    peak RSS parent {batch['peak_mb']:.0f} MB, worker {batch['worker_peak_mb']:.0f} MB,"
+                f" whole batch (PSS) {batch['whole_pss_mb']:.0f} MB"
             )
             result["linear"] = {"cases": args.linear, "ms_per_case": per_case, "ratio": linear}
         print(json.dumps(result))
