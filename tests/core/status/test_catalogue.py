@@ -246,3 +246,10 @@ def test_only_common_defines_sources_and_synonyms(tmp_path: Path) -> None:
     )
     with pytest.raises(RejectionPackError, match=r"only common\.toml"):
         load_catalogue_from(folder)
+
+
+def test_the_bundled_files_pass_the_schema_the_program_no_longer_checks_at_start() -> None:
+    from assistant.resources import resource_path
+
+    checked = load_catalogue_from(resource_path("rejections"), validate=True)
+    assert checked.reasons == load_catalogue().reasons
