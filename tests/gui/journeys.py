@@ -96,11 +96,22 @@ def sideways_photo(folder: Path) -> Path:
     return sideways_gps_photo(folder / "IMG_20261201_0931.jpg")
 
 
+def add_template(case: Case, kind: str, text: str, variable: str, example: str) -> None:
+    """One SMS template of the case, its variable's example filled in."""
+    from assistant.core.model.templates import Template, TemplateVariableInfo
+
+    info = TemplateVariableInfo(name=variable, example=example)
+    case.templates.append(Template(kind=kind, text=text, variables=[info]))
+
+
 def journey_case(journey: str, folder: Path) -> Case:
     """The three journeys of #16: an agency at Tencent for another organization, a small
     business at Alibaba for itself, an app applicant at Huawei."""
     case = realistic_case(folder)
     if journey == "tencent-others":
+        add_template(
+            case, "verification", "您的登录验证码为{1}，5分钟内有效，请勿泄露。", "1", "123456"
+        )
         fill_qualification(case, folder)
         return case
     case.attachments = []
@@ -112,6 +123,9 @@ def journey_case(journey: str, folder: Path) -> Case:
         case.applicant.name = "杭州青禾茶业有限公司"
         case.remarks.description = "向会员发送订单通知和登录验证码。"
         case.set_attachment("business_license", sideways_photo(folder))
+        add_template(
+            case, "notification", "您的订单${order}已发货，请留意查收。", "order", "A2026001"
+        )
     else:
         case.provider, case.type, case.sign_type = "huawei", "app", "verification"
         case.signature_names = ["青禾记账"]
@@ -119,5 +133,6 @@ def journey_case(journey: str, folder: Path) -> Case:
         case.remarks.app_name = "青禾记账"
         case.remarks.app_icp_number = "浙ICP备2026000001号-1A"
         case.set_attachment("business_license", sample_files(folder)["business-license.jpg"])
+        add_template(case, "verification", "您的验证码为${1}，10分钟内有效。", "1", "482913")
     fill_qualification(case, folder)
     return case

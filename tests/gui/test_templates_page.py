@@ -143,6 +143,10 @@ def test_variables_get_an_attribute_and_an_example(qtbot: Any, wizard: QWizard) 
     )
     attribute = find(wizard, QComboBox, "templates.attribute.0.code")
     assert attribute.findData("phone_number2") == -1  # only the verification attributes
+    # said in words, not as the API's value
+    assert (
+        attribute.itemText(attribute.findData("numberCaptcha")) == "Digits only (verification code)"
+    )
     attribute.setCurrentIndex(attribute.findData("numberCaptcha"))
     type_text(find(wizard, QLineEdit, "templates.example.0.code"), "8531")
     [info] = wizard.case.templates[0].variables

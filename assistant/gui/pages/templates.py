@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from assistant.core.flow import PageId
 from assistant.gui.pages.base import BasePage
+from assistant.gui.pages.reflow import shrinkable
 from assistant.gui.widgets import FindingsView, discard, hint_label
 
 if TYPE_CHECKING:
@@ -89,8 +90,8 @@ class TemplateRow(QFrame):
         self.scene.textChanged.connect(page.edited)
         form.addRow(self.tr("Scene:"), self.scene)
         lay.addLayout(form)
-        self.variables = QFormLayout()
-        lay.addLayout(self.variables)
+        self.variables = form  # a line per variable under the text and scene, in line with them
+        self.fixed_rows = form.rowCount()
         self.variable_names: tuple[str, ...] = ()
         self.variable_widgets: dict[str, tuple[QComboBox | None, QLineEdit]] = {}
         self.findings = FindingsView(
@@ -113,15 +114,15 @@ class TemplateRow(QFrame):
         self.rename(index)
 
     def set_variables(
-        self, names: tuple[str, ...], template: Template, attributes: list[str]
+        self, names: tuple[str, ...], template: Template, attributes: list[tuple[str, str]]
     ) -> None:
         """One line per variable of the text: its attribute (where the provider has them) and an
         example value for the preview; rebuilt only when the variables change."""
         if names == self.variable_names:
             return
         self.variable_names = names
-        while self.variables.rowCount():
-            self.variables.removeRow(0)
+        while self.variables.rowCount() > self.fixed_rows:
+            self.variables.removeRow(self.fixed_rows)
         self.variable_widgets = {}
         index = self.objectName().rsplit(".", 1)[-1]
         for name in names:
@@ -131,12 +132,12 @@ class TemplateRow(QFrame):
             llay.setContentsMargins(0, 0, 0, 0)
             combo: QComboBox | None = None
             if attributes:
-                combo = QComboBox()
+                combo = shrinkable(QComboBox())
                 combo.setObjectName(f"templates.attribute.{index}.{name}")
                 combo.setAccessibleName(self.tr("Attribute of %1").replace("%1", name))
                 combo.addItem(self.tr("(choose)"), "")
-                for attr in attributes:
-                    combo.addItem(attr, attr)
+                for attr, label in attributes:
+                    combo.addItem(label, attr)
                 combo.setCurrentIndex(max(0, combo.findData(info.attribute if info else "")))
                 combo.currentIndexChanged.connect(self.page.edited)
                 llay.addWidget(combo)
@@ -144,9 +145,10 @@ class TemplateRow(QFrame):
             example.setObjectName(f"templates.example.{index}.{name}")
             example.setAccessibleName(self.tr("Example value of %1").replace("%1", name))
             example.setPlaceholderText(self.tr("Example value of %1").replace("%1", name))
+            example.setToolTip(example.placeholderText())  # also once a value is typed
             example.textChanged.connect(self.page.edited)
             llay.addWidget(example, 1)
-            self.variables.addRow(name + ":", line)
+            self.variables.addRow(self.tr("Variable %1:").replace("%1", name), line)
             self.variable_widgets[name] = (combo, example)
 
     def write_variables(self, template: Template) -> None:
@@ -369,11 +371,16 @@ class TemplatesPage(BasePage):
 
         return tuple(variable_names(self.case, t))
 
-    def _attributes(self, kind: str) -> list[str]:
+    def _attributes(self, kind: str) -> list[tuple[str, str]]:
+        from assistant.core.i18n import localized
         from assistant.core.templates import template_rules
 
         attrs = template_rules(self.case.provider).attributes.values()
-        return [a.id for a in attrs if a.kinds is None or kind in a.kinds]
+        return [
+            (a.id, localized(a.name, self.lang))  # what it holds in words, not the API value
+            for a in attrs
+            if a.kinds is None or kind in a.kinds
+        ]
 
     def cleanupPage(self) -> None:
         self.timer.stop()

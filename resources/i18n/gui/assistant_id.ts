@@ -2124,6 +2124,10 @@
         <source>Example value of %1</source>
         <translation>Contoh nilai %1</translation>
     </message>
+    <message>
+        <source>Variable %1:</source>
+        <translation>Variabel %1:</translation>
+    </message>
 </context>
 <context>
     <name>TemplatesPage</name>

@@ -2124,6 +2124,10 @@
         <source>Example value of %1</source>
         <translation>%1 的示例值</translation>
     </message>
+    <message>
+        <source>Variable %1:</source>
+        <translation>变量 %1：</translation>
+    </message>
 </context>
 <context>
     <name>TemplatesPage</name>
