@@ -2,80 +2,34 @@
 
 Every ``resources/i18n/*.toml`` file is a table of ``[key]`` entries with ``en``, ``zh`` and
 optionally ``id`` strings (``str.format`` placeholders). Missing languages fall back to English.
-
-The TOML files are the source. ``messages.json`` beside them is the same catalogue compiled by
-``scripts/compile_messages.py`` (reading it takes ~2 ms, parsing the TOML ~30 ms of every CLI
-start); it names the sha256 of each TOML file it was made from and is used only while they all
-match, so an edited file is never shadowed by a stale copy (a test fails until it is compiled).
+The files are read through their compiled copy while it matches (:mod:`assistant.core.compiled`).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import tomllib
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from assistant.core.compiled import load_toml
 from assistant.resources import resource_path
 
 LANGUAGES = ("en", "zh", "id")
 DEFAULT_LANGUAGE = "en"
-COMPILED = "messages.json"
-COMPILED_FORMAT = 1
 
 Messages = dict[str, dict[str, str]]
 
 
-def source_digests(folder: Path) -> dict[str, str]:
-    """sha256 of each message file of ``folder``, by file name."""
-    return {
-        path.name: hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.glob("*.toml"))
-    }
-
-
-def parse_messages(folder: Path) -> Messages:
+def load_messages(folder: Path) -> Messages:
     """Every message of ``folder``'s TOML files (a key defined twice is an error)."""
     merged: Messages = {}
     for path in sorted(folder.glob("*.toml")):
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-        for key, value in data.items():
+        for key, value in load_toml(path).items():
             if key in merged:
                 raise ValueError(f"{path.name}: message key {key!r} is defined twice")
             merged[key] = value
     return merged
-
-
-def compiled_text(folder: Path) -> str:
-    """The content of ``messages.json`` for ``folder`` (what the compile script writes)."""
-    data = {
-        "format": COMPILED_FORMAT,
-        "sources": source_digests(folder),
-        "messages": parse_messages(folder),
-    }
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-
-
-def load_messages(folder: Path) -> Messages:
-    """The messages of ``folder``: from ``messages.json`` while it matches every TOML file,
-    else from the TOML files themselves."""
-    try:
-        data = json.loads((folder / COMPILED).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        data = None
-    if (
-        isinstance(data, dict)
-        and data.get("format") == COMPILED_FORMAT
-        and data.get("sources") == source_digests(folder)
-        and isinstance(data.get("messages"), dict)
-    ):
-        messages: Messages = data["messages"]
-        return messages
-    return parse_messages(folder)
 
 
 @cache

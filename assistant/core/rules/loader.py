@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+from assistant.core.compiled import data_for
 from assistant.core.rules.errors import PackText, RulePackError
 from assistant.core.rules.merge import (
     MERGE,
@@ -61,11 +62,15 @@ _REQUIRED_RULES = ("name.length", "name.charset")
 def read_toml(path: Path) -> tuple[dict[str, Any], PackText]:
     """The data of a TOML file and its text (for error lines); unreadable or invalid: an error."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
     except OSError as exc:
         raise RulePackError(path.name, "", f"cannot read the file: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
         raise RulePackError(path.name, "", "the file is not UTF-8 text") from exc
+    compiled = data_for(path, raw)  # a shipped pack: its compiled copy (fast), while it matches
+    if compiled is not None:
+        return compiled, PackText(path.name, text)
     try:
         return tomllib.loads(text), PackText(path.name, text)
     except tomllib.TOMLDecodeError as exc:

@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.core.compiled import data_for
 from assistant.core.flow import PageId
 from assistant.core.i18n import localized
 from assistant.resources import resource_path
@@ -172,7 +173,11 @@ def _line_of(text: str, path: Iterable[Any]) -> int | None:
 
 
 def _read(path: Path) -> tuple[str, dict[str, Any]]:
-    text = path.read_text(encoding="utf-8")
+    raw = path.read_bytes()
+    text = raw.decode("utf-8")
+    compiled = data_for(path, raw)  # the bundled files' compiled copy (fast), while it matches
+    if compiled is not None:
+        return text, compiled
     try:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
