@@ -5,14 +5,13 @@ still loads, showing the English one."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from assistant.core.rules import PROVIDERS, RulePackError, load_pack, load_pack_file
 from assistant.core.rules.model import Source
-from assistant.resources import resource_path
+from tests.core.test_rules import _rules_copy
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 LANGS = ("en", "zh", "id")
@@ -97,12 +96,6 @@ def test_titles_are_distinct_per_page_and_notes_keep_the_details() -> None:
     assert "CreateSmsSignRequest" in (sources["alibaba-sdk-create-sms-sign"].note or "")
     assert "seeds" in (sources["derived"].note or "")
     assert "corpus" in (sources["carrier-abbreviation"].note or "")
-
-
-def _rules_copy(tmp_path: Path) -> Path:
-    folder = tmp_path / "rules"
-    shutil.copytree(resource_path("rules"), folder)
-    return folder
 
 
 def test_a_users_pack_without_translated_titles_shows_the_english_one(tmp_path: Path) -> None:
