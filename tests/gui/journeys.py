@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tests.core.test_review_verdict import sideways_gps_photo
+from tests.gui.test_full_flow import code, document_image
 
 if TYPE_CHECKING:
     from assistant.core.model import Case
@@ -19,38 +20,18 @@ JOURNEYS = ("tencent-others", "alibaba-self", "huawei-app")
 
 def sample_files(folder: Path) -> dict[str, Path]:
     """A business license photo and a signed letter scan, made with Pillow."""
-    from PIL import Image, ImageDraw
-
-    out = {}
-    for name, size, colour in (
-        ("business-license.jpg", (1600, 1100), (250, 246, 236)),
-        ("authorization-letter-signed.jpg", (1240, 1754), (255, 255, 255)),
-    ):
-        img = Image.new("RGB", size, colour)
-        d = ImageDraw.Draw(img)
-        d.rectangle((40, 40, size[0] - 40, size[1] - 40), outline=(180, 30, 30), width=12)
-        for y in range(200, size[1] - 200, 70):
-            d.line((140, y, size[0] - 140, y), fill=(90, 90, 90), width=6)
-        d.ellipse(
-            (size[0] - 420, size[1] - 420, size[0] - 120, size[1] - 120),
-            outline=(210, 20, 20),
-            width=14,
-        )
-        path = folder / name
-        img.save(path, quality=88)
-        out[name] = path
-    return out
+    return {
+        "business-license.jpg": document_image(folder / "business-license.jpg"),
+        "authorization-letter-signed.jpg": document_image(
+            folder / "authorization-letter-signed.jpg", (1240, 1754)
+        ),
+    }
 
 
 def realistic_case(folder: Path) -> Case:
     """An agency (杭州蓝鲸) applying at Tencent for 深圳市星河云科技, whose second signature
     name has a space the names page flags."""
-    from assistant.core.identifiers import org_code_check_char, uscc_check_char
     from assistant.core.model import Case
-
-    def code(prefix8: str, org8: str) -> str:
-        first17 = prefix8 + org8 + (org_code_check_char(org8) or "0")
-        return first17 + (uscc_check_char(first17) or "0")
 
     files = sample_files(folder)
     case = Case()
