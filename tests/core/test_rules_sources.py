@@ -11,41 +11,10 @@ import pytest
 
 from assistant.core.rules import PROVIDERS, RulePackError, load_pack, load_pack_file
 from assistant.core.rules.model import Source
+from tests.core.source_words import CJK, developer_words
 from tests.core.test_rules import _rules_copy
 
-CJK = re.compile(r"[\u3400-\u9fff]")
 LANGS = ("en", "zh", "id")
-
-# Words that belong in a source's `note`, never in a title printed for the applicant.
-DENY_WORDS = re.compile(
-    r"\bseeds?\b|\bresearch\b|\bcorpus\b|\bSDK\b|\bref\b|\bproject\b|\bnotes? of ours\b",
-    re.IGNORECASE,
-)
-DENY_SUBSTRINGS = (
-    "Request",
-    "DocumentType",
-    "SignSource",
-    "SignType",
-    "AppIcpRecordId",
-    "QualificationId",
-    "alibabacloud-",
-    "tencentcloud-",
-    "huaweicloudsdk",
-    "msgsms",
-    "Dysmsapi",
-    ".md",
-    ".txt",
-)
-# API-style names: CamelCase words (AddSmsSign, SmsSignatureReq) and snake_case fields.
-CAMEL_CASE = re.compile(r"\b[A-Z][a-z]+[A-Z]\w*")
-SNAKE_CASE = re.compile(r"\b[A-Za-z]+_[A-Za-z_]+\b")
-
-
-def _developer_words(title: str) -> list[str]:
-    found = [m.group(0) for m in DENY_WORDS.finditer(title)]
-    found += [word for word in DENY_SUBSTRINGS if word in title]
-    found += CAMEL_CASE.findall(title) + SNAKE_CASE.findall(title)
-    return found
 
 
 def _shipped_sources() -> dict[str, Source]:
@@ -65,8 +34,8 @@ def test_the_deny_list_catches_the_old_developer_titles() -> None:
         "signature_source 1, 3, 4 discarded",
         "(Chinese version of seed 002)",
     ):
-        assert _developer_words(old), old
-    assert _developer_words("Tencent Cloud SMS: API reference for applying for a signature") == []
+        assert developer_words(old), old
+    assert developer_words("Tencent Cloud SMS: API reference for applying for a signature") == []
 
 
 def test_every_shipped_source_has_a_chinese_title() -> None:
@@ -82,7 +51,7 @@ def test_no_title_speaks_the_developers_language(lang: str) -> None:
     bad = {
         sid: words
         for sid, source in _shipped_sources().items()
-        if (words := _developer_words(source.title_for(lang)))
+        if (words := developer_words(source.title_for(lang)))
     }
     assert bad == {}
 
