@@ -9,7 +9,14 @@ from typing import Any
 from assistant.cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from assistant.cli.common import add_format_options, print_json
 from assistant.core.i18n import text
-from assistant.core.status import PROVIDERS, Explanation, explain, resubmit_label, step_label
+from assistant.core.status import (
+    PROVIDERS,
+    Explanation,
+    explain,
+    load_catalogue,
+    resubmit_label,
+    step_label,
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -57,9 +64,9 @@ def _text_lines(result: Explanation, data: dict[str, Any], lang: str) -> list[st
         lines.append(
             f"     {text('status.explain.resubmit', lang)}: {resubmit_label(m['resubmit'], lang)}"
         )
-        lines.append(
-            f"     {text('status.explain.source', lang)}: {m['source']} ({m['source_read']})"
-        )
+        source = load_catalogue().sources.get(m["source_id"])
+        cited = source.cited(lang) if source else m["source_id"]  # title · address · date read
+        lines.append(f"     {text('status.explain.source', lang)}: {cited}")
     return lines
 
 

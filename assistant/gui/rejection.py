@@ -477,8 +477,9 @@ def match_html(m: Match, lang: str) -> str:
 
     r = m.reason
     source = load_catalogue().sources.get(r.source)
-    where = source.where if source else r.source
-    read = f" ({source.read.isoformat()})" if source else ""
+    # the page's title in the dialog's language, its address and the date read; never our own
+    # seed or research file (#16)
+    cited = source.cited(lang) if source else r.source
 
     def part(label: str, value: str) -> str:
         return f"<p><b>{html.escape(label)}:</b> {html.escape(value)}</p>"
@@ -492,7 +493,7 @@ def match_html(m: Match, lang: str) -> str:
         + part(text("status.explain.resubmit", lang), resubmit_label(r.resubmit, lang))
         + part(text("status.explain.step", lang), step_label(r.step, lang))
         + f"<p><small>{html.escape(text('status.explain.source', lang))}: "
-        f"{html.escape(where)}{html.escape(read)}</small></p>"
+        f"{html.escape(cited)}</small></p>"
     )
 
 

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from assistant.core.status import explain, load_catalogue
 from tests.cli.test_cli_core import run
 
 
@@ -29,7 +30,11 @@ def test_json_shape_and_exit_code_on_a_match(capsys: pytest.CaptureFixture[str])
     assert {"id", "category", "reason", "fix", "step", "source", "confidence"} <= set(first)
     assert first["id"] == "alibaba.letter.unsigned"
     assert first["step"] == "letter"
-    assert first["source"].startswith("https://")
+    # the source as the applicant reads it: the page's title in --lang, its address (#16)
+    source = load_catalogue().sources[first["source_id"]]
+    assert first["source"] == source.title and first["source_url"] == source.url
+    assert first["source_url"].startswith("https://")
+    assert first["source_read"] == source.read.isoformat()
 
 
 def test_no_match_exits_1_and_says_so(capsys: pytest.CaptureFixture[str]) -> None:
@@ -61,6 +66,15 @@ def test_text_output_in_english_and_chinese(capsys: pytest.CaptureFixture[str]) 
     assert code == 0
     assert "驳回文字：签名带繁体字" in out
     assert "处理:" in out and "步骤: 签名名称与备注 (names)" in out
+    # each reason's source: the Chinese title · address · date read, no file of ours (#16)
+    cited = [line.strip() for line in out.splitlines() if line.strip().startswith("来源: ")]
+    catalogue = load_catalogue()
+    expected = [
+        f"来源: {catalogue.sources[m.reason.source].cited('zh')}"
+        for m in explain("签名带繁体字").matches
+    ]
+    assert cited == expected and "阿里云短信服务：短信审核失败的处理建议 · https://" in cited[0]
+    assert "seeds/" not in out and ".txt" not in out
     code, out, _ = run(capsys, "explain-rejection", "--lang", "zh", "--", "天气")
     assert code == 1 and "没有与这段文字相符的已知驳回原因" in out
 

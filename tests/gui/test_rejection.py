@@ -5,6 +5,9 @@ step” opens the step with the reason's field focused and highlighted."""
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -22,15 +25,18 @@ from PySide6.QtWidgets import (
 
 from assistant.core.flow import PageId
 from assistant.core.model import Case, save_case
+from assistant.core.status import Match, load_catalogue, load_catalogue_from
 from assistant.gui import settings
 from assistant.gui.rejection import (
     FIELD_SUBJECTS,
     RejectionDialog,
     find_dialog,
     go_to_step,
+    match_html,
     page_for_step,
     subject_for,
 )
+from assistant.resources import resource_path
 from tests.gui.gui_helpers import click, find, type_text
 
 TIMEOUT = 30_000
@@ -301,6 +307,14 @@ def test_the_dialog_speaks_chinese(qtbot: Any, qapp: Any, make_wizard: Any) -> N
         assert dialog.windowTitle() == "被驳回？粘贴驳回原因"
         details = find(dialog, QLabel, "rejection.details").text()
         assert "原因" in details and "处理" in details and "授权委托书" in details
+        # the source: the provider's page in Chinese, its address and the date read (#16)
+        assert dialog.explanation is not None
+        best = dialog.explanation.best
+        assert best is not None
+        source = load_catalogue().sources[best.reason.source]
+        assert f"来源: {html.escape(source.cited('zh'))}" in details
+        assert source.title_zh and html.escape(source.title_zh) in details
+        assert "seeds/" not in details and ".txt" not in details and "读取于" in details
         assert find(dialog, QPushButton, "rejection.go").text() == "前往此步骤(&G)"
         dialog.reject()
     finally:
@@ -323,3 +337,42 @@ def test_no_widget_of_the_dialog_is_unnamed(qtbot: Any, wizard: Any) -> None:
     ]
     assert len(letters) == len(set(letters)), letters
     dialog.reject()
+
+
+def test_every_reason_cites_its_page_in_the_dialogs_language() -> None:
+    """Source: the page's title in the dialog's language · its address · the date read; never
+    the seed or research file a source keeps for developers (#16)."""
+    catalogue = load_catalogue()
+    for reason in catalogue.reasons:
+        source = catalogue.sources[reason.source]
+        match = Match(reason, 0.9, reason.all_phrasings()[0])
+        for lang in ("zh", "en", "id"):
+            shown = match_html(match, lang)
+            assert html.escape(source.cited(lang)) in shown, (reason.id, lang)
+            assert html.escape(source.title_for(lang)) in shown, (reason.id, lang)
+            for word in ("seeds/", "research/", ".txt", ".md", source.id):
+                assert word not in shown, (reason.id, lang, word)
+            if source.url:
+                assert html.escape(source.url) in shown
+        zh = match_html(match, "zh")
+        assert source.title_zh and html.escape(source.title_zh) in zh
+        assert html.escape(source.title) not in zh, reason.id  # Chinese throughout
+
+
+def test_a_catalogue_without_chinese_titles_shows_the_english_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "rejections"
+    shutil.copytree(resource_path("rejections"), folder)
+    common = folder / "common.toml"
+    text = common.read_text(encoding="utf-8")
+    common.write_text(re.sub(r"^title_(zh|id) = .*\n", "", text, flags=re.MULTILINE), "utf-8")
+    catalogue = load_catalogue_from(folder)
+    monkeypatch.setattr("assistant.core.status.load_catalogue", lambda: catalogue)
+    reason = catalogue.reason("tencent.sign.neutral")
+    assert reason is not None
+    source = catalogue.sources[reason.source]
+    assert source.title_zh is None
+    shown = match_html(Match(reason, 0.9, reason.all_phrasings()[0]), "zh")
+    assert f"来源: {html.escape(source.title)} · " in shown
+    assert "读取于" in shown and "seeds/" not in shown

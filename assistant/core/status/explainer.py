@@ -88,7 +88,8 @@ class Match:
             "field": r.field,
             "resubmit": r.resubmit,
             "confidence": round(self.confidence, 2),
-            "source": source.where if source else r.source,
+            "source": source.title_for(lang) if source else r.source,
+            "source_url": source.url if source else None,
             "source_id": r.source,
             "source_read": source.read.isoformat() if source else None,
         }
