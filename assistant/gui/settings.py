@@ -1,5 +1,5 @@
 """What the wizard remembers between runs, in QSettings: recent cases, window geometry, language,
-saved applicant profiles, and where the autosaved draft lives.
+the applicants older versions saved, and where the autosaved draft lives.
 
 Tests redirect QSettings (IniFormat under a temporary folder), which also moves the draft folder,
 since it is derived from the settings file's location.
@@ -64,42 +64,32 @@ def set_language(lang: str) -> None:
     _settings().setValue("ui/language", lang)
 
 
-# ------------------------------------------------------------------ applicant profiles (agencies)
-def applicant_profiles() -> dict[str, dict[str, str]]:
-    """Saved applicants (the account's verified entity), by display name."""
+# ------------------------------------------------------------------ applicants of older versions
+# Versions before the profile book (assistant.core.profiles, issue #15) kept saved applicants
+# here; the Parties page moves them into the book once, then forgets them.
+_OLD_APPLICANTS = "applicants/profiles"
+
+
+def old_applicant_profiles() -> list[dict[str, str]]:
+    """The applicants an older version saved in the settings (name, credit code)."""
     import json
 
-    raw = _settings().value("applicants/profiles", "")
+    raw = _settings().value(_OLD_APPLICANTS, "")
     try:
         data: Any = json.loads(str(raw)) if raw else {}
     except ValueError:
-        return {}
+        return []
     if not isinstance(data, dict):
-        return {}
-    return {
-        str(k): {str(a): str(b) for a, b in v.items()}
-        for k, v in data.items()
-        if isinstance(v, dict)
-    }
+        return []
+    return [
+        {str(a): str(b) for a, b in v.items()}
+        for v in data.values()
+        if isinstance(v, dict) and str(v.get("name", "")).strip()
+    ]
 
 
-def save_applicant_profile(profile: dict[str, str]) -> None:
-    import json
-
-    name = profile.get("name", "").strip()
-    if not name:
-        return
-    profiles = applicant_profiles()
-    profiles[name] = dict(profile)
-    _settings().setValue("applicants/profiles", json.dumps(profiles, ensure_ascii=False))
-
-
-def delete_applicant_profile(name: str) -> None:
-    import json
-
-    profiles = applicant_profiles()
-    profiles.pop(name, None)
-    _settings().setValue("applicants/profiles", json.dumps(profiles, ensure_ascii=False))
+def forget_old_applicant_profiles() -> None:
+    _settings().remove(_OLD_APPLICANTS)
 
 
 # ------------------------------------------------------------------ case library (agencies)

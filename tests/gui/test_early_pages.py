@@ -249,12 +249,68 @@ def test_applicant_profile_is_saved_and_reused(qtbot: Any, make_wizard: Any) -> 
     _to_parties(qtbot, other, "others")
     combo = find(other, QComboBox, "parties.profiles")
     assert combo.isEnabled()
-    index = combo.findText("杭州蓝鲸数字营销有限公司")
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    index = next(i for i, t in enumerate(labels) if t.startswith("杭州蓝鲸数字营销有限公司"))
     assert index > 0
     combo.setCurrentIndex(index)
     combo.activated.emit(index)
     assert other.case.applicant.name == "杭州蓝鲸数字营销有限公司"
     assert other.case.applicant.credit_code == valid_code("91330106", "MA2H3K4L")
+
+
+def test_saved_applicants_are_the_profiles_of_the_case_library(
+    qtbot: Any, make_wizard: Any
+) -> None:
+    """One place for saved parties: the Parties page's list and the case library's profiles
+    are the same book (sms-profiles.json)."""
+    from assistant.core.profiles import Profile, ProfileBook, load_profiles, save_profiles
+    from assistant.gui import settings
+
+    path = settings.profiles_path()
+    save_profiles(
+        ProfileBook([Profile("applicant", "杭州蓝鲸数字营销有限公司", valid_code())]), path
+    )
+    wizard = make_wizard()
+    _to_parties(qtbot, wizard, "others")
+    combo = find(wizard, QComboBox, "parties.profiles")
+    assert any(combo.itemText(i).startswith("杭州蓝鲸") for i in range(combo.count()))
+    find(wizard, QLineEdit, "parties.applicant.name").setText("深圳市星河科技有限公司")
+    click(qtbot, find(wizard, QPushButton, "parties.save_profile"))
+    wizard.dirty = False
+    book, found = load_profiles(path)
+    assert not found
+    assert {p.name for p in book.of_kind("applicant")} == {
+        "杭州蓝鲸数字营销有限公司",
+        "深圳市星河科技有限公司",
+    }
+
+
+def test_applicants_an_older_version_saved_are_moved_into_the_profiles(
+    qtbot: Any, make_wizard: Any
+) -> None:
+    import json
+
+    from PySide6.QtCore import QSettings
+
+    from assistant.core.profiles import load_profiles
+    from assistant.gui import settings
+
+    old = {
+        "杭州蓝鲸数字营销有限公司": {
+            "name": "杭州蓝鲸数字营销有限公司",
+            "credit_code": valid_code(),
+        }
+    }
+    QSettings().setValue("applicants/profiles", json.dumps(old, ensure_ascii=False))
+    wizard = make_wizard()
+    _to_parties(qtbot, wizard, "others")
+    combo = find(wizard, QComboBox, "parties.profiles")
+    assert any(combo.itemText(i).startswith("杭州蓝鲸") for i in range(combo.count()))
+    book, _ = load_profiles(settings.profiles_path())
+    moved = book.find("杭州蓝鲸数字营销有限公司", "applicant")
+    assert moved is not None and moved.credit_code == valid_code()
+    assert settings.old_applicant_profiles() == []  # forgotten there once moved
+    wizard.dirty = False
 
 
 def test_owner_and_applicant_must_differ_live(qtbot: Any, wizard: QWizard) -> None:

@@ -4,6 +4,8 @@ checked live; an applicant can be saved as a profile and reused (agencies apply 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +24,9 @@ from assistant.gui import settings
 from assistant.gui.pages.base import BasePage
 from assistant.gui.pages.reflow import Reflow, shrinkable
 from assistant.gui.widgets import FindingsView, hint_label
+
+if TYPE_CHECKING:
+    from assistant.core.findings import Finding
 
 DEBOUNCE_MS = 250
 
@@ -279,17 +284,43 @@ class PartiesPage(BasePage):
         self.entity_type.blockSignals(False)
         self.refresh_findings()
 
+    def _profile_book(self) -> tuple[Any, list[Finding]]:
+        """The saved profiles (``sms-profiles.json``, shared with the case library), with the
+        applicants an older version kept in the settings moved in once (nothing is lost: they
+        are forgotten there only after the book was written)."""
+        from assistant.core.profiles import Profile, load_profiles, save_profiles
+
+        path = settings.profiles_path()
+        book, found = load_profiles(path, self.lang)
+        old = settings.old_applicant_profiles() if not found else []
+        if old:
+            for item in old:
+                if book.find(item["name"], "applicant") is None:
+                    book.put(Profile("applicant", item["name"], item.get("credit_code", "")))
+            try:
+                save_profiles(book, path)
+            except OSError:
+                pass  # kept in the settings: moved next time
+            else:
+                settings.forget_old_applicant_profiles()
+        return book, found
+
     def _fill_profiles(self) -> None:
+        """The profiles that can be this case's applicant: the agency's own company, and a
+        client applying for itself (see assistant.core.profiles.role_for)."""
+        from assistant.core.profiles import role_for
+
         self.profiles.clear()
-        profiles = settings.applicant_profiles()
-        if not profiles:
+        book, _ = self._profile_book()
+        usable = [p for p in book.profiles if role_for(self.case, p) == "applicant"]
+        if not usable:
             self.profiles.addItem(self.tr("(none saved yet)"))
             self.profiles.setEnabled(False)
             return
         self.profiles.setEnabled(True)
         self.profiles.addItem(self.tr("Choose…"))
-        for name, data in sorted(profiles.items()):
-            self.profiles.addItem(name, data)
+        for profile in sorted(usable, key=lambda p: (p.kind != "applicant", p.name)):
+            self.profiles.addItem(profile.label(), profile.id)
 
     # ------------------------------------------------------------------ widgets -> case
     def _edited(self, *_: object) -> None:
@@ -307,38 +338,67 @@ class PartiesPage(BasePage):
         self.changed()
 
     def _profile_chosen(self, index: int) -> None:
-        data = self.profiles.itemData(index)
-        if not isinstance(data, dict):
+        profile_id = self.profiles.itemData(index)
+        if not isinstance(profile_id, str):
             return
-        self.applicant_name.setText(str(data.get("name", "")))
-        self.applicant_code.setText(str(data.get("credit_code", "")))
+        profile = self._profile_book()[0].get(profile_id)
+        if profile is not None:
+            self._apply(profile)
+
+    def _apply(self, profile: Any) -> None:
+        """Copy ``profile`` into the case: editing the profile later changes no case."""
+        from assistant.core.profiles import apply_profile
+        from assistant.gui import dialogs
+
+        found = apply_profile(self.case, profile, self.lang)
+        self.initializePage()  # the copied values into the fields
+        self.wiz.mark_dirty()
+        if found:
+            dialogs.information(self, self.tr("Profile"), "\n".join(f.message for f in found))
 
     def _pick_profile(self) -> None:
-        """A saved profile (agency or client) copied into the case: editing it later changes
-        no case (see assistant.core.profiles)."""
-        from assistant.core.profiles import apply_profile
+        """A saved profile (agency or client) chosen in the profiles dialog."""
         from assistant.gui import dialogs
         from assistant.gui.profiles_dialog import ProfilesDialog
 
         dialog = ProfilesDialog(settings.profiles_path(), self.lang, self, pick=True)
         if not dialogs.show_dialog(dialog) or dialog.picked is None:
             return
-        found = apply_profile(self.case, dialog.picked, self.lang)
-        self.initializePage()  # the copied values into the fields
-        self.wiz.mark_dirty()
-        if found:
-            dialogs.information(self, self.tr("Profile"), "\n".join(f.message for f in found))
+        self._apply(dialog.picked)
 
     def _save_profile(self) -> None:
+        """This applicant into the saved profiles (the same book as the case library's), or
+        the one of the same name updated."""
+        from assistant.core.profiles import profile_from_case, save_profiles
+        from assistant.gui import dialogs
+
         name = self.applicant_name.text().strip()
         if not name:
             self.applicant_name.setFocus()
             return
-        settings.save_applicant_profile(
-            {"name": name, "credit_code": self.applicant_code.text().strip()}
-        )
+        book, found = self._profile_book()
+        path = settings.profiles_path()
+        if found:  # an unreadable book is never written over
+            dialogs.error(self, self.tr("Profile"), "\n".join(f.message for f in found))
+            return
+        profile = profile_from_case(self.case, "applicant")
+        same = book.find(name, "applicant")
+        if same is not None:
+            profile.id = same.id
+        book.put(profile)
+        try:
+            save_profiles(book, path)
+        except OSError as exc:
+            dialogs.error(
+                self,
+                self.tr("Profile"),
+                self.tr("The profiles could not be saved in %1: %2")
+                .replace("%1", str(path))
+                .replace("%2", exc.strerror or str(exc)),
+            )
+            return
         self._fill_profiles()
-        self.profiles.setCurrentIndex(max(0, self.profiles.findText(name)))
+        self.profiles.setCurrentIndex(max(0, self.profiles.findData(profile.id)))
 
     # ------------------------------------------------------------------ checks
     def refresh_findings(self) -> None:

@@ -1431,6 +1431,10 @@
         <translation>Profil</translation>
     </message>
     <message>
+        <source>The profiles could not be saved in %1: %2</source>
+        <translation>Profil tidak dapat disimpan di %1: %2</translation>
+    </message>
+    <message>
         <source>The signature&apos;s owner, checked</source>
         <translation>Pemilik tanda tangan, diperiksa</translation>
     </message>

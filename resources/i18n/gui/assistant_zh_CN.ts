@@ -1431,6 +1431,10 @@
         <translation>资料</translation>
     </message>
     <message>
+        <source>The profiles could not be saved in %1: %2</source>
+        <translation>无法将资料保存到 %1：%2</translation>
+    </message>
+    <message>
         <source>The signature&apos;s owner, checked</source>
         <translation>签名归属方核对</translation>
     </message>
