@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.core.findings import Finding, Severity, has_errors
-from assistant.core.i18n import has_text, localized, text
+from assistant.core.i18n import has_text, localized, normalize_language, text
 from assistant.core.identifiers import REMARK_CHECKS
 from assistant.core.rules import Document, Localized, RemarkField, RulePack, load_pack
 from assistant.core.rules.model import Industry
@@ -132,19 +132,29 @@ class LetterNote:
     how: Localized | None = None
     locked: bool = False  # the provider says the template's content must not be changed
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: str = "en", *, wizard: bool = False) -> str:
+        """What to use and how to fill it. On paper and in the terminal (the default) with the
+        template's address and the ``letter --template`` command; with ``wizard``, as the Letter
+        page says it: its own control for a template of the user's, and no address (the page
+        shows it as a link, :meth:`download_text`)."""
         if not self.official:
             return text("checklist.own_letter", lang, provider=localized(self.provider, lang))
         where = localized(self.where or {}, lang)
-        if self.url:
-            where = f"{where} {self.url}"
+        if self.url and not wizard:
+            where = text("checklist.letter_url", lang, where=where, url=self.url)
         return text(
-            "checklist.official_letter",
+            "checklist.official_letter.wizard" if wizard else "checklist.official_letter",
             lang,
             provider=localized(self.provider, lang),
             where=where,
             how=localized(self.how or {}, lang),
         )
+
+    def download_text(self, lang: str = "en") -> str:
+        """The short text of a link to the template's address (empty when there is none)."""
+        if not (self.official and self.url):
+            return ""
+        return text("checklist.letter_download", lang, provider=localized(self.provider, lang))
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         return {
@@ -156,17 +166,19 @@ class LetterNote:
         }
 
 
-def wording_note(pack: RulePack, template: str, lang: str = "en") -> str:
-    """What the letter page says about the letter's wording: whether it is ours (not the
-    provider's official wording) and, where the provider publishes one, its official template
-    (the safe default), where to get it and how to fill it here."""
+def wording_note(pack: RulePack, template: str, lang: str = "en", *, wizard: bool = False) -> str:
+    """What is said about the letter's wording: whether it is ours (not the provider's official
+    wording) and, where the provider publishes one, its official template (the safe default),
+    where to get it and how to fill it. ``wizard``: as the Letter page says it (its own control,
+    the address left to a link, see :meth:`LetterNote.text`); else for paper and the terminal."""
     note = letter_note(pack)
     ours = not (template or "").strip().lower().endswith(".docx")
     provider = localized(pack.name, lang)
     if not note.official:
         return note.text(lang) if ours else ""
     parts = [text("checklist.our_wording", lang, provider=provider)] if ours else []
-    return " ".join([*parts, note.text(lang)])
+    joiner = "" if normalize_language(lang) == "zh" else " "  # no space after 。
+    return joiner.join([*parts, note.text(lang, wizard=wizard)])
 
 
 def letter_note(pack: RulePack) -> LetterNote:

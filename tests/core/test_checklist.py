@@ -361,6 +361,39 @@ def test_our_template_says_it_is_not_the_official_wording() -> None:
     assert "not" not in wording_note(load_pack("huawei"), "/tmp/official.docx", "en").split(".")[0]
 
 
+WIZARD_CONTROL = {
+    "en": "“My own .docx”",
+    "zh": "“使用我自己的 .docx”",
+    "id": "“Berkas .docx saya sendiri”",
+}
+
+
+@pytest.mark.parametrize("provider", ["tencent", "alibaba", "huawei"])
+@pytest.mark.parametrize("lang", sorted(WIZARD_CONTROL))
+def test_the_letter_note_says_what_to_do_where_it_is_read(provider: str, lang: str) -> None:
+    """#16: on paper and in the terminal the command (and the wizard's control, for those who use
+    it) and the template's address; in the wizard the Letter page's own control (its label as
+    tests/gui/test_words.py reads it on the page) and no command and no address, which the page
+    shows as a link with a short text."""
+    from assistant.core.checklist import letter_note, wording_note
+
+    pack = load_pack(provider)
+    note = letter_note(pack)
+    paper = wording_note(pack, "", lang)
+    wizard = wording_note(pack, "", lang, wizard=True)
+    assert "letter --template" in paper and "letter --template" in note.text(lang)
+    assert "--template" not in wizard and "`" not in wizard
+    assert WIZARD_CONTROL[lang] in wizard
+    assert "http" not in wizard
+    assert "。 " not in paper + wizard  # Chinese sentences follow each other without a space
+    if note.url:  # Tencent links its template: the address on paper, a link's text here
+        assert note.url in paper and note.download_text(lang)
+    else:
+        assert note.download_text(lang) == ""
+    # a template of the user's: no "ours" sentence, the same advice
+    assert wording_note(pack, "/tmp/official.docx", lang, wizard=True) in wizard
+
+
 @pytest.mark.parametrize(
     ("provider", "industry", "sign_type", "expected"),
     [

@@ -549,3 +549,32 @@ def test_unknown_ids_in_the_section_are_named() -> None:
     found = {f.code: f for f in check_qualification(case, "en", today=TODAY)}
     assert "llc" in found["qualification.entity_unknown"].message
     assert "driving_licence" in found["qualification.id_type_unsupported"].message
+
+
+# How the wizard's Qualification page is named in each language (GUI translations of its title).
+QUALIFICATION_PAGE = ("Qualification page", "“资质”页", "资质页", "halaman Kualifikasi")
+
+
+@pytest.mark.parametrize("provider", ["tencent", "alibaba", "huawei"])
+@pytest.mark.parametrize("lang", ["en", "zh", "id"])
+def test_the_section_says_what_to_do_without_naming_its_own_page(provider: str, lang: str) -> None:
+    """#16: the section's findings are shown on the Qualification page itself, on Review (under
+    the page's heading, one click from it) and in the terminal: “Attach it on the Qualification
+    page” read on that page. Every finding of an empty section and of a section without its
+    documents says what to do and names no page."""
+    empty = Case(provider=provider)
+    without_documents = complete(provider)
+    without_documents.attachments = [
+        a for a in without_documents.attachments if a.document == "business_license"
+    ]
+    found = [
+        *check_qualification(empty, lang, today=TODAY),
+        *check_qualification(without_documents, lang, today=TODAY),
+    ]
+    assert "qualification.not_prepared" in codes(found)
+    assert "qualification.document_missing" in codes(found)
+    for f in found:
+        if f.code in ("qualification.not_prepared", "qualification.document_missing"):
+            assert f.fix, f.code
+        said = f"{f.message} {f.fix or ''}"
+        assert not any(page in said for page in QUALIFICATION_PAGE), said

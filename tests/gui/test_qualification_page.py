@@ -234,8 +234,9 @@ def test_go_to_this_step_focuses_the_field(qtbot: Any, wizard: QWizard, tmp_path
 def test_the_fields_start_at_one_x_and_a_long_label_wraps(
     qtbot: Any, wizard: QWizard, tmp_path: Path, provider: str
 ) -> None:
-    """Every field of the page starts at the same x, near the labels: Huawei's remark label
-    (with its explanation) wraps instead of pushing every field to the right (#16)."""
+    """Every field of the page starts at the same x, near the labels: a long label wraps
+    instead of pushing every field to the right (#16; Huawei's remark label was one, until its
+    explanation moved to the field's note, shown in the field)."""
     page = to_page(qtbot, wizard, _case(tmp_path, provider, qualification=True))
     form = find(wizard, QWidget, "qualification.form")
     fields = [
@@ -251,7 +252,14 @@ def test_the_fields_start_at_one_x_and_a_long_label_wraps(
     label_end = shown[0].mapTo(form, shown[0].rect().topRight()).x()
     assert xs.pop() - label_end < 30  # … just after the labels
     assert shown[0].width() <= 42 * page.fontMetrics().averageCharWidth()
-    if provider == "huawei":  # its remark says when to fill it in: it wraps
+    if provider == "huawei":  # its remark is short; what to write in it is in the field
         remark = find(wizard, QLabel, "qualification.label.remark")
-        assert remark.isVisibleTo(page) and remark.wordWrap()
-        assert remark.fontMetrics().horizontalAdvance(remark.text()) > remark.width()
+        assert remark.isVisibleTo(page) and not remark.wordWrap()
+        edit = find(wizard, QLineEdit, "qualification.remark")
+        assert "which is which" in edit.placeholderText()
+    # a label longer than the column (a user's pack, a translation) wraps
+    long = shown[-1]
+    long.setText("A label that says in brackets everything the provider wants to know about it")
+    page._align_labels()
+    assert long.wordWrap() and {label.width() for label in shown} == {shown[0].width()}
+    assert long.fontMetrics().horizontalAdvance(long.text()) > long.width()

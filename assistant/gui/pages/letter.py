@@ -120,7 +120,14 @@ class LetterPage(BasePage):
         risk_label.setBuddy(self.risk_bearer)
         form.addRow(risk_label, self.risk_bearer)
         form.addRow(QLabel(self.tr("Template:")), self._template_row())
-        self.wording = hint_label()  # official template (the safe default) or our wording
+        # official template (the safe default) or our wording; the template's address a link
+        self.wording = hint_label(plain=False)
+        self.wording.setTextFormat(Qt.TextFormat.RichText)
+        self.wording.setOpenExternalLinks(True)
+        self.wording.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.wording.setObjectName("letter.wording")
         form.addRow(self.wording)
         return box
@@ -239,10 +246,22 @@ class LetterPage(BasePage):
         self.changed()
 
     def _show_wording(self) -> None:
-        from assistant.core.checklist import wording_note
+        """The wording note as this page says it (its own controls), the template's address as
+        a link with a short text: a bare address does not wrap and made the page ~400 px wider."""
+        from html import escape
 
-        self.wording.setText(wording_note(self.pack(), self.case.letter.template, self.lang))
-        self.wording.setVisible(bool(self.wording.text()))
+        from assistant.core.checklist import letter_note, wording_note
+
+        pack = self.pack()
+        note = wording_note(pack, self.case.letter.template, self.lang, wizard=True)
+        official = letter_note(pack)
+        shown = escape(note)
+        if note and official.url:
+            link = escape(official.download_text(self.lang))
+            shown += f'<br><a href="{escape(official.url, quote=True)}">{link}</a>'
+        self.wording.setText(shown)
+        self.wording.setToolTip((official.url or "") if note else "")
+        self.wording.setVisible(bool(note))
 
     def _template_toggled(self, ours: bool) -> None:
         self.choose_template.setEnabled(not ours)

@@ -260,7 +260,10 @@ class QualificationPage(BasePage):
             if item is not None and isinstance(label, QLabel):
                 need = "" if item.need != "required" else "\u00a0*"  # never alone on a line
                 label.setText(localized(item.label, self.lang) + need)
-                widget.setToolTip(localized(item.note, self.lang) if item.note else "")
+                note = localized(item.note, self.lang) if item.note else ""
+                widget.setToolTip(note)
+                if field_id == "remark" and isinstance(widget, QLineEdit):
+                    widget.setPlaceholderText(note)  # what to write in it, as on Names
                 widget.setAccessibleName(localized(item.label, self.lang))
             form.setRowVisible(widget, item is not None)
             shown[_group_of(field_id)] += item is not None
