@@ -250,20 +250,32 @@ class ReviewPage(BasePage):
                 )
                 head.addChild(item)
             head.setExpanded(True)
-        if errors:
-            self.summary.setText(
-                self.tr("%1 error(s) must be fixed before export; %2 warning(s) to look at.")
-                .replace("%1", str(errors))
-                .replace("%2", str(warnings))
-            )
-        elif warnings:
-            self.summary.setText(
-                self.tr("Ready to export. %1 warning(s) worth a look.").replace("%1", str(warnings))
-            )
-        else:
-            self.summary.setText(self.tr("✔ Everything checks out. Ready to export."))
+        self.summary.setText(self._summary(errors, warnings))
         if self.tree.topLevelItemCount():
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
+
+    def _summary(self, errors: int, warnings: int) -> str:
+        """How many errors and warnings, each counted as English says it (1 error, 2 errors;
+        Chinese and Indonesian say one form), a count of none left out."""
+        error_count = (
+            self.tr("1 error") if errors == 1 else self.tr("%1 errors").replace("%1", str(errors))
+        )
+        warning_count = (
+            self.tr("1 warning")
+            if warnings == 1
+            else self.tr("%1 warnings").replace("%1", str(warnings))
+        )
+        if errors and warnings:
+            return (
+                self.tr("%1 must be fixed before export; %2 to look at.")
+                .replace("%1", error_count)
+                .replace("%2", warning_count)
+            )
+        if errors:
+            return self.tr("%1 must be fixed before export.").replace("%1", error_count)
+        if warnings:
+            return self.tr("Ready to export. %1 worth a look.").replace("%1", warning_count)
+        return self.tr("✔ Everything checks out. Ready to export.")
 
     def _rejected(self) -> None:
         from assistant.gui.rejection import open_rejection_dialog

@@ -1846,12 +1846,32 @@
         <translation>Pemeriksaan gagal: %1</translation>
     </message>
     <message>
-        <source>%1 error(s) must be fixed before export; %2 warning(s) to look at.</source>
-        <translation>%1 kesalahan harus diperbaiki sebelum ekspor; %2 peringatan perlu dilihat.</translation>
+        <source>1 error</source>
+        <translation>1 kesalahan</translation>
     </message>
     <message>
-        <source>Ready to export. %1 warning(s) worth a look.</source>
-        <translation>Siap diekspor. %1 peringatan layak dilihat.</translation>
+        <source>%1 errors</source>
+        <translation>%1 kesalahan</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 peringatan</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>%1 peringatan</translation>
+    </message>
+    <message>
+        <source>%1 must be fixed before export; %2 to look at.</source>
+        <translation>%1 harus diperbaiki sebelum ekspor; %2 perlu dilihat.</translation>
+    </message>
+    <message>
+        <source>%1 must be fixed before export.</source>
+        <translation>%1 harus diperbaiki sebelum ekspor.</translation>
+    </message>
+    <message>
+        <source>Ready to export. %1 worth a look.</source>
+        <translation>Siap diekspor. %1 layak dilihat.</translation>
     </message>
     <message>
         <source>✔ Everything checks out. Ready to export.</source>

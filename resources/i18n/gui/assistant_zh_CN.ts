@@ -941,7 +941,7 @@
     </message>
     <message>
         <source>Open it to print</source>
-        <translation>打开并打印</translation>
+        <translation>打开以打印</translation>
     </message>
     <message>
         <source>Cannot attach the file</source>
@@ -1649,7 +1649,7 @@
     </message>
     <message>
         <source>Open it to print</source>
-        <translation>打开并打印</translation>
+        <translation>打开以打印</translation>
     </message>
     <message>
         <source>Owner, exactly as on its licence</source>
@@ -1846,12 +1846,32 @@
         <translation>检查出错：%1</translation>
     </message>
     <message>
-        <source>%1 error(s) must be fixed before export; %2 warning(s) to look at.</source>
-        <translation>导出前须修正 %1 个错误；另有 %2 个警告值得查看。</translation>
+        <source>1 error</source>
+        <translation>1 个错误</translation>
     </message>
     <message>
-        <source>Ready to export. %1 warning(s) worth a look.</source>
-        <translation>可以导出。有 %1 个警告值得查看。</translation>
+        <source>%1 errors</source>
+        <translation>%1 个错误</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 个警告</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>%1 个警告</translation>
+    </message>
+    <message>
+        <source>%1 must be fixed before export; %2 to look at.</source>
+        <translation>导出前须修正 %1；另有 %2值得查看。</translation>
+    </message>
+    <message>
+        <source>%1 must be fixed before export.</source>
+        <translation>导出前须修正 %1。</translation>
+    </message>
+    <message>
+        <source>Ready to export. %1 worth a look.</source>
+        <translation>可以导出。有 %1值得查看。</translation>
     </message>
     <message>
         <source>✔ Everything checks out. Ready to export.</source>
