@@ -436,9 +436,22 @@ def _check_personal_name(c: _Ctx, core: str) -> None:
         )
 
 
+def _letters_only(core: str) -> bool:
+    return bool(core) and core.isascii() and core.isalpha()
+
+
+def _check_letters_only(c: _Ctx, core: str) -> None:
+    """Only Latin letters (``ABCtech``), where a provider refuses it: a refusal, not the
+    softer "no Chinese characters" warning (see :func:`_check_latin_only`)."""
+    if c.pack.rule("name.letters_only", c.region) is not None and _letters_only(core):
+        c.add("name.letters_only", c.severity("name.letters_only"), "name.letters_only")
+
+
 def _check_latin_only(c: _Ctx, core: str) -> None:
     if c.pack.rule("name.latin_only", c.region) is None:
         return
+    if c.pack.rule("name.letters_only", c.region) is not None and _letters_only(core):
+        return  # refused by name.letters_only already
     if core and any(_is_latin(ch) for ch in core) and not any(_is_han(ch) for ch in core):
         c.add("name.latin_only", c.severity("name.latin_only", Severity.WARNING), "name.latin_only")
 
@@ -465,6 +478,7 @@ def check_name(
     _check_length(c)
     core = _core(name)
     _check_digits(c, core)
+    _check_letters_only(c, core)
     _check_test_words(c, core)
     _check_neutral(c, core)
     _check_traditional(c, core)

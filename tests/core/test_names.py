@@ -63,7 +63,10 @@ def test_neutral_names_are_errors_everywhere(provider: str, name: str) -> None:
 )
 def test_real_organization_names_pass(provider: str, name: str) -> None:
     errors = [c for c, s in codes(name, provider).items() if s == "error"]
-    assert errors == []
+    if provider == "huawei" and name.isascii() and name.isalpha():
+        assert errors == ["name.letters_only"]  # Huawei's 2025-04-22 rules: not letters alone
+    else:
+        assert errors == []
 
 
 @pytest.mark.parametrize("provider", PROVIDERS)
@@ -228,10 +231,23 @@ def test_empty_names(provider: str, name: str) -> None:
 
 
 def test_latin_only_names_are_warnings_where_a_source_says_so() -> None:
-    assert codes("ALIYUN", "huawei").get("name.latin_only") == "warning"  # seed 002
+    assert codes("ALIYUN123", "huawei").get("name.latin_only") == "warning"  # seed 002
     assert codes("ALIYUN", "alibaba").get("name.latin_only") == "warning"  # 純英文簽名容易被攔截
     assert "name.latin_only" not in codes("ALIYUN", "alibaba", "international")
     assert "name.latin_only" not in codes("ALIYUN", "tencent")
+
+
+def test_huawei_refuses_a_name_of_letters_only() -> None:
+    # Chinese Mainland SMS Signature Rules, 2025-04-22: "cannot contain only letters or digits"
+    found = codes("ALIYUN", "huawei")
+    assert found.get("name.letters_only") == "error"
+    assert "name.latin_only" not in found  # one finding, the refusal
+    assert "name.letters_only" not in codes("ALIYUN123", "huawei")  # letters and digits
+    assert "name.letters_only" not in codes("华为云", "huawei")
+    assert "name.letters_only" not in codes("ALIYUN", "alibaba")  # a warning there
+    assert "name.letters_only" not in codes("ALIYUN", "tencent")
+    source = {f.code: f for f in check_name("ALIYUN", "huawei")}["name.letters_only"].source
+    assert source == "huawei-signature-rules-12"
 
 
 def test_messages_are_localized() -> None:

@@ -73,6 +73,7 @@ SEVERITY_RULES = frozenset(
         "name.initialism",
         "name.personal_name",
         "name.latin_only",
+        "name.letters_only",
         "name.test_substring",
         "name.owner_mismatch",
         "name.owner_romanized",
