@@ -115,6 +115,30 @@ def test_processes_give_the_bundles_of_a_sequential_run_in_order(
     )
 
 
+def test_a_long_batch_starts_fresh_workers_and_keeps_the_order(
+    tmp_path: Path, cases: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers are replaced every CASES_PER_WORKER cases each (what a long-lived process keeps
+    of every export stays bounded); the rows still come in the order of the case files."""
+    from assistant.core.bundle import batch
+
+    chunks: list[int] = []
+    real = jobs.completed_in_processes
+
+    def spy(items: Any, *args: Any, **kwargs: Any):  # type: ignore[no-untyped-def]
+        chunks.append(len(items))
+        return real(items, *args, **kwargs)
+
+    monkeypatch.setattr(jobs, "completed_in_processes", spy)
+    monkeypatch.setattr(jobs, "cpu_count", lambda: 2)
+    monkeypatch.setattr(batch, "CASES_PER_WORKER", 3)
+    result = _batch(cases, tmp_path / "p")
+    assert chunks == [6, 1]  # 7 cases, 2 workers x 3 cases, then a fresh pool for the last
+    order = [r.case_file for r in result.rows]
+    assert order == sorted(order)
+    assert [r.status for r in result.rows] == ["ok"] * 5 + ["blocked", "broken"]
+
+
 def test_each_case_in_its_own_language_unless_one_is_given(tmp_path: Path, cases: Path) -> None:
     result = _batch(cases, tmp_path / "own")
     for row in result.rows[:5]:
