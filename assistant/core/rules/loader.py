@@ -160,19 +160,7 @@ def _load_common(path: Path, trusted: bool) -> _Common:
 
 
 def _common(data: dict[str, Any], pack: PackText) -> _Common:
-    sources = {
-        sid: Source(
-            id=sid,
-            title=s["title"],
-            ref=s["ref"],
-            read=s["read"],
-            url=s.get("url"),
-            title_zh=s.get("title_zh"),
-            title_id=s.get("title_id"),
-            note=s.get("note"),
-        )
-        for sid, s in data["sources"].items()
-    }
+    sources = {sid: Source.from_table(sid, s) for sid, s in data["sources"].items()}
     remarks = {
         rid: RemarkField(id=rid, check=r["check"], name=r["name"], guidance=r["guidance"])
         for rid, r in data["remarks"].items()

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.core.rules.merge import EffectiveRule, RuleEntry, merge
+from assistant.core.sources import Source
 
 PROVIDERS = ("tencent", "alibaba", "huawei")
 SIGNATURE_TYPE_IDS = (
@@ -30,32 +31,6 @@ Localized = Mapping[str, str]
 
 
 # The model. Localized texts are {language: text} mappings (en, zh, id).
-@dataclass(frozen=True)
-class Source:
-    """Where a rule comes from.
-
-    ``title`` (English), ``title_zh`` and ``title_id`` are what a reader sees (the checklist, the
-    screen): the provider's page title, or a plain description of the page. ``note`` keeps what
-    developers need to know about the source (API and package names, how it was read); it is
-    shown by the ``rules`` command, never on paper or on screen. ``ref`` is our own pointer (a
-    seed file, a section of the research notes).
-    """
-
-    id: str
-    title: str
-    ref: str
-    read: dt.date
-    url: str | None = None
-    title_zh: str | None = None
-    title_id: str | None = None
-    note: str | None = None
-
-    def title_for(self, lang: str) -> str:
-        """The title in ``lang`` (en, zh, id); English where the pack has no such title."""
-        localized = {"zh": self.title_zh, "id": self.title_id}.get(lang)
-        return localized or self.title
-
-
 @dataclass(frozen=True)
 class Choice:
     """A region, account type, purpose or sign kind, with the provider's code for it."""

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.core.compiled import data_for
 from assistant.core.flow import PageId
 from assistant.core.i18n import localized
-from assistant.core.i18n import text as message
+from assistant.core.sources import Source
 from assistant.resources import resource_path
 
 if TYPE_CHECKING:
@@ -57,37 +57,6 @@ class RejectionPackError(ValueError):
         self.file, self.key, self.line = file, key, line
         where = f"{file}:{line}" if line else file
         super().__init__(f"{where}: {key or '(top level)'}: {message}")
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a reason comes from.
-
-    ``title`` (English), ``title_zh`` and ``title_id`` are what the applicant sees (the rejection
-    explainer): the provider's page title, or a plain description of the page; with ``url``, the
-    page that was read, and ``read``, the date. ``note`` (API names, how the page was read) and
-    ``ref`` (our own seed file or research section) are for developers and never shown (#16).
-    """
-
-    id: str
-    title: str
-    read: dt.date
-    url: str | None = None
-    ref: str | None = None
-    note: str | None = None
-    title_zh: str | None = None
-    title_id: str | None = None
-
-    def title_for(self, lang: str | None) -> str:
-        """The title in ``lang`` (en, zh, id); English where the catalogue has no such title."""
-        localized = {"zh": self.title_zh, "id": self.title_id}.get(lang or "en")
-        return localized or self.title
-
-    def cited(self, lang: str | None) -> str:
-        """The source as the applicant reads it, like a source row of the checklist: the title
-        in ``lang`` · the address (when there is one) · the date it was read."""
-        read = message("render.source_read", lang, date=self.read.isoformat())
-        return " · ".join([self.title_for(lang), *([self.url] if self.url else []), read])
 
 
 @dataclass(frozen=True)
@@ -293,19 +262,7 @@ def load_catalogue_from(folder: Path, *, validate: bool = True) -> Catalogue:
         _check_file(path.name, text, data)
         loaded.append((path.name, text, data))
     common = loaded[0][2]
-    sources = {
-        sid: Source(
-            id=sid,
-            title=s["title"],
-            read=s["read"],
-            url=s.get("url"),
-            ref=s.get("ref"),
-            note=s.get("note"),
-            title_zh=s.get("title_zh"),
-            title_id=s.get("title_id"),
-        )
-        for sid, s in common.get("sources", {}).items()
-    }
+    sources = {sid: Source.from_table(sid, s) for sid, s in common.get("sources", {}).items()}
     _cross_check(loaded, sources)
     reasons = tuple(
         _reason(data["provider"], raw) for _, _, data in loaded for raw in data.get("reason", [])
