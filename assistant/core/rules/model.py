@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.core.rules.merge import EffectiveRule, RuleEntry, merge
-from assistant.core.sources import Source
+from assistant.core.sources import Source as Source  # re-exported: part of this API
 
 PROVIDERS = ("tencent", "alibaba", "huawei")
 SIGNATURE_TYPE_IDS = (

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.core.compiled import data_for
 from assistant.core.flow import PageId
 from assistant.core.i18n import localized
-from assistant.core.sources import Source
+from assistant.core.sources import Source as Source  # re-exported: part of this API
 from assistant.resources import resource_path
 
 if TYPE_CHECKING:
