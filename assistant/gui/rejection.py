@@ -348,8 +348,11 @@ class RejectionDialog(QDialog):
         elif not matched:
             self.summary.setText("✖  " + result.message(self.lang))
         else:
+            found = len(result.matches)
             self.summary.setText(
-                self.tr("%1 known reason(s) fit this text.").replace("%1", str(len(result.matches)))
+                self.tr("1 known reason fits this text.")
+                if found == 1
+                else self.tr("%1 known reasons fit this text.").replace("%1", str(found))
             )
             for m in result.matches:
                 self.matches.addItem(self._item(m))

@@ -433,20 +433,21 @@ class StatusPanel(QGroupBox):
             if problems:
                 lines += [f"✖ {path.name}: {f.message}" for f in problems]
             elif changes:
-                lines.append(
-                    "✔ "
-                    + self.tr("%1: %2 change(s) in this case.")
-                    .replace("%1", path.name)
-                    .replace("%2", str(len(changes)))
+                said = (
+                    self.tr("%1: 1 change in this case.")
+                    if len(changes) == 1
+                    else self.tr("%1: %2 changes in this case.")
                 )
+                lines.append("✔ " + said.replace("%1", path.name).replace("%2", str(len(changes))))
             else:
-                lines.append(
-                    self.tr(
-                        "%1: nothing in it changes this case (%2 signature(s) or template(s) read)."
+                said = (
+                    self.tr("%1: nothing in it changes this case (1 signature or template read).")
+                    if len(items) == 1
+                    else self.tr(
+                        "%1: nothing in it changes this case (%2 signatures or templates read)."
                     )
-                    .replace("%1", path.name)
-                    .replace("%2", str(len(items)))
                 )
+                lines.append(said.replace("%1", path.name).replace("%2", str(len(items))))
         self.imported.setText("\n".join(lines))
         self.imported.show()
         if total:

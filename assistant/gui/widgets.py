@@ -371,8 +371,12 @@ class StepList(QFrame):
             text = f"<span>{text}</span>"  # (rich text)
             if count:
                 text += f"&nbsp; {mark_html('error')}"
-                tip = QCoreApplication.translate("widgets", "%1 error(s) on this step").replace(
-                    "%1", str(count)
+                tip = (
+                    QCoreApplication.translate("widgets", "1 error on this step")
+                    if count == 1
+                    else QCoreApplication.translate("widgets", "%1 errors on this step").replace(
+                        "%1", str(count)
+                    )
                 )
                 label.setToolTip(tip)
                 label.setAccessibleDescription(tip)

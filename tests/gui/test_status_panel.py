@@ -190,7 +190,7 @@ def test_a_dropped_status_file_updates_the_case(qtbot: Any, wizard: Any, tmp_pat
     wizard.dirty = False
     drop_files(panel, [saved])
     imported = find(panel, QLabel, "status.imported")
-    assert imported.isVisible() and "status.json: 2 change(s) in this case." in imported.text()
+    assert imported.isVisible() and "status.json: 2 changes in this case." in imported.text()
     first = wizard.case.status.signatures[0]
     assert first.state == "rejected" and first.provider_id == "2001"
     assert "Rejected" in text(panel, "status.stage.0")

@@ -155,3 +155,17 @@ def test_huaweis_remark_is_short_and_says_what_to_write(
     edit = find(wizard, QLineEdit, "qualification.remark")
     assert label and not re.search(r"[(（]", label), label
     assert edit.placeholderText() and edit.placeholderText() == edit.toolTip()
+
+
+def test_no_count_of_the_interface_says_error_s() -> None:
+    """A count is said as English says it ("1 error", "2 errors"), never "%1 error(s)": every
+    string of the interface with a number placeholder and "(s)" is a bug (a plain label such as
+    "Signature name(s)" has no count and may keep it)."""
+    root = Path(__file__).resolve().parents[2] / "assistant" / "gui"
+    counted = re.compile(r"""["'][^"'\n]*%\d[^"'\n]*\w\(s\)[^"'\n]*["']""")
+    found = [
+        f"{path.relative_to(root)}: {m.group(0)}"
+        for path in sorted(root.rglob("*.py"))
+        for m in counted.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []

@@ -320,7 +320,12 @@ class DocumentsPage(BasePage):
             value = int(100 * self.checker.progress())
             if value != self.progress.value():
                 self.progress.setValue(value)
-            text = self.tr("Checking %1 file(s)…").replace("%1", str(len(self.checker.running)))
+            running = len(self.checker.running)
+            text = (
+                self.tr("Checking 1 file…")
+                if running == 1
+                else self.tr("Checking %1 files…").replace("%1", str(running))
+            )
             if text != self.summary.text():
                 self.summary.setText(text)
         elif self._built:
@@ -372,7 +377,9 @@ class DocumentsPage(BasePage):
             f"{inspection.width}×{inspection.height}" if inspection.width else "",
         ]
         errors = sum(f.severity.value == "error" for f in inspection.findings)
-        parts.append(self.tr("%1 error(s)").replace("%1", str(errors)))
+        parts.append(
+            self.tr("1 error") if errors == 1 else self.tr("%1 errors").replace("%1", str(errors))
+        )
         return " · ".join(p for p in parts if p)
 
     @staticmethod

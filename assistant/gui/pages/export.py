@@ -262,7 +262,11 @@ class ExportPage(BasePage):
             errors = sum(f.severity is Severity.ERROR for f in result.findings)
             self.result_label.setText(
                 self.tr(
-                    "Nothing was exported: %1 error(s) must be fixed first (see below, or the Review step)."
+                    "Nothing was exported: 1 error must be fixed first (see below, or the Review step)."
+                )
+                if errors == 1
+                else self.tr(
+                    "Nothing was exported: %1 errors must be fixed first (see below, or the Review step)."
                 ).replace("%1", str(errors))
             )
 

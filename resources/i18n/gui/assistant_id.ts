@@ -401,11 +401,19 @@
         <translation>Pemeriksaan gagal</translation>
     </message>
     <message>
-        <source>Checking %1 file(s)…</source>
+        <source>Checking 1 file…</source>
+        <translation>Memeriksa 1 berkas…</translation>
+    </message>
+    <message>
+        <source>Checking %1 files…</source>
         <translation>Memeriksa %1 berkas…</translation>
     </message>
     <message>
-        <source>%1 error(s)</source>
+        <source>1 error</source>
+        <translation>1 kesalahan</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
         <translation>%1 kesalahan</translation>
     </message>
     <message>
@@ -587,16 +595,20 @@
         <translation>✔ Paket ditulis: %1 (%2 berkas), di folder %3.</translation>
     </message>
     <message>
+        <source>Nothing was exported: 1 error must be fixed first (see below, or the Review step).</source>
+        <translation>Tidak ada yang diekspor: 1 kesalahan harus diperbaiki dulu (lihat di bawah, atau langkah Pemeriksaan).</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1 errors must be fixed first (see below, or the Review step).</source>
+        <translation>Tidak ada yang diekspor: %1 kesalahan harus diperbaiki dulu (lihat di bawah, atau langkah Pemeriksaan).</translation>
+    </message>
+    <message>
         <source>Show in folder</source>
         <translation>Tampilkan di folder</translation>
     </message>
     <message>
         <source>The folder could not be shown (no file manager answered).</source>
         <translation>Folder tidak dapat ditampilkan (tidak ada pengelola berkas yang menjawab).</translation>
-    </message>
-    <message>
-        <source>Nothing was exported: %1 error(s) must be fixed first (see below, or the Review step).</source>
-        <translation>Tidak ada yang diekspor: %1 kesalahan harus diperbaiki dulu (lihat di bawah, atau langkah Pemeriksaan).</translation>
     </message>
 </context>
 <context>
@@ -1791,7 +1803,11 @@
         <translation>Tempel atau ketik teks penolakan di atas.</translation>
     </message>
     <message>
-        <source>%1 known reason(s) fit this text.</source>
+        <source>1 known reason fits this text.</source>
+        <translation>1 alasan yang dikenal cocok dengan teks ini.</translation>
+    </message>
+    <message>
+        <source>%1 known reasons fit this text.</source>
         <translation>%1 alasan yang dikenal cocok dengan teks ini.</translation>
     </message>
     <message>
@@ -2082,11 +2098,19 @@
         <translation>Belum ada nama tanda tangan: status dicatat per tanda tangan.</translation>
     </message>
     <message>
-        <source>%1: %2 change(s) in this case.</source>
+        <source>%1: 1 change in this case.</source>
+        <translation>%1: 1 perubahan di kasus ini.</translation>
+    </message>
+    <message>
+        <source>%1: %2 changes in this case.</source>
         <translation>%1: %2 perubahan di kasus ini.</translation>
     </message>
     <message>
-        <source>%1: nothing in it changes this case (%2 signature(s) or template(s) read).</source>
+        <source>%1: nothing in it changes this case (1 signature or template read).</source>
+        <translation>%1: tidak ada isinya yang mengubah kasus ini (1 tanda tangan atau templat dibaca).</translation>
+    </message>
+    <message>
+        <source>%1: nothing in it changes this case (%2 signatures or templates read).</source>
         <translation>%1: tidak ada isinya yang mengubah kasus ini (%2 tanda tangan atau templat dibaca).</translation>
     </message>
 </context>
@@ -2356,6 +2380,14 @@
         <translation>Pakai “%1”</translation>
     </message>
     <message>
+        <source>1 error on this step</source>
+        <translation>1 kesalahan di langkah ini</translation>
+    </message>
+    <message>
+        <source>%1 errors on this step</source>
+        <translation>%1 kesalahan di langkah ini</translation>
+    </message>
+    <message>
         <source>Replace the text with the corrected value</source>
         <translation>Ganti teks dengan nilai yang sudah diperbaiki</translation>
     </message>
@@ -2366,10 +2398,6 @@
     <message>
         <source>Steps</source>
         <translation>Langkah</translation>
-    </message>
-    <message>
-        <source>%1 error(s) on this step</source>
-        <translation>%1 kesalahan di langkah ini</translation>
     </message>
 </context>
 </TS>

@@ -401,11 +401,19 @@
         <translation>检查出错</translation>
     </message>
     <message>
-        <source>Checking %1 file(s)…</source>
+        <source>Checking 1 file…</source>
+        <translation>正在检查 1 个文件…</translation>
+    </message>
+    <message>
+        <source>Checking %1 files…</source>
         <translation>正在检查 %1 个文件…</translation>
     </message>
     <message>
-        <source>%1 error(s)</source>
+        <source>1 error</source>
+        <translation>1 个错误</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
         <translation>%1 个错误</translation>
     </message>
     <message>
@@ -587,16 +595,20 @@
         <translation>✔ 材料包已写入：%1（%2 个文件），位于文件夹 %3。</translation>
     </message>
     <message>
+        <source>Nothing was exported: 1 error must be fixed first (see below, or the Review step).</source>
+        <translation>未导出任何内容：需先修正 1 个错误（见下方，或“检查”一步）。</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1 errors must be fixed first (see below, or the Review step).</source>
+        <translation>未导出任何内容：需先修正 %1 个错误（见下方，或“检查”一步）。</translation>
+    </message>
+    <message>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
         <source>The folder could not be shown (no file manager answered).</source>
         <translation>无法显示该文件夹（没有文件管理器响应）。</translation>
-    </message>
-    <message>
-        <source>Nothing was exported: %1 error(s) must be fixed first (see below, or the Review step).</source>
-        <translation>未导出任何内容：需先修正 %1 个错误（见下方，或“检查”一步）。</translation>
     </message>
 </context>
 <context>
@@ -1791,7 +1803,11 @@
         <translation>请在上方粘贴或输入驳回文字。</translation>
     </message>
     <message>
-        <source>%1 known reason(s) fit this text.</source>
+        <source>1 known reason fits this text.</source>
+        <translation>有 1 个已知原因与这段文字相符。</translation>
+    </message>
+    <message>
+        <source>%1 known reasons fit this text.</source>
         <translation>有 %1 个已知原因与这段文字相符。</translation>
     </message>
     <message>
@@ -2082,11 +2098,19 @@
         <translation>还没有签名名称：状态按签名分别记录。</translation>
     </message>
     <message>
-        <source>%1: %2 change(s) in this case.</source>
+        <source>%1: 1 change in this case.</source>
+        <translation>%1：本案例有 1 处变化。</translation>
+    </message>
+    <message>
+        <source>%1: %2 changes in this case.</source>
         <translation>%1：本案例有 %2 处变化。</translation>
     </message>
     <message>
-        <source>%1: nothing in it changes this case (%2 signature(s) or template(s) read).</source>
+        <source>%1: nothing in it changes this case (1 signature or template read).</source>
+        <translation>%1：其中没有改变本案例的内容（已读取 1 个签名或模板）。</translation>
+    </message>
+    <message>
+        <source>%1: nothing in it changes this case (%2 signatures or templates read).</source>
         <translation>%1：其中没有改变本案例的内容（已读取 %2 个签名或模板）。</translation>
     </message>
 </context>
@@ -2356,6 +2380,14 @@
         <translation>改为“%1”</translation>
     </message>
     <message>
+        <source>1 error on this step</source>
+        <translation>本步骤有 1 个错误</translation>
+    </message>
+    <message>
+        <source>%1 errors on this step</source>
+        <translation>本步骤有 %1 个错误</translation>
+    </message>
+    <message>
         <source>Replace the text with the corrected value</source>
         <translation>用修正后的内容替换</translation>
     </message>
@@ -2366,10 +2398,6 @@
     <message>
         <source>Steps</source>
         <translation>步骤</translation>
-    </message>
-    <message>
-        <source>%1 error(s) on this step</source>
-        <translation>本步骤有 %1 个错误</translation>
     </message>
 </context>
 </TS>
