@@ -247,10 +247,11 @@ def remove_stale_parts(folder: str | os.PathLike[str]) -> int:
     return removed
 
 
-def _older(entry: os.DirEntry[str], now: float) -> bool:
-    """True when ``entry`` was last changed longer ago than any job runs."""
+def _older(entry: os.DirEntry[str], now: float, seconds: float = _LEGACY_AGE) -> bool:
+    """True when ``entry`` was last changed longer ago than ``seconds`` (by default: longer ago
+    than any job runs)."""
     try:
-        return now - entry.stat(follow_symlinks=False).st_mtime > _LEGACY_AGE
+        return now - entry.stat(follow_symlinks=False).st_mtime > seconds
     except OSError:
         return False
 
@@ -297,17 +298,31 @@ def work_folder() -> Iterator[Path]:
         os.rename(new, folder)  # named work-… only once it is locked: never taken for a leftover
         yield folder
     finally:
+        # renamed first: a kill while the copies are being deleted leaves a done-… folder,
+        # which nothing uses (a work-… folder whose lock was deleted first would look alive)
+        done = root / ("done-" + new.name.removeprefix("new-"))
+        with contextlib.suppress(OSError):
+            os.rename(folder, done)
         if fd >= 0:
             os.close(fd)
+        shutil.rmtree(done, ignore_errors=True)
         shutil.rmtree(folder, ignore_errors=True)
         shutil.rmtree(new, ignore_errors=True)
 
 
+_MAKING_SECONDS = 30.0  # a folder is new-… for microseconds while a live job makes it
+
+
 def _stale_work(entry: os.DirEntry[str], now: float) -> bool:
+    if entry.name.startswith("done-"):
+        return True  # a finished job's folder whose removal was cut short
     lock = Path(entry.path) / ".lock"
     if entry.name.startswith("work-") and fcntl is not None and lock.exists():
         return _unused(lock)
-    # being made (new-…), or no lock to ask (Windows): only when surely not running
+    if entry.name.startswith("new-") and fcntl is not None:
+        # killed while making it: no lock yet, or a lock nobody holds
+        return (not lock.exists() or _unused(lock)) and _older(entry, now, _MAKING_SECONDS)
+    # no lock to ask (Windows): only when surely not running
     return entry.name.startswith(("work-", "new-")) and _older(entry, now)
 
 
