@@ -319,11 +319,12 @@ def _stale_work(entry: os.DirEntry[str], now: float) -> bool:
     lock = Path(entry.path) / ".lock"
     if entry.name.startswith("work-") and fcntl is not None and lock.exists():
         return _unused(lock)
-    if entry.name.startswith("new-") and fcntl is not None:
-        # killed while making it: no lock yet, or a lock nobody holds
-        return (not lock.exists() or _unused(lock)) and _older(entry, now, _MAKING_SECONDS)
+    if entry.name.startswith("new-"):
+        # killed while making it. Its lock is never probed: taking it for a test, even for an
+        # instant, could make a live job's own lock fail in the microseconds it is new-…
+        return _older(entry, now, _MAKING_SECONDS)
     # no lock to ask (Windows): only when surely not running
-    return entry.name.startswith(("work-", "new-")) and _older(entry, now)
+    return entry.name.startswith("work-") and _older(entry, now)
 
 
 def remove_stale_work_folders() -> int:
