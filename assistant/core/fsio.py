@@ -91,7 +91,10 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[str]:
     tell it from one a killed process left behind."""
     target = Path(path)
     durable = not _is_private(target)
-    fd, new = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent or ".")
+    # the process id in the name: a .new file whose maker is gone is a leftover at once
+    fd, new = tempfile.mkstemp(
+        prefix=f".{target.name}.{os.getpid()}.", suffix=".new", dir=target.parent or "."
+    )
     tmp = new.removesuffix(".new") + ".part"
     if durable:  # mkstemp makes 0600: a file for colleagues gets the user's normal permissions
         _set_normal_mode(fd, new, target)
@@ -198,10 +201,11 @@ def _write_all(fd: int, data: bytes) -> None:
 # what atomic_output names its temporary files: "." + target name + "." + 8 random + ".part"
 # (".new" for the instant before it is locked)
 _PART = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.part$")
-_NEW = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.new$")
+_NEW = re.compile(r"^\..+?(?:\.(\d+))?\.[A-Za-z0-9_]{8}\.new$")
 _PRIVATE_PREFIX = "sms-signature-assistant-"
 _LEGACY_PREFIX = "sms-bundle-"  # the export's temporary folders before the private folder
 _LEGACY_AGE = 3600.0  # seconds: older than any export still running
+_MAKING_SECONDS = 30.0  # a .new file or new-… folder exists for microseconds while a job makes it
 _UMASK_LOCK = threading.Lock()
 
 
@@ -236,15 +240,39 @@ def remove_stale_parts(folder: str | os.PathLike[str]) -> int:
         for entry in os.scandir(folder):
             if not entry.is_file(follow_symlinks=False):
                 continue
+            new = _NEW.match(entry.name)
             if _PART.match(entry.name):
                 stale = _unused(Path(entry.path))
             else:
-                stale = bool(_NEW.match(entry.name)) and _older(entry, now)
+                stale = new is not None and _made_by_the_dead(new.group(1), entry, now)
             if stale:
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
                     removed += 1
     return removed
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` exists (POSIX; signal 0 only asks)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, another user's
+    return True
+
+
+def _made_by_the_dead(pid: str | None, entry: os.DirEntry[str], now: float) -> bool:
+    """A file or folder being made (``.new``, ``new-…``), for microseconds, by process ``pid``:
+    a leftover when that process is gone (a kill in that instant), or in any case once it is
+    older than a job takes to lock it. Never probed by locking: that could make the live job's
+    own lock fail."""
+    if pid is not None and fcntl is not None and not _alive(int(pid)):
+        return True
+    return _older(entry, now, _MAKING_SECONDS)
 
 
 def _older(entry: os.DirEntry[str], now: float, seconds: float = _LEGACY_AGE) -> bool:
@@ -289,8 +317,8 @@ def work_folder() -> Iterator[Path]:
     """A new private, locked folder for one job's temporary copies; removed when the job ends,
     however it ends (a kill leaves it unlocked: the next job removes it)."""
     root = private_temp_root()
-    new = Path(tempfile.mkdtemp(prefix="new-", dir=root))
-    folder = root / ("work-" + new.name.removeprefix("new-"))
+    new = Path(tempfile.mkdtemp(prefix=f"new-{os.getpid()}-", dir=root))
+    folder = root / ("work-" + new.name.removeprefix("new-").split("-", 1)[-1])
     fd = -1
     try:
         fd = os.open(new / ".lock", os.O_WRONLY | os.O_CREAT, 0o600)
@@ -300,7 +328,7 @@ def work_folder() -> Iterator[Path]:
     finally:
         # renamed first: a kill while the copies are being deleted leaves a done-… folder,
         # which nothing uses (a work-… folder whose lock was deleted first would look alive)
-        done = root / ("done-" + new.name.removeprefix("new-"))
+        done = root / ("done-" + folder.name.removeprefix("work-"))
         with contextlib.suppress(OSError):
             os.rename(folder, done)
         if fd >= 0:
@@ -310,19 +338,15 @@ def work_folder() -> Iterator[Path]:
         shutil.rmtree(new, ignore_errors=True)
 
 
-_MAKING_SECONDS = 30.0  # a folder is new-… for microseconds while a live job makes it
-
-
 def _stale_work(entry: os.DirEntry[str], now: float) -> bool:
     if entry.name.startswith("done-"):
         return True  # a finished job's folder whose removal was cut short
     lock = Path(entry.path) / ".lock"
     if entry.name.startswith("work-") and fcntl is not None and lock.exists():
         return _unused(lock)
-    if entry.name.startswith("new-"):
-        # killed while making it. Its lock is never probed: taking it for a test, even for an
-        # instant, could make a live job's own lock fail in the microseconds it is new-…
-        return _older(entry, now, _MAKING_SECONDS)
+    if entry.name.startswith("new-"):  # new-<pid>-…: being made, or its maker was killed
+        pid = entry.name.split("-")[1]
+        return _made_by_the_dead(pid if pid.isdigit() else None, entry, now)
     # no lock to ask (Windows): only when surely not running
     return entry.name.startswith("work-") and _older(entry, now)
 
