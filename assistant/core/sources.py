@@ -28,6 +28,7 @@ class Source:
     note: str | None = None
     title_zh: str | None = None
     title_id: str | None = None
+    via: str | None = None  # the copy the page was read through, when not the page itself
 
     @classmethod
     def from_table(cls, source_id: str, table: Mapping[str, Any]) -> Source:
@@ -41,6 +42,7 @@ class Source:
             note=table.get("note"),
             title_zh=table.get("title_zh"),
             title_id=table.get("title_id"),
+            via=table.get("via"),
         )
 
     def title_for(self, lang: str | None) -> str:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from assistant.core.checklist import Checklist
     from assistant.core.model import Case
     from assistant.core.rules import RulePack
+    from assistant.core.sources import Source
 
 # colours chosen to survive black-and-white printing (text labels carry the meaning too)
 INK = "#1f2933"
@@ -298,15 +299,13 @@ def sources_html(page: Page) -> str:
     its address and the date it was read, never our own file names or source ids (#16).
     Sources that print the same title and address are one row, with the latest date read.
     """
-    rows: dict[tuple[str, str | None], dt.date] = {}
+    latest: dict[tuple[str, str | None], Source] = {}
     for sid in page.sources:
         source = page.pack.sources[sid]
         key = (source.title_for(page.lang), source.url)
-        rows[key] = max(rows.get(key, source.read), source.read)
-    cells = []
-    for (title, url), read in rows.items():
-        parts = [e(title), *([e(url)] if url else []), page.t("render.source_read", date=read)]
-        cells.append(f"<tr><td valign='top'>{' · '.join(parts)}</td></tr>")
+        if key not in latest or source.read > latest[key].read:
+            latest[key] = source
+    cells = [f"<tr><td valign='top'>{e(s.cited(page.lang))}</td></tr>" for s in latest.values()]
     return (
         f"<h3 style='font-size:9pt; color:{MUTED}; margin-top:14px'>{page.t('render.sources')}</h3>"
         f"<table width='100%' cellspacing='0' cellpadding='1' style='font-size:7.5pt; "

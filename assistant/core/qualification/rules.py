@@ -18,18 +18,9 @@ from functools import cache
 from typing import Any
 
 from assistant.core.rules import RulePack, RulePackError, load_pack
+from assistant.core.sources import Source
 
 NEEDS = ("required", "recommended", "conditional", "optional")
-
-
-@dataclass(frozen=True)
-class QualificationSource:
-    id: str
-    title: str
-    read: dt.date | str
-    url: str | None = None
-    via: str | None = None  # the copy the page was read through
-    ref: str | None = None
 
 
 @dataclass(frozen=True)
@@ -71,7 +62,7 @@ class QualificationRules:
     provider: str
     version: str
     console: Mapping[str, str]
-    sources: Mapping[str, QualificationSource]
+    sources: Mapping[str, Source]
     fields: tuple[Item, ...]
     documents: tuple[Item, ...]
     commitment: str  # required | recommended | none
@@ -118,12 +109,11 @@ class QualificationRules:
     def documents_for(self, purpose: str) -> list[Item]:
         return _first_per_id(self.documents, purpose)
 
-    def source(self, source_id: str, pack: RulePack | None = None) -> QualificationSource:
+    def source(self, source_id: str, pack: RulePack | None = None) -> Source:
         """A source of this table, else of ``common.toml``."""
         if source_id in self.sources:
             return self.sources[source_id]
-        common = (pack or load_pack(self.provider)).sources[source_id]
-        return QualificationSource(common.id, common.title, common.read, common.url)
+        return (pack or load_pack(self.provider)).sources[source_id]
 
 
 def _first_per_id(items: tuple[Item, ...], purpose: str) -> list[Item]:
@@ -152,18 +142,8 @@ def _item(raw: Mapping[str, Any]) -> Item:
     )
 
 
-def _sources(raw: Mapping[str, Any]) -> dict[str, QualificationSource]:
-    return {
-        sid: QualificationSource(
-            id=sid,
-            title=s["title"],
-            read=s["read"],
-            url=s.get("url"),
-            via=s.get("via"),
-            ref=s.get("ref"),
-        )
-        for sid, s in raw.items()
-    }
+def _sources(raw: Mapping[str, Any]) -> dict[str, Source]:
+    return {sid: Source.from_table(sid, s) for sid, s in raw.items()}
 
 
 def build_rules(pack: RulePack) -> QualificationRules | None:
